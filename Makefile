@@ -1,0 +1,45 @@
+# The README's two commands are `make run` and `make test`; CI runs `make test` too.
+# Both bootstrap .venv from nothing but Python 3.11, pip and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run build serve test lint typecheck unit bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (PYTHON=$(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+run: install  ## build the graph from the bundled data and serve http://127.0.0.1:8000
+	$(BIN)/rsg build
+	$(BIN)/rsg serve
+
+build: install
+	$(BIN)/rsg build
+
+serve: install
+	$(BIN)/rsg serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+test: lint typecheck unit  ## every quality gate; what CI runs
+
+clean:
+	-$(BIN)/rsg store stop
+	rm -rf $(VENV) .rsg .mypy_cache .pytest_cache .ruff_cache

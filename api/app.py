@@ -1,0 +1,53 @@
+"""The FastAPI application: store opened in the lifespan, routers, error mapping."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.routers import cypher, health
+from api.settings import ApiSettings
+from queries.settings import Neo4jSettings, StoreSettings
+from queries.store import GraphStore
+
+
+def create_app(store: GraphStore | None = None, settings: ApiSettings | None = None) -> FastAPI:
+    """Build the app; ``store`` is injected in tests, otherwise opened from the settings."""
+    api_settings = settings or ApiSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store = store
+            yield
+            return
+        from queries.backends import open_store
+
+        opened = open_store(StoreSettings(), Neo4jSettings())
+        app.state.store = opened
+        try:
+            yield
+        finally:
+            opened.close()
+
+    app = FastAPI(
+        title="Regional Strategy Graph / 지역 신산업 전략 그래프",
+        version="0.1.0",
+        description="Korean regional new-industry strategies as a knowledge graph.",
+        lifespan=lifespan,
+    )
+    if api_settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=api_settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(cypher.router)
+    return app

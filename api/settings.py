@@ -1,0 +1,34 @@
+"""API settings (``RSG_API_*``)."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ontology.errors import ConfigError
+
+
+class ApiSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RSG_API_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    api_key: SecretStr | None = Field(
+        default=None, description="required when serving on a non-loopback address"
+    )
+    cors_origins: list[str] = Field(default_factory=list, description="explicit CORS origins")
+    max_body_bytes: int = Field(default=100_000, ge=1_000)
+
+    def check_exposure(self, host: str) -> None:
+        """Refuse to serve beyond this machine without an API key."""
+        try:
+            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback and self.api_key is None:
+            raise ConfigError(
+                f"serving on {host} exposes the API beyond this machine without a key",
+                "set RSG_API_KEY or serve on 127.0.0.1",
+            )

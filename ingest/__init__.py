@@ -1,0 +1,1 @@
+"""Documents and data files -> facts -> RDF and property-graph rows; the build."""

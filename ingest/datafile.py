@@ -1,0 +1,81 @@
+"""Read one YAML data file and validate it, with every problem located by file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ontology.errors import ValidationFailed
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFile:
+    """A parsed YAML file that remembers where each value came from."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise ValidationFailed(
+                f"{path}: file not found", [f"{path}: no such file"], "check the path"
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise ValidationFailed(
+                f"{path}: not UTF-8", [f"{path}: byte {exc.start} is not UTF-8"],
+                "save the file as UTF-8",
+            ) from exc  # fmt: skip
+        try:
+            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data: Any = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise ValidationFailed(
+                f"{path}{line}: not valid YAML", [f"{path}{line}: {problem}"],
+                "fix the YAML syntax (indentation, quotes, colons)",
+            ) from exc  # fmt: skip
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        """1-based line of the value at ``loc`` (keys and list indexes), or its nearest parent."""
+        node = self.node
+        line = node.start_mark.line + 1 if node is not None else 1
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next((v for k, v in node.value if k.value == key), None)
+                if match is None:
+                    break
+                node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    break
+                node = node.value[key]
+            else:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+    def where(self, loc: tuple[Any, ...]) -> str:
+        return f"{self.path}:{self.line_of(loc)}"
+
+    def validate(self, model: type[M], key: str | None = None) -> M:
+        """Validate the whole file (or ``data[key]``) as ``model``; ValidationFailed lists all."""
+        data = self.data if key is None else {key: (self.data or {}).get(key)}
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            problems = []
+            for error in exc.errors():
+                loc = tuple(error["loc"])
+                field = ".".join(str(part) for part in loc) or "(file)"
+                message = error["msg"].removeprefix("Value error, ")
+                problems.append(f"{self.where(loc)}: {field}: {message}")
+            raise ValidationFailed(
+                f"{self.path}: {len(problems)} problem(s)", problems,
+                "fix the listed fields; docs/data-format.md describes every field",
+            ) from exc  # fmt: skip

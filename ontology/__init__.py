@@ -1,0 +1,1 @@
+"""The graph's schema: contract, ontology files, models of the facts, exceptions."""

@@ -1,0 +1,58 @@
+"""The project's exception hierarchy. One root, translated to HTTP in ``api/errors.py``
+and to exit codes in ``api/cli.py``; nothing else catches these broadly."""
+
+from __future__ import annotations
+
+
+class RsgError(Exception):
+    """Root of every error the project raises on purpose.
+
+    ``hint`` says what the user can do about it; it is shown beside the message.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class ConfigError(RsgError):
+    """A setting is missing or invalid."""
+
+
+class StoreUnavailable(RsgError):
+    """The graph store cannot be reached or started."""
+
+
+class StoreError(RsgError):
+    """The store answered with an error that is not the caller's fault."""
+
+
+class QueryError(RsgError):
+    """The query is not valid Cypher or refers to something unknown."""
+
+
+class ReadOnlyViolation(QueryError):
+    """A read path was asked to write."""
+
+
+class QueryTimeout(RsgError):
+    """The query ran longer than the configured timeout."""
+
+
+class NotFound(RsgError):
+    """A node, query or resource with that id does not exist."""
+
+
+class ValidationFailed(RsgError):
+    """Input data (facts files, shapes, parameters) is invalid.
+
+    ``problems`` lists every problem found, each already located (file, line, field).
+    """
+
+    def __init__(self, message: str, problems: list[str], hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.problems = problems

@@ -1,0 +1,1 @@
+"""Everything that speaks Cypher: the store interface, its backends, the guard, the catalog."""

@@ -1,0 +1,90 @@
+"""Read-only guard for Cypher that arrives from users (``rsg cypher``, ``POST /cypher``).
+
+The backends already refuse writes on read paths (FalkorDB ``GRAPH.RO_QUERY``, Neo4j READ
+access mode); this guard is the second wall and gives a clear message before anything is sent.
+It looks at the query with comments, string literals and quoted names blanked out, so a
+keyword inside a string is fine and a write hidden behind a comment is not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ontology.errors import ReadOnlyViolation
+
+_WRITE_CLAUSES = (
+    "CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DETACH", "DROP", "FOREACH", "LOAD",
+    "ALTER", "GRANT", "DENY", "REVOKE",
+    r"(?:START|STOP)\s+DATABASE", r"TERMINATE\s+TRANSACTIONS?", r"(?:ENABLE|DEALLOCATE)\s+SERVER",
+    r"RENAME\s+(?:ROLE|USER|SERVER|DATABASE)", r"USE\s+[A-Za-z_]\w*",
+)  # fmt: skip
+# A keyword used as a property name (n.start), parameter ($set) or label (:Load) is no clause.
+_WRITE_RE = re.compile(r"(?<![.$:\w])(" + "|".join(_WRITE_CLAUSES) + r")\b(?!\s*:)", re.IGNORECASE)
+_IN_TX_RE = re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.IGNORECASE)
+_CALL_RE = re.compile(r"\bCALL\s+(?!\{)([A-Za-z_][\w.]*)", re.IGNORECASE)
+
+#: Procedures that only describe the schema.
+ALLOWED_PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propertykeys"})
+
+MAX_QUERY_CHARS = 20_000
+
+
+def _blank_literals(query: str) -> str:
+    """Replace comments, strings and backtick names by spaces, keeping the code around them."""
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if query.startswith("//", i):
+            end = query.find("\n", i)
+            i = n if end == -1 else end
+            continue
+        if query.startswith("/*", i):
+            end = query.find("*/", i + 2)
+            i = n if end == -1 else end + 2
+            out.append(" ")
+            continue
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and query[j] != ch:
+                j += 2 if query[j] == "\\" and ch != "`" else 1
+            i = j + 1
+            out.append(" x ")
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def check_read_only(query: str) -> None:
+    """Raise ReadOnlyViolation unless ``query`` is a single read-only statement."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise ReadOnlyViolation(
+            f"query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}",
+            "shorten the query or use a named query",
+        )
+    if not query.strip():
+        raise ReadOnlyViolation("the query is empty", "write a MATCH ... RETURN query")
+    code = _blank_literals(query)
+    for ch in code:
+        if unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs"} and ch not in "\t\n\r":
+            raise ReadOnlyViolation(
+                f"the query contains the invisible or control character U+{ord(ch):04X}",
+                "remove it; only strings may hold such characters",
+            )
+    hint = "read paths only run MATCH/OPTIONAL MATCH/WITH/UNWIND/RETURN queries"
+    if ";" in code.rstrip().rstrip(";"):
+        raise ReadOnlyViolation("only one statement is allowed per query", hint)
+    match = _WRITE_RE.search(code)
+    if match:
+        clause = " ".join(match.group(1).upper().split())
+        raise ReadOnlyViolation(f"{clause} is not allowed on a read path", hint)
+    if _IN_TX_RE.search(code):
+        raise ReadOnlyViolation("CALL ... IN TRANSACTIONS is not allowed on a read path", hint)
+    for proc in _CALL_RE.findall(code):
+        if proc.lower() not in ALLOWED_PROCEDURES:
+            allowed = ", ".join(sorted(ALLOWED_PROCEDURES))
+            raise ReadOnlyViolation(
+                f"procedure {proc} is not allowed on a read path", f"allowed: {allowed}"
+            )

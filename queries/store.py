@@ -1,0 +1,108 @@
+"""The GraphStore interface every backend implements, and the shared result shape.
+
+A row is a dict of column -> value. A node becomes ``{"_id", "_labels", **properties}``, a
+relationship ``{"_type", "_id", "_start", "_end", **properties}`` and a path
+``{"_nodes": [...], "_relationships": [...]}``; internal ids are strings on every backend.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = dict[str, Any]
+
+#: Label of the one node that records the build that produced the graph.
+BUILD_LABEL = "BuildInfo"
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[Row]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    kind: str
+    location: str
+    nodes: int
+    relationships: int
+    labels: dict[str, int] = field(default_factory=dict)
+    types: dict[str, int] = field(default_factory=dict)
+    build: Row | None = None
+
+
+class GraphWriter(ABC):
+    """Writes into the graph being built; nothing written is visible until the build commits."""
+
+    @abstractmethod
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None: ...
+
+    @abstractmethod
+    def unique(self, label: str, prop: str) -> None:
+        """Index ``label.prop`` and make it unique; called before any row is loaded."""
+
+
+Loader = Callable[[GraphWriter], None]
+
+
+class GraphStore(ABC):
+    """One interface, two real backends (embedded FalkorDB, Neo4j)."""
+
+    kind: str
+    location: str
+
+    @abstractmethod
+    def read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        """Run a read-only query. Raises ReadOnlyViolation for a write, QueryTimeout, ..."""
+
+    @abstractmethod
+    def replace_graph(self, loader: Loader) -> None:
+        """Build a new graph with ``loader`` and make it visible at once, or not at all."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def info(self) -> StoreInfo:
+        labels = {
+            row["label"]: row["n"]
+            for row in self.read(
+                "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+            ).rows
+            if row["label"] != BUILD_LABEL
+        }
+        types = {
+            row["type"]: row["n"]
+            for row in self.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n").rows
+        }
+        nodes = self.read(f"MATCH (n) WHERE NOT n:{BUILD_LABEL} RETURN count(n) AS n").rows[0]["n"]
+        builds = self.read(f"MATCH (b:{BUILD_LABEL}) RETURN b LIMIT 1").rows
+        build = None
+        if builds:
+            build = {k: v for k, v in builds[0]["b"].items() if not k.startswith("_")}
+        return StoreInfo(
+            kind=self.kind,
+            location=self.location,
+            nodes=int(nodes),
+            relationships=sum(types.values()),
+            labels=dict(sorted(labels.items())),
+            types=dict(sorted(types.items())),
+            build=build,
+        )
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
