@@ -99,8 +99,10 @@ def build(
 ) -> None:
     """데이터로 그래프를 빌드 / build the graph from the data files into the store."""
     from ingest.build import Build
+    from ingest.settings import BuildSettings
 
     try:
+        corpus = corpus or BuildSettings().corpus
         if corpus is not None and not corpus.is_dir():
             raise RsgError(f"corpus folder {corpus} not found", "pass the folder of raw documents")
         settings = _settings()
@@ -269,10 +271,9 @@ def explain(node_id: Annotated[str, typer.Argument(help="a node id, e.g. jeonbuk
 
 
 def _corpus_dir() -> Path | None:
-    import os
+    from ingest.settings import BuildSettings
 
-    value = os.environ.get("RSG_CORPUS")
-    return Path(value) if value else None
+    return BuildSettings().corpus
 
 
 @store_app.command("start")

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from ingest.derive import derive_pursues, merge_edges
 from ingest.graphdata import GraphBuilder, GraphData
+from ingest.settings import BuildSettings
 from ontology.errors import ValidationFailed
 
 
 def default_data_dir() -> Path:
-    """The bundled ``data/`` folder of the project."""
-    return Path(__file__).resolve().parent.parent / "data"
+    """``RSG_DATA_DIR``, or the bundled ``data/`` folder of the project."""
+    return BuildSettings().data_dir
 
 
 def load_graph_data(data_dir: Path | None = None) -> GraphData:

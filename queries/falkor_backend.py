@@ -24,7 +24,7 @@ from ontology.errors import (
     StoreUnavailable,
 )
 from queries.server import Endpoint
-from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row
+from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, check_params
 
 _UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 
@@ -123,6 +123,7 @@ class FalkorStore(GraphStore):
     ) -> QueryResult:
         cap = row_cap or self.row_cap
         graph = self.db.select_graph(self.graph_name)
+        check_params(dict(params or {}))
         try:
             result = graph.ro_query(
                 query, dict(params or {}), timeout=timeout_ms or self.timeout_ms
@@ -134,6 +135,8 @@ class FalkorStore(GraphStore):
             ):
                 return QueryResult(columns=[], rows=[])
             raise _translate(exc, query) from exc
+        except ValueError as exc:  # the client refuses some map keys (backticks, empty)
+            raise QueryError(f"unusable parameter: {exc}", "rename the map key") from exc
         except _UNAVAILABLE as exc:
             raise StoreUnavailable(
                 f"lost the connection to FalkorDB: {exc}",

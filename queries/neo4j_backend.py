@@ -26,7 +26,7 @@ from ontology.errors import (
     StoreUnavailable,
 )
 from queries.settings import Neo4jSettings
-from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row
+from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, check_params
 
 
 def _convert(value: Any) -> Any:
@@ -96,6 +96,7 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
+        check_params(dict(params or {}))
         cap = row_cap or self.row_cap
         timeout_s = (timeout_ms or self.timeout_ms) / 1000
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ontology.errors import QueryError
+
 Row = dict[str, Any]
 
 #: Label of the one node that records the build that produced the graph.
@@ -34,6 +36,24 @@ class StoreInfo:
     labels: dict[str, int] = field(default_factory=dict)
     types: dict[str, int] = field(default_factory=dict)
     build: Row | None = None
+
+
+def check_params(value: Any, name: str = "") -> None:
+    """Refuse NUL characters in parameter values on every backend.
+
+    FalkorDB's native client sends parameters in a text header that a NUL cuts short; the
+    rule is shared so both stores behave alike.
+    """
+    if isinstance(value, str) and "\x00" in value:
+        raise QueryError(
+            f"parameter {name or 'value'} contains a NUL character", "remove it from the value"
+        )
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_params(item, f"{name}.{key}" if name else str(key))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_params(item, name)
 
 
 class GraphWriter(ABC):

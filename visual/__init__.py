@@ -1,0 +1,1 @@
+"""Graph views (pyvis data, own offline template, static export)."""
