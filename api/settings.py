@@ -27,7 +27,7 @@ class ApiSettings(BaseSettings):
             loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
         except ValueError:
             loopback = False
-        if not loopback and self.api_key is None:
+        if not loopback and not (self.api_key and self.api_key.get_secret_value()):
             raise ConfigError(
                 f"serving on {host} exposes the API beyond this machine without a key",
                 "set RSG_API_KEY or serve on 127.0.0.1",

@@ -51,6 +51,9 @@ def _literals(prop: Prop, value: Any) -> list[Literal | URIRef]:
     }.get(prop.kind, XSD.string)
     if prop.kind is Kind.DATE:
         return [_date(str(v)) for v in values]
+    if prop.kind is Kind.DECIMAL:
+        # From text: a Python int given as xsd:decimal would keep an integer value.
+        return [Literal(str(v), datatype=XSD.decimal) for v in values]
     return [Literal(v, datatype=datatype) for v in values]
 
 

@@ -77,6 +77,7 @@ ROLES = (
     "supporter",
     "organiser",
     "researcher",
+    "beneficiary",
 )
 
 #: Extra label given to an Organization by its ``kind``.
