@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import cypher, health
+from api.routers import cypher, entities, health
 from api.settings import ApiSettings
 from queries.settings import Neo4jSettings, StoreSettings
 from queries.store import GraphStore
@@ -50,4 +50,5 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     errors.install(app)
     app.include_router(health.router)
     app.include_router(cypher.router)
+    app.include_router(entities.router)
     return app

@@ -31,8 +31,8 @@ app = typer.Typer(
 store_app = typer.Typer(help="내장 저장소 / the embedded FalkorDB server.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
 
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 _state = {"debug": False}
 
 EXIT_FAILURE, EXIT_USAGE, EXIT_INVALID = 1, 2, 3

@@ -215,6 +215,8 @@ class GraphBuilder:
             self.add_node(node.label, props, data_file.where(("nodes", i)), extra)
         for i, fact in enumerate(facts.facts):
             props = {**fact.props, "sources": [facts.source], "evidence": fact.evidence}
+            if fact.rel == "PURSUES":
+                props["derived"] = False  # stated by the document, not computed
             start = _split(fact.from_)
             end = _split(fact.to)
             self._edge(fact.rel, start, end, props, data_file.where(("facts", i)))
