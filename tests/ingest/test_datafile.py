@@ -19,6 +19,8 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def _add_facts(data_dir: Path, text: str) -> Path:
+    """Replace the Gimje facts file with ``text`` (one facts file per source is a rule)."""
+    (data_dir / "facts" / "gimje-dna-roadmap-2025.yaml").unlink()
     path = data_dir / "facts" / "zz-test.yaml"
     path.write_text(text, encoding="utf-8")
     return path
