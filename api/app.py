@@ -9,7 +9,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import cypher, entities, health
+from api.routers import analysis, cypher, entities, health, queries
+from api.security import Guard
 from api.settings import ApiSettings
 from queries.settings import Neo4jSettings, StoreSettings
 from queries.store import GraphStore
@@ -40,6 +41,8 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
         description="Korean regional new-industry strategies as a knowledge graph.",
         lifespan=lifespan,
     )
+    app.state.settings = api_settings
+    app.add_middleware(Guard, settings=api_settings)
     if api_settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -51,4 +54,6 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     app.include_router(health.router)
     app.include_router(cypher.router)
     app.include_router(entities.router)
+    app.include_router(queries.router)
+    app.include_router(analysis.router)
     return app

@@ -6,18 +6,15 @@ Errors print one line (what is wrong, what to do); ``--debug`` adds the tracebac
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.output import FORMATS, emit, err, out
 from ontology.errors import RsgError, ValidationFailed
 from queries.settings import Neo4jSettings, StoreSettings
 
@@ -31,8 +28,6 @@ app = typer.Typer(
 store_app = typer.Typer(help="내장 저장소 / the embedded FalkorDB server.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
 
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 _state = {"debug": False}
 
 EXIT_FAILURE, EXIT_USAGE, EXIT_INVALID = 1, 2, 3
@@ -171,12 +166,6 @@ def _parse_params(items: list[str]) -> dict[str, Any]:
     return params
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 @app.command()
 def cypher(
     query: Annotated[str, typer.Argument(help="a read-only Cypher query")],
@@ -189,7 +178,7 @@ def cypher(
     """읽기 전용 Cypher 실행 / run a read-only Cypher query on the configured store."""
     from queries.guard import check_read_only
 
-    if fmt not in ("table", "json", "csv"):
+    if fmt not in FORMATS:
         raise typer.BadParameter("use table, json or csv", param_hint="--format")
     params = _parse_params(param or [])
     try:
@@ -198,23 +187,7 @@ def cypher(
             result = store.read(query, params)
     except RsgError as exc:
         raise _fail(exc) from None
-    if fmt == "json":
-        sys.stdout.write(json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(result.columns)
-        for row in result.rows:
-            writer.writerow([_cell(row[col]) for col in result.columns])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = Table(*result.columns)
-        for row in result.rows:
-            table.add_row(*(_cell(row[col]) for col in result.columns))
-        out.print(table)
-        out.print(f"{len(result.rows)} row(s)")
-    if result.truncated:
-        err.print(f"[yellow]warning:[/yellow] stopped at the row cap of {len(result.rows)} rows")
+    emit(result.columns, result.rows, fmt, truncated=result.truncated)
 
 
 @app.command()
@@ -299,6 +272,12 @@ def store_stop() -> None:
     except RsgError as exc:
         raise _fail(exc) from None
     out.print("embedded store stopped" if stopped else "embedded store was not running")
+
+
+# Command groups kept in their own modules register on `app` when imported.
+from api import query_commands  # noqa: E402
+
+__all__ = ["app", "main", "query_commands"]
 
 
 def main() -> None:

@@ -7,17 +7,23 @@ from fastapi.responses import JSONResponse
 
 from ontology.errors import (
     ConfigError,
+    Forbidden,
     NotFound,
     QueryError,
     QueryTimeout,
     ReadOnlyViolation,
     RsgError,
     StoreUnavailable,
+    TooLarge,
+    Unauthorized,
     ValidationFailed,
 )
 
 STATUS: list[tuple[type[RsgError], int]] = [
     (NotFound, 404),
+    (Unauthorized, 401),
+    (Forbidden, 403),
+    (TooLarge, 413),
     (ReadOnlyViolation, 403),
     (QueryError, 400),
     (ValidationFailed, 422),
@@ -32,12 +38,18 @@ def status_for(exc: RsgError) -> int:
     return next(code for kind, code in STATUS if isinstance(exc, kind))
 
 
-async def _handle(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RsgError)
+def response_for(exc: RsgError) -> JSONResponse:
+    """The JSON error body: what went wrong (``detail``) and what to do (``hint``)."""
     body: dict[str, object] = {"error": type(exc).__name__, "detail": exc.message, "hint": exc.hint}
     if isinstance(exc, ValidationFailed):
         body["problems"] = exc.problems
-    return JSONResponse(status_code=status_for(exc), content=body)
+    headers = {"WWW-Authenticate": "ApiKey"} if isinstance(exc, Unauthorized) else None
+    return JSONResponse(status_code=status_for(exc), content=body, headers=headers)
+
+
+async def _handle(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RsgError)
+    return response_for(exc)
 
 
 def install(app: FastAPI) -> None:

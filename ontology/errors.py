@@ -47,6 +47,18 @@ class NotFound(RsgError):
     """A node, query or resource with that id does not exist."""
 
 
+class Unauthorized(RsgError):
+    """The request lacks the API key, or carries a wrong one."""
+
+
+class Forbidden(RsgError):
+    """The action is not allowed in this configuration (e.g. a write route with no key set)."""
+
+
+class TooLarge(RsgError):
+    """A request body or an input file is over the configured size limit."""
+
+
 class ValidationFailed(RsgError):
     """Input data (facts files, shapes, parameters) is invalid.
 

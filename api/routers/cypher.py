@@ -8,7 +8,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from api.routers.queries import GraphJson
 from queries.guard import MAX_QUERY_CHARS, check_read_only
+from queries.subgraph import subgraph_of
 
 router = APIRouter(tags=["cypher"])
 
@@ -26,10 +28,19 @@ class CypherResponse(BaseModel):
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool
+    graph: GraphJson | None = Field(
+        default=None, description="present when the rows hold nodes, relationships or paths"
+    )
 
 
 @router.post("/cypher", summary="읽기 전용 Cypher / run read-only Cypher")
 def run_cypher(body: CypherRequest, store: StoreDep) -> CypherResponse:
     check_read_only(body.query)
     result = store.read(body.query, body.params, timeout_ms=body.timeout_ms, row_cap=body.limit)
-    return CypherResponse(columns=result.columns, rows=result.rows, truncated=result.truncated)
+    graph = subgraph_of(result.rows)
+    return CypherResponse(
+        columns=result.columns,
+        rows=result.rows,
+        truncated=result.truncated,
+        graph=GraphJson.model_validate(graph.as_json()) if graph else None,
+    )

@@ -5,7 +5,7 @@
 //   industry: {type: string, required: false, default: null, example: battery, description: "broader Industry id; empty = every industry with segments"}
 //   region: {type: string, required: false, default: null, example: null, description: "only pairs that include this Region id"}
 //   strict: {type: boolean, required: false, default: true, example: true, description: "true = each region has a segment the other lacks; false = the segment sets merely differ"}
-// returns: [industry, name_ko, name_en, region_a, name_ko_a, region_b, name_ko_b, segments_a, segments_b, common, only_a, only_b, score, evidence]
+// returns: [industry, name_ko, name_en, region_a, name_ko_a, name_en_a, region_b, name_ko_b, name_en_b, segments_a, segments_b, common, only_a, only_b, score, evidence]
 
 // A segment is a narrower Industry marked `segment: true`; a region works on it when it
 // PURSUES it. score = segments unique to one side / all segments of the pair.
@@ -18,7 +18,7 @@ WITH b, r,
      collect(DISTINCT {id: s.id, name_ko: s.name_ko, name_en: s.name_en}) AS segments,
      collect(DISTINCT {segment: s.id, evidence: p.evidence, sources: p.sources}) AS proof
 ORDER BY r.id
-WITH b, collect({id: r.id, name_ko: r.name_ko, ids: ids, segments: segments, proof: proof}) AS sides
+WITH b, collect({id: r.id, name_ko: r.name_ko, name_en: r.name_en, ids: ids, segments: segments, proof: proof}) AS sides
 WHERE size(sides) > 1
 UNWIND range(0, size(sides) - 2) AS ia
 UNWIND range(ia + 1, size(sides) - 1) AS ib
@@ -35,8 +35,10 @@ RETURN b.id AS industry,
        b.name_en AS name_en,
        a.id AS region_a,
        a.name_ko AS name_ko_a,
+       a.name_en AS name_en_a,
        c.id AS region_b,
        c.name_ko AS name_ko_b,
+       c.name_en AS name_en_b,
        a.segments AS segments_a,
        c.segments AS segments_b,
        common,

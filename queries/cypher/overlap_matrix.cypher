@@ -6,7 +6,7 @@
 //   level: {type: integer, required: false, default: null, example: 0, description: "taxonomy depth to compare at: empty = the industries as pursued, 0 = top-level industries, ..."}
 //   min_shared: {type: integer, required: false, default: 0, example: 0, description: only pairs sharing at least this many industries}
 //   list_shared: {type: boolean, required: false, default: true, example: true, description: "false = leave the shared column empty (counts only; much less to send for all regions)"}
-// returns: [region_a, region_b, name_ko_a, name_ko_b, industries_a, industries_b, shared_count, jaccard, shared]
+// returns: [region_a, region_b, name_ko_a, name_ko_b, name_en_a, name_en_b, industries_a, industries_b, shared_count, jaccard, shared]
 
 // The roll-up (as in region_overlap) is worked out once per pursued industry, then each
 // region's set is built. Pairs come from an inverted index (for each industry, the regions
@@ -66,10 +66,14 @@ WITH p, CASE WHEN p.shared_count IS NULL THEN head([f IN lookup WHERE f.a.id = p
 WITH p.a AS a, p.b AS b, coalesce(hit.shared_count, 0) AS shared_count, coalesce(hit.shared, []) AS shared
 WHERE shared_count >= coalesce($min_shared, 0)
 WITH a, b, shared_count, shared, a.n + b.n - shared_count AS union_size
+MATCH (ra:Region {id: a.id})
+MATCH (rb:Region {id: b.id})
 RETURN a.id AS region_a,
        b.id AS region_b,
        a.name_ko AS name_ko_a,
        b.name_ko AS name_ko_b,
+       ra.name_en AS name_en_a,
+       rb.name_en AS name_en_b,
        a.n AS industries_a,
        b.n AS industries_b,
        shared_count,

@@ -5,7 +5,7 @@
 //   region_a: {type: string, required: true, default: null, example: jeonbuk, description: Region id}
 //   region_b: {type: string, required: true, default: null, example: gyeongbuk-gumi, description: Region id}
 //   level: {type: integer, required: false, default: null, example: 0, description: "taxonomy depth to compare at: empty = the industries as pursued, 0 = top-level industries, 1 = one level below, ..."}
-// returns: [region_a, region_b, name_ko_a, name_ko_b, industries_a, industries_b, shared_count, jaccard, shared, only_a, only_b, evidence]
+// returns: [region_a, region_b, name_ko_a, name_ko_b, name_en_a, name_en_b, industries_a, industries_b, shared_count, jaccard, shared, only_a, only_b, evidence]
 
 // Rolling up: every pursued industry is replaced by its broader concepts at depth `level`
 // (depth = shortest BROADER distance to a top-level concept); an industry that is already
@@ -41,6 +41,8 @@ RETURN a.region.id AS region_a,
        b.region.id AS region_b,
        a.region.name_ko AS name_ko_a,
        b.region.name_ko AS name_ko_b,
+       a.region.name_en AS name_en_a,
+       b.region.name_en AS name_en_b,
        size(a.concepts) AS industries_a,
        size(b.concepts) AS industries_b,
        size(shared) AS shared_count,
