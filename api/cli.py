@@ -211,7 +211,14 @@ def serve(
     except RsgError as exc:
         raise _fail(exc) from None
     out.print(f"serving on http://{bind_host}:{bind_port}  (Ctrl+C stops)")
-    uvicorn.run("api.app:create_app", factory=True, host=bind_host, port=bind_port)
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=bind_host,
+        port=bind_port,
+        loop="uvloop",
+        http="httptools",
+    )
 
 
 def _check_port(host: str, port: int) -> None:

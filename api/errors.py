@@ -27,7 +27,7 @@ STATUS: list[tuple[type[RsgError], int]] = [
     (ReadOnlyViolation, 403),
     (QueryError, 400),
     (ValidationFailed, 422),
-    (QueryTimeout, 504),
+    (QueryTimeout, 408),
     (StoreUnavailable, 503),
     (ConfigError, 500),
     (RsgError, 500),

@@ -54,7 +54,7 @@ def test_cypher_syntax_error_is_400(client: TestClient) -> None:
     assert response.json()["error"] == "QueryError"
 
 
-def test_cypher_timeout_is_504(client: TestClient) -> None:
+def test_cypher_timeout_is_408(client: TestClient) -> None:
     response = client.post(
         "/cypher",
         json={
@@ -62,7 +62,7 @@ def test_cypher_timeout_is_504(client: TestClient) -> None:
             "timeout_ms": 50,
         },
     )
-    assert response.status_code == 504
+    assert response.status_code == 408
 
 
 def test_cypher_limit_truncates(client: TestClient) -> None:
