@@ -14,6 +14,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.ingest_commands import register as register_ingest_commands
 from api.output import FORMATS, emit, err, out
 from ontology.errors import RsgError, ValidationFailed
 from queries.settings import Neo4jSettings, StoreSettings
@@ -285,6 +286,9 @@ def store_stop() -> None:
 from api import query_commands  # noqa: E402
 
 __all__ = ["app", "main", "query_commands"]
+
+
+register_ingest_commands(app, _fail)
 
 
 def main() -> None:

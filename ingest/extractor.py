@@ -1,0 +1,426 @@
+"""Typed candidate facts per sentence, each with its evidence span and a confidence.
+
+Rules read one sentence at a time, with the linked mentions, amounts and dates found in it:
+cue words (육성, 지정, 투자, 협력, 개최, ...) decide the fact type, the mentions fill subject
+and object. A sentence without an explicit region speaks of the document's main region
+("시는", "도는"). Everything here works on clean-text offsets; ``document.py`` maps them
+back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.dates import DateValue, find_dates
+from ingest.matcher import Mention
+from ingest.numbers import Count, Money, Quantity, find_quantities
+from ingest.sentences import Sentence
+
+MAX_EVIDENCE = 40
+
+_PURSUE = re.compile(
+    r"육성|추진|조성|선정|집중|키우|키워|구축|선도|거점|유치|고도화|전략산업|신산업|성장동력|먹거리|"
+    r"특화|생태계|클러스터|기반|도약|산업화|본격화|강화|확보"
+)
+_INVEST = re.compile(r"투자|유입|유치")
+_BUDGET = re.compile(r"규모|투입|투자|확보|들여|사업비|예산|펀드|결성|지원")
+_HOLD = re.compile(r"지정(?:된|돼|되었|받|됐|되어|됨)|선정(?:된|돼|되었|됐|되어|됨)|에 따라")
+_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모")
+_COOPERATE = re.compile(r"협력|협업|공동|초광역|상생|연대|협약")
+_PARTICIPATE = {
+    "operator": re.compile(r"운영|주관|총괄|맡"),
+    "investor": re.compile(r"투자"),
+    "tenant": re.compile(r"가동|입주"),
+    "partner": re.compile(r"참여|참가|협력|협업|연계"),
+    "supporter": re.compile(r"지원|돕|도왔|건의"),
+}
+_TARGET = re.compile(r"목표|보급|배출|양성|창출|선발|모집|달성|육성|유치|도약")
+_EVENT = re.compile(
+    r"(?P<name>[\w·&\-]+(?:\s[\w·&\-]+){0,3}?\s?"
+    r"(?:박람회|축제|월드컵|국제대회|대회|포럼|보고회|간담회|협약식|준공식|기공식|착공식|"
+    r"개소식|출범식|기자회견|설명회|세미나|결의대회|(?:위원회|협의회|추진단)\s?출범))"
+)
+_EVENT_CUE = re.compile(r"개최|열린|열렸|열며|열어|연다|열고|가졌|개소|출범|시작으로")
+_LAW = re.compile(
+    r"[‘'\"“]?(?P<name>[\w·\s]{2,30}?(?:특별법|조례|법률|시행령|법))(?=[’'\"”]?\s?(?:제정|개정|발의|에|을|이|의|‘|’|\s))"
+)
+_SUBJECT_PARTICLE = re.compile(r"^(?:은|는|이|가|에서는|에서)(?![가-힣])")
+_ANAPHOR = re.compile(r"(?:^|\s)(?:시|도|군|구|시와|도와)(?:는|가|도)\s")
+_NAME_AFTER = re.compile(
+    r"^\s?(?:원)?\s?(?:규모의|규모로|을 투입해|을 들여|이 투입되는|이 투입되며|의)\s?"
+    r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:을|를|이|가|은|는|도|에|으로|로)(?:\s|$)"
+)
+_QUOTED = re.compile(r"[‘'“\"](?P<name>[^’'”\"]{3,40})[’'”\"]")
+_BASIS = {
+    "국비": ("Organization:gov-korea", "national"),
+    "도비": ("region-gov", "provincial"),
+    "시비": ("region-gov", "municipal"),
+    "군비": ("region-gov", "municipal"),
+    "시군비": ("region-gov", "municipal"),
+    "지방비": ("region-gov", "mixed"),
+    "민자": ("private", "private"),
+    "민간": ("private", "private"),
+}
+_BASIS_RE = re.compile(r"(?P<basis>국비|도비|시군비|시비|군비|지방비|민자|민간)\s?(?:자금\s?)?$")
+
+
+@dataclass
+class Candidate:
+    """A candidate fact (clean-text offsets until ``document.py`` maps them)."""
+
+    type: str
+    subject: str
+    object: str
+    start: int
+    end: int
+    confidence: float
+    amount_krw: int | None = None
+    amount_text: str | None = None
+    date: str | None = None
+    props: dict[str, str] = field(default_factory=dict)
+
+    def key(self) -> tuple[str, str, str, int | None]:
+        return (self.type, self.subject, self.object, self.amount_krw)
+
+
+@dataclass
+class Context:
+    """What a sentence may lean on: the document's main region and its date."""
+
+    main_region: str | None
+    published: date | None
+    region_gov: dict[str, str] = field(default_factory=dict)  # region id -> its government org
+    parents: dict[str, str] = field(default_factory=dict)  # region id -> the region it is in
+
+
+def extract(
+    sentence: Sentence, text: str, mentions: list[Mention], ctx: Context
+) -> list[Candidate]:
+    """Candidate facts of one sentence; ``mentions`` are those inside it."""
+    s, e = sentence.start, sentence.end
+    body = text[s:e]
+    quantities = [_shift(q, s) for q in find_quantities(body)]
+    dates = [
+        d.model_copy(update={"start": d.start + s, "end": d.end + s})
+        for d in find_dates(body, ctx.published)
+    ]
+    regions = [m for m in mentions if m.label == "Region"]
+    subject = _subject(body, s, regions, ctx)
+    out: list[Candidate] = []
+    out += _pursues(text, s, e, subject, mentions)
+    out += _designations(text, s, e, subject, mentions, dates)
+    out += _cooperation(text, s, e, subject, regions)
+    out += _money(text, s, e, subject, mentions, quantities, ctx)
+    out += _participation(text, s, e, mentions)
+    out += _targets(text, s, e, subject, quantities, dates)
+    out += _events_and_laws(text, s, e, subject, dates)
+    return out
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
+
+
+def _ref(m: Mention) -> str:
+    return f"{m.label}:{m.text if m.new else m.id}"
+
+
+def _subject(body: str, s: int, regions: list[Mention], ctx: Context) -> str | None:
+    for m in regions:
+        if _SUBJECT_PARTICLE.match(body[m.end - s :]):
+            return _ref(m)
+    if ctx.main_region:
+        # "도는" in a city's document speaks of the province the city is in.
+        province = ctx.parents.get(ctx.main_region)
+        if province and re.match(r"\s?도(?:는|가|와|에서는)\s", body):
+            return f"Region:{province}"
+        return f"Region:{ctx.main_region}"
+    return _ref(regions[0]) if regions else None
+
+
+def _span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
+    """A short evidence span covering [a, b) as far as MAX_EVIDENCE allows, within the sentence."""
+    a, b = max(s, min(a, b)), min(e, max(a, b))
+    if b - a > MAX_EVIDENCE:
+        b = a + MAX_EVIDENCE
+    while b - a < 12 and (a > s or b < e):  # grow by whole words on both sides
+        left = text.rfind(" ", s, max(s, a - 1))
+        right = text.find(" ", min(e, b + 1), e)
+        a, b = (s if left < 0 else left + 1), (e if right < 0 else right)
+    while a < b and text[a] in " ,.·":
+        a += 1
+    while b > a and text[b - 1] in " ,":
+        b -= 1
+    return a, b
+
+
+def _cue_near(
+    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int
+) -> re.Match[str] | None:
+    best = None
+    for match in pattern.finditer(text, s, e):
+        if best is None or abs(match.start() - pos) < abs(best.start() - pos):
+            best = match
+    return best
+
+
+def _pursues(
+    text: str, s: int, e: int, subject: str | None, mentions: list[Mention]
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    if subject is None:
+        return out
+    for m in mentions:
+        if m.label != "Industry":
+            continue
+        cue = _cue_near(_PURSUE, text, s, e, m.end)
+        if cue is None:
+            continue
+        a, b = _span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
+        near = abs(cue.start() - m.end) < 25
+        out.append(Candidate("PURSUES", subject, _ref(m), a, b, 0.75 if near else 0.55))
+    return out
+
+
+def _designations(
+    text: str, s: int, e: int, subject: str | None, mentions: list[Mention], dates: list[DateValue]
+) -> list[Candidate]:
+    out = []
+    regions = [m for m in mentions if m.label == "Region"]
+    for m in mentions:
+        if m.label != "Designation":
+            continue
+        after = text[m.end : min(e, m.end + 20)]
+        before = text[max(s, m.start - 20) : m.start]
+        if _HOLD.search(after) and not _SEEK.search(after[:8]):
+            kind = "HOLDS"
+        elif _SEEK.search(after) or _SEEK.search(before):
+            kind = "SEEKS"
+        elif _HOLD.search(before):
+            kind = "HOLDS"
+        else:
+            continue
+        near = [r for r in regions if abs(r.start - m.start) <= 20]
+        subjects = [_ref(r) for r in near] or ([subject] if subject else [])
+        when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
+        year = when.iso[:4] if when else None
+        for subj in subjects:
+            a, b = _span(text, s, e, min([m.start, *(r.start for r in near)]), m.end)
+            out.append(Candidate(kind, subj, _ref(m), a, b, 0.7, date=year))
+    return out
+
+
+def _cooperation(
+    text: str, s: int, e: int, subject: str | None, regions: list[Mention]
+) -> list[Candidate]:
+    cue = _COOPERATE.search(text, s, e)
+    if cue is None or subject is None:
+        return []
+    out = []
+    for m in regions:
+        if _ref(m) == subject or m.start > cue.start():
+            continue
+        if (
+            re.search(r"(?:과|와|·|,)\s?$|도와\s?$", text[m.end : m.end + 2]) is None
+            and text[m.end] not in "·,"
+        ):
+            continue
+        a, b = _span(text, s, e, m.start, cue.end())
+        out.append(Candidate("COOPERATES_WITH", subject, _ref(m), a, b, 0.7))
+    return out
+
+
+def _org_subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | None:
+    """An organisation that is the subject of the clause holding ``pos`` ("현대차는 ...")."""
+    for m in mentions:
+        if (
+            m.label == "Organization"
+            and s <= m.start < pos
+            and "," not in text[m.end : pos]
+            and re.match(r"(?:은|는|이|가|도)\s", text[m.end : m.end + 2])
+        ):
+            return m
+    return None
+
+
+def _org_before(text: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.label == "Organization" and 0 <= pos - m.end <= 3:
+            return m
+    return None
+
+
+def _money(
+    text: str,
+    s: int,
+    e: int,
+    subject: str | None,
+    mentions: list[Mention],
+    quantities: list[Quantity],
+    ctx: Context,
+) -> list[Candidate]:
+    out = []
+    for q in quantities:
+        if not isinstance(q, Money):
+            continue
+        before = text[max(s, q.start - 6) : q.start]
+        org = _org_before(text, q.start, mentions) or _org_subject(text, s, q.start, mentions)
+        basis = _BASIS_RE.search(before)
+        if org and _INVEST.search(text, s, e):
+            place = next((_ref(m) for m in mentions if m.label == "Region"), subject or "")
+            a, b = _span(text, s, e, org.start, q.end)
+            out.append(
+                Candidate("INVESTS_IN", _ref(org), place, a, b, 0.7, q.krw, q.text, props={})
+            )
+        elif basis:
+            org_ref, kind = _BASIS[basis["basis"]]
+            if org_ref == "region-gov":
+                org_ref = ctx.region_gov.get((subject or ":").split(":")[1], "Organization:?")
+            a, b = _span(text, s, e, q.start - len(basis.group()), q.end)
+            name = _initiative_name(text, s, e, q.end)
+            out.append(
+                Candidate(
+                    "FUNDED_BY",
+                    f"Initiative:{name}",
+                    org_ref,
+                    a,
+                    b,
+                    0.65,
+                    q.krw,
+                    q.text,
+                    props={"basis": kind},
+                )
+            )
+        elif (re.search(r"총\s?$", before) and _BUDGET.search(text, q.end, e)) or _BUDGET.search(
+            text, q.end, min(e, q.end + 12)
+        ):
+            name = _initiative_name(text, s, e, q.end)
+            a, b = _span(text, s, e, q.start, q.end + 12)
+            out.append(
+                Candidate(
+                    "Initiative", subject or "", f"Initiative:{name}", a, b, 0.6, q.krw, q.text
+                )
+            )
+    return out
+
+
+def _initiative_name(text: str, s: int, e: int, pos: int) -> str:
+    match = _NAME_AFTER.match(text[pos:e])
+    if match:
+        return match["name"].strip()
+    quoted = list(_QUOTED.finditer(text, s, e))
+    if quoted:
+        return min(quoted, key=lambda m: abs(m.start() - pos))["name"].strip()
+    return text[s : min(e, s + 20)].strip()
+
+
+def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[Candidate]:
+    out = []
+    for m in mentions:
+        if m.label != "Organization":
+            continue
+        for role, pattern in _PARTICIPATE.items():
+            cue = _cue_near(pattern, text, s, e, m.end)
+            if cue is not None and abs(cue.start() - m.end) <= 40:
+                name = _initiative_name(text, s, e, cue.end())
+                a, b = _span(text, s, e, m.start, m.end)
+                out.append(
+                    Candidate(
+                        "PARTICIPATES_IN",
+                        _ref(m),
+                        f"Initiative:{name}",
+                        a,
+                        b,
+                        0.6,
+                        props={"role": role},
+                    )
+                )
+                break
+    return out
+
+
+def _targets(
+    text: str,
+    s: int,
+    e: int,
+    subject: str | None,
+    quantities: list[Quantity],
+    dates: list[DateValue],
+) -> list[Candidate]:
+    out = []
+    for q in quantities:
+        if not isinstance(q, Count):
+            continue
+        cue = _TARGET.search(text, q.end, min(e, q.end + 15))
+        if cue is None:
+            continue
+        when = next((d.iso[:4] for d in dates if d.relation != "from"), None)
+        a, b = _span(text, s, e, q.start, cue.end())
+        out.append(
+            Candidate(
+                "HAS_TARGET",
+                subject or "",
+                f"Target:{q.text}",
+                a,
+                b,
+                0.55,
+                date=when,
+                props={"value": str(q.value), "unit": q.unit},
+            )
+        )
+    return out
+
+
+_LEAD_WORD = re.compile(
+    r"^(?:\S*\d\S*|\S+(?:은|는|에는|에서|이|가|도)|내년|올해|오는|지난|상반기|하반기|한편|또)\s"
+)
+
+
+def _trim_name(name: str) -> str:
+    """Drop leading words that are not part of a name (dates, subjects, connectives)."""
+    while (match := _LEAD_WORD.match(name)) and len(name) - match.end() >= 4:
+        name = name[match.end() :]
+    return name
+
+
+def _events_and_laws(
+    text: str, s: int, e: int, subject: str | None, dates: list[DateValue]
+) -> list[Candidate]:
+    out = []
+    body = text[s:e]
+    if _EVENT_CUE.search(body):
+        for match in _EVENT.finditer(text, s, e):
+            name = _trim_name(match["name"].strip())
+            when = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
+            a, b = _span(text, s, e, match.start(), match.end())
+            out.append(
+                Candidate(
+                    "Event",
+                    subject or "",
+                    f"Initiative:{name}",
+                    a,
+                    b,
+                    0.6,
+                    date=when.iso if when else None,
+                )
+            )
+    for match in _LAW.finditer(text, s, e):
+        name = _trim_name(match["name"].strip(" ‘'\"“"))
+        if len(name.replace(" ", "")) < 4 or name.endswith(("방법", "해법", "기법", "문법")):
+            continue
+        when = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
+        a, b = _span(text, s, e, match.start("name"), match.end("name"))
+        out.append(
+            Candidate(
+                "Law",
+                subject or "",
+                f"Initiative:{name}",
+                a,
+                b,
+                0.65,
+                date=when.iso if when else None,
+            )
+        )
+    return out

@@ -1,0 +1,191 @@
+"""Find known regions, industries, designations and organisations in clean text.
+
+Every name and alias of the graph's reference nodes goes into one Aho-Corasick automaton.
+Matches are taken longest first and never overlap, so "전북대" is the university and not
+the province, and "탄소중립" is not "탄소". Boundaries are Korean-aware: a particle may follow
+a name directly ("이차전지를"), but a short name must not sit inside a longer word ("전주기" is
+not Jeonju) and a Latin name must not touch other Latin letters ("FAI" is not "AI").
+Ambiguity that the longest match cannot settle is settled by context (``_resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick  # type: ignore[import-not-found]
+
+from ingest.graphdata import GraphBuilder, GraphData
+
+LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
+
+# What may follow a short region name directly: particles, suffixes and "형" (전주형).
+_REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형권내민산·,.)’”'\" ")
+# Words after bare 탄소 that make it about emissions rather than materials.
+_EMISSION = re.compile(r"^\s?(?:배출|중립|저감|감축|제로|포집|흡수|발자국|규제|국경)")
+_MATERIAL = re.compile(r"^\s?(?:소재|섬유|복합재|산업|부품|기술|융복합|밸리|국가산단)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    id: str
+    name_ko: str
+    name_en: str
+    parent: str | None = None  # a region's parent, to settle shared names
+    level: str | None = None  # a region's level (province, city, area, ...)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A linked name in the clean text: [start, end) offsets and the surface text."""
+
+    label: str
+    id: str
+    name_ko: str
+    name_en: str
+    text: str
+    start: int
+    end: int
+    confidence: float = 1.0
+    new: bool = False  # proposed by its form, not in the graph yet
+
+
+class Gazetteer:
+    """Surface forms -> graph entries, and the automaton that finds them."""
+
+    def __init__(self, graph: GraphData) -> None:
+        parents = {e.start[1]: e.end[1] for e in graph.edges if e.type == "PART_OF"}
+        self.surfaces: dict[str, list[Entry]] = defaultdict(list)
+        for node in graph.nodes.values():
+            if node.label not in LINKED_LABELS:
+                continue
+            entry = Entry(
+                node.label,
+                node.id,
+                node.props["name_ko"],
+                node.props["name_en"],
+                parents.get(node.id) if node.label == "Region" else None,
+                node.props.get("level"),
+            )
+            names = {node.props["name_ko"], *node.props.get("aliases", [])}
+            if node.label != "Region":
+                names.add(node.props["name_en"])
+            for name in names:
+                surface = _key(name)
+                if len(surface) >= 2 and entry not in self.surfaces[surface]:
+                    self.surfaces[surface].append(entry)
+        # A bare word the taxonomy cannot own alone: settled by the words after it.
+        for surface, ids in _SHARED.items():
+            entries = [e for i in ids for e in _entries_of(self.surfaces, i)]
+            if surface not in self.surfaces and len(entries) == len(ids):
+                self.surfaces[surface] = entries
+        self.automaton = ahocorasick.Automaton()
+        for surface in self.surfaces:
+            self.automaton.add_word(surface, surface)
+        self.automaton.make_automaton()
+        self.by_key = {(e.label, e.id): e for es in self.surfaces.values() for e in es}
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Gazetteer:
+        """From the data files; ``reference_only`` leaves out the nodes of curated fact files."""
+        from ingest.dataset import default_data_dir, load_graph_data
+
+        if not reference_only:
+            return cls(load_graph_data(data_dir))
+        builder = GraphBuilder()
+        builder.load_reference(data_dir or default_data_dir())
+        return cls(builder.graph)
+
+    def words(self) -> list[tuple[str, str]]:
+        """(surface, label) pairs without spaces, for the tokenizer's user dictionary."""
+        return [
+            (surface, entries[0].label)
+            for surface, entries in self.surfaces.items()
+            if " " not in surface and any("가" <= c <= "힣" for c in surface)
+        ]
+
+    def find(self, text: str) -> list[Mention]:
+        """Every linked mention in ``text``, in order, longest first, no overlaps."""
+        lowered = text.lower()
+        found: list[tuple[int, int, str]] = []
+        for end, surface in self.automaton.iter(lowered):
+            start = end - len(surface) + 1
+            if _bounded(text, start, end + 1, surface, self.surfaces[surface]):
+                found.append((start, end + 1, surface))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: list[tuple[int, int, str]] = []
+        busy = bytearray(len(text) + 1)
+        for start, end, surface in found:
+            if not any(busy[start:end]):
+                taken.append((start, end, surface))
+                busy[start:end] = b"\x01" * (end - start)
+        taken.sort()
+        context = {
+            e.id for _, _, s in taken for e in self.surfaces[s] if len(self.surfaces[s]) == 1
+        }
+        mentions = []
+        for start, end, surface in taken:
+            entry = _resolve(self.surfaces[surface], text, end, context)
+            if entry is not None:
+                mentions.append(
+                    Mention(
+                        entry.label,
+                        entry.id,
+                        entry.name_ko,
+                        entry.name_en,
+                        text[start:end],
+                        start,
+                        end,
+                    )
+                )
+        return mentions
+
+
+_SHARED = {"탄소": ("carbon-materials", "carbon-neutrality")}
+
+
+def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
+    for entries in surfaces.values():
+        for entry in entries:
+            if entry.id == node_id:
+                return [entry]
+    return []
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip()).lower()
+
+
+def _hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if surface[0].isascii() and surface[0].isalnum() and before.isascii() and before.isalnum():
+        return False
+    if surface[-1].isascii() and surface[-1].isalnum() and after.isascii() and after.isalnum():
+        return False
+    hangul_len = sum(1 for c in surface if _hangul(c))
+    if _hangul(surface[0]) and hangul_len <= 2 and (_hangul(before) or before.isdigit()):
+        return False  # "온전주", "5전북": inside another word
+    short_region = hangul_len <= 2 and all(e.label == "Region" for e in entries)
+    return not (short_region and _hangul(after) and after not in _REGION_FOLLOWERS)
+
+
+def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> Entry | None:
+    """The entry a surface stands for here, or None when it cannot be told."""
+    if len(entries) == 1:
+        return entries[0]
+    by_id = {e.id: e for e in entries}
+    if "carbon-materials" in by_id and "carbon-neutrality" in by_id:
+        # 탄소 alone: emissions when 배출/중립/저감... follow, otherwise the material
+        # (industry lists such as "수소와 탄소, 드론" name the carbon-materials industry).
+        emission = _EMISSION.match(text[end:]) and not _MATERIAL.match(text[end:])
+        return by_id["carbon-neutrality" if emission else "carbon-materials"]
+    near = [e for e in entries if e.parent in context or e.id in context]
+    return near[0] if len(near) == 1 else None

@@ -1,0 +1,98 @@
+"""Organisations that are not in the graph yet, recognised by the form of their name.
+
+A company is written with ㈜, (주) or 주식회사; a university ends in 대학교 (or 대 after a
+known stem such as 국립); institutes in 연구원, 연구소, 진흥원, 기술원; agencies in 공단,
+재단, 테크노파크; associations in 협회, 포럼, 조합. "센터" names are as often a facility as an
+organisation, so they come with a low confidence. Names listed before "등 기업" or "등 대학"
+are organisations by context. Each proposal carries a confidence in [0, 1].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
+_WORD = r"[가-힣A-Za-z0-9&·\-]"
+# The name ends here: what follows is not Hangul, or is a particle ("울산테크노파크가").
+_END = (
+    r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)"
+    r"(?:[^가-힣]|$))"
+)
+_FORMS: list[tuple[re.Pattern[str], str, float]] = [
+    (re.compile(rf"(?:㈜|\(주\)|주식회사\s?)(?P<name>{_WORD}{{2,20}})"), "company", 0.95),
+    (re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\s?주식회사)"), "company", 0.95),
+    (
+        re.compile(rf"\(사\)\s?(?P<name>{_WORD}+(?:\s{_WORD}+){{0,3}}?(?:포럼|협회|조합|연합회))"),
+        "association",
+        0.9,
+    ),
+    (re.compile(rf"(?P<name>{_WORD}{{1,20}}대학교){_END}"), "university", 0.9),
+    (re.compile(rf"(?P<name>국립{_WORD}{{1,10}}대){_END}"), "university", 0.8),
+    (
+        re.compile(
+            rf"(?P<name>{_WORD}{{2,20}}(?:연구원|연구소|진흥원|기술원|평가원|정보원)){_END}"
+        ),
+        "research_institute",
+        0.8,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:공단|공사|재단|테크노파크|진흥회)){_END}"),
+        "public_institution",
+        0.75,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:협회|포럼|조합|연합회|협의회)){_END}"),
+        "association",
+        0.6,
+    ),
+    (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35),
+]
+# "현대차, 네이버, 리벨리온 등 기업과": a list closed by "등 <kind>".
+_LISTED = re.compile(
+    rf"(?P<list>{_WORD}{{2,15}}(?:\s?,\s?{_WORD}{{2,15}}){{1,8}})\s?등\s?(?:\S+\s)?"
+    r"(?P<kind>기업|업체|대기업|중소기업|대학|연구기관|기관)"
+)
+_LIST_KIND = {"기업": "company", "업체": "company", "대기업": "company", "중소기업": "company"}
+_LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "기관": "public_institution"}
+# Names that look like an organisation by form but are generic words.
+_GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
+_GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
+_PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)$")
+
+
+@dataclass(frozen=True)
+class OrgCandidate:
+    name: str
+    kind: str
+    start: int
+    end: int
+    confidence: float
+
+
+def find_organizations(text: str) -> list[OrgCandidate]:
+    """Organisation names by form or list context, in order, without overlaps."""
+    found: list[OrgCandidate] = []
+    for pattern, kind, confidence in _FORMS:
+        for match in pattern.finditer(text):
+            name = match["name"].strip()
+            if kind == "company" and match.group().startswith(("㈜", "(주)", "주식회사")):
+                name = _PARTICLE_TAIL.sub("", name)
+            if name in _GENERIC or len(name) < 3:
+                continue
+            start = match.start("name")
+            found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
+    for match in _LISTED.finditer(text):
+        kind = _LIST_KIND[match["kind"]]
+        offset = match.start("list")
+        for item in re.finditer(rf"{_WORD}+", match["list"]):
+            name = _PARTICLE_TAIL.sub("", item.group()) if kind != "company" else item.group()
+            if len(name) >= 2:
+                start = offset + item.start()
+                found.append(OrgCandidate(name, kind, start, start + len(name), 0.6))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.confidence))
+    kept: list[OrgCandidate] = []
+    for cand in found:
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept

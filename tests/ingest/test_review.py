@@ -1,0 +1,117 @@
+"""The review queue: ingest, accept into a copy of data/, reject, and the API's key check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.cli import app
+from api.settings import ApiSettings
+from ingest.dataset import load_graph_data
+from ingest.review import Queue
+from ontology.errors import ValidationFailed
+from queries.store import GraphStore
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = "울산시는 수소 산업을 육성한다. 울산은 2026년 기회발전특구 지정을 목표로 한다.\n"
+ARTICLE += "울산테크노파크가 센터 운영을 맡는다. 국비 600억원 등 총 1,200억원을 들여 센터를 짓는다."
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("RSG_DATA_DIR", str(data))
+    (tmp_path / "ulsan-memo.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
+    )
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def _item(queue: Queue, kind: str) -> str:
+    return next(i.id for i in queue.items("pending") if i.fact.type == kind)
+
+
+def test_ingest_twice_queues_once(workspace: Path) -> None:
+    queue = Queue(workspace / "home")
+    count = len(queue.items())
+    assert count >= 4
+    CliRunner().invoke(app, ["ingest", str(workspace / "ulsan-memo.txt")])
+    assert len(queue.items()) == count
+
+
+def test_accept_writes_a_valid_facts_file_and_reject_marks(workspace: Path) -> None:
+    queue = Queue(workspace / "home")
+    seeks, pursues = _item(queue, "SEEKS"), _item(queue, "PURSUES")
+    runner = CliRunner()
+    result = runner.invoke(app, ["review", "--accept", seeks, "--accept", pursues])
+    assert result.exit_code == 0, result.output
+    facts_file = workspace / "data" / "facts" / "ulsan-memo.yaml"
+    assert "rel: SEEKS" in facts_file.read_text(encoding="utf-8")
+    graph = load_graph_data(workspace / "data")
+    edge = next(e for e in graph.edges if e.type == "SEEKS" and e.start == ("Region", "ulsan"))
+    assert edge.props["sources"] == ["ulsan-memo"]
+    assert edge.props["evidence"]
+    assert edge.props["target_year"] == "2026"
+    event = (
+        _item(queue, "HAS_TARGET")
+        if any(i.fact.type == "HAS_TARGET" for i in queue.items("pending"))
+        else _item(queue, "Initiative")
+    )
+    assert runner.invoke(app, ["review", "--reject", event]).exit_code == 0
+    assert next(i for i in queue.items() if i.id == event).status == "rejected"
+    assert runner.invoke(app, ["review", "--reject", event]).exit_code == 3  # already decided
+
+
+def test_a_new_node_needs_an_id_and_nothing_is_written_without(workspace: Path) -> None:
+    queue = Queue(workspace / "home")
+    budget = _item(queue, "Initiative")
+    with pytest.raises(ValidationFailed, match="needs an id"):
+        queue.accept(budget, workspace / "data")
+    assert not (workspace / "data" / "facts" / "ulsan-memo.yaml").exists()
+    edits = {"object_id": "ulsan-fuel-cell-centre", "object_name_en": "Ulsan fuel cell centre"}
+    queue.accept(budget, workspace / "data", edits)
+    graph = load_graph_data(workspace / "data")
+    node = graph.nodes[("Initiative", "ulsan-fuel-cell-centre")]
+    assert node.props["budget_krw"] == 120_000_000_000
+
+
+def test_an_invalid_edit_is_rolled_back(workspace: Path) -> None:
+    queue = Queue(workspace / "home")
+    seeks = _item(queue, "SEEKS")
+    sources = (workspace / "data" / "sources.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ValidationFailed):
+        queue.accept(seeks, workspace / "data", {"object": "Designation:no-such-thing"})
+    assert (workspace / "data" / "sources.yaml").read_text(encoding="utf-8") == sources
+    assert not (workspace / "data" / "facts" / "ulsan-memo.yaml").exists()
+    assert next(i for i in queue.items() if i.id == seeks).status == "pending"
+
+
+def test_api_review_routes_always_need_the_key(workspace: Path, store: GraphStore) -> None:
+    queue = Queue(workspace / "home")
+    pursues = _item(queue, "PURSUES")
+    with TestClient(create_app(store, ApiSettings())) as client:
+        denied = client.get("/review")
+        assert denied.status_code == 403
+        assert "RSG_API_KEY" in denied.json()["hint"]
+    settings = ApiSettings(api_key=SecretStr("s3cret"))
+    with TestClient(create_app(store, settings)) as client:
+        assert client.get("/review").status_code == 401
+        assert client.get("/review", headers={"X-API-Key": "wrong"}).status_code == 401
+        listed = client.get("/review", headers={"X-API-Key": "s3cret"})
+        assert listed.status_code == 200
+        assert any(i["id"] == pursues for i in listed.json())
+        done = client.post(f"/review/{pursues}/accept", headers={"X-API-Key": "s3cret"})
+        assert done.status_code == 200
+        assert done.json()["status"] == "accepted"
+        missing = client.post("/review/nope/reject", headers={"X-API-Key": "s3cret"})
+        assert missing.status_code == 404
