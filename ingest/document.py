@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ingest.normalize import Normalized, normalize
 from ingest.numbers import find_amounts
 from ingest.orgform import find_organizations
 from ingest.reader import RawText
-from ingest.sentences import Tokenizer, tokenizer_for
+from ingest.sentences import Token, Tokenizer, tokenizer_for
 
 #: New organisations below this confidence are not proposed.
 MIN_ORG_CONFIDENCE = 0.5
@@ -86,7 +87,7 @@ class Pipeline:
         norm = normalize(raw.text)
         text = norm.text
         sentences = self.tokenizer.sentences(text)
-        mentions = self.mentions(text)
+        mentions = self.mentions(text, [t for sent in sentences for t in sent.tokens])
         ctx = Context(
             self._main_region(mentions, text),
             published,
@@ -130,9 +131,9 @@ class Pipeline:
         plain = [Fact.model_validate(f.model_dump(exclude={"props", "sentence"})) for f in facts]
         return Extraction(document=info, entities=entities, facts=plain), facts
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
         """Linked mentions plus new organisations; a name inside an organisation's name yields."""
-        linked = self.gazetteer.find(text)
+        linked = self.gazetteer.find(text, tokens)
         orgs = [m for m in linked if m.label == "Organization"]
         new: list[Mention] = []
         for cand in find_organizations(text):

@@ -10,14 +10,17 @@ Ambiguity that the longest match cannot settle is settled by context (``_resolve
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick  # type: ignore[import-not-found]
 
 from ingest.graphdata import GraphBuilder, GraphData
+from ingest.sentences import Token
 
 LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
 
@@ -100,21 +103,39 @@ class Gazetteer:
         return cls(builder.graph)
 
     def words(self) -> list[tuple[str, str]]:
-        """(surface, label) pairs without spaces, for the tokenizer's user dictionary."""
+        """(surface, label) pairs without spaces, for the tokenizer's user dictionary.
+
+        Short region names are left to Kiwi's own dictionary: forced in as proper nouns they
+        would make every 강화 (strengthening) Ganghwa and every 예산 (budget) Yesan.
+        """
         return [
             (surface, entries[0].label)
             for surface, entries in self.surfaces.items()
-            if " " not in surface and any("가" <= c <= "힣" for c in surface)
+            if " " not in surface
+            and any(_hangul(c) for c in surface)
+            and not _short_region(surface, entries)
         ]
 
-    def find(self, text: str) -> list[Mention]:
-        """Every linked mention in ``text``, in order, longest first, no overlaps."""
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
+        """Every linked mention in ``text``, in order, longest first, no overlaps.
+
+        With Kiwi's ``tokens`` of the same text, Kiwi's reading decides for short region names
+        (see ``_kiwi_verdict``); where it has none, the character rules of ``_bounded`` do.
+        """
+        spans = sorted((t.start, t.end, t.tag) for t in tokens) if tokens is not None else None
         lowered = text.lower()
         found: list[tuple[int, int, str]] = []
         for end, surface in self.automaton.iter(lowered):
             start = end - len(surface) + 1
-            if _bounded(text, start, end + 1, surface, self.surfaces[surface]):
-                found.append((start, end + 1, surface))
+            entries = self.surfaces[surface]
+            verdict = None
+            if spans is not None and _short_region(surface, entries):
+                verdict = _kiwi_verdict(spans, start, end + 1)
+            if verdict is False:
+                continue
+            if verdict is None and not _bounded(text, start, end + 1, surface, entries):
+                continue
+            found.append((start, end + 1, surface))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: list[tuple[int, int, str]] = []
         busy = bytearray(len(text) + 1)
@@ -163,6 +184,27 @@ def _hangul(char: str) -> bool:
     return "가" <= char <= "힣"
 
 
+def _kiwi_verdict(spans: list[tuple[int, int, str]], start: int, end: int) -> bool | None:
+    """What Kiwi's tokens say of [start, end): a place name (True), not one (False), or unsure.
+
+    Kiwi reading the very span as a proper noun settles compounds such as 전주경제 and
+    구미기업; reading it as an ordinary word (강화, 예산, 세계 대전) or seeing it start inside
+    another word (성주 in the name 정성주) rules it out.
+    """
+    i = bisect.bisect_left(spans, (start, -1, ""))
+    if i > 0 and spans[i - 1][1] > start:
+        return False
+    same = [tag for s, e, tag in spans[i : i + 3] if s == start and e == end]
+    if not same:
+        return None
+    return "NNP" in same
+
+
+def _short_region(surface: str, entries: list[Entry]) -> bool:
+    """A region name of one or two syllables (전주, 강화, 예산): often an ordinary word too."""
+    return sum(1 for c in surface if _hangul(c)) <= 2 and all(e.label == "Region" for e in entries)
+
+
 def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -173,8 +215,8 @@ def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]
     hangul_len = sum(1 for c in surface if _hangul(c))
     if _hangul(surface[0]) and hangul_len <= 2 and (_hangul(before) or before.isdigit()):
         return False  # "온전주", "5전북": inside another word
-    short_region = hangul_len <= 2 and all(e.label == "Region" for e in entries)
-    return not (short_region and _hangul(after) and after not in _REGION_FOLLOWERS)
+    short = _short_region(surface, entries)
+    return not (short and _hangul(after) and after not in _REGION_FOLLOWERS)
 
 
 def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> Entry | None:
