@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import analysis, cypher, entities, health, queries
+from api.routers import analysis, cypher, entities, health, queries, sparql
 from api.routers import review as review_router
 from api.security import Guard
 from api.settings import ApiSettings
@@ -57,5 +57,6 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     app.include_router(entities.router)
     app.include_router(queries.router)
     app.include_router(analysis.router)
+    app.include_router(sparql.router)
     app.include_router(review_router.router)
     return app

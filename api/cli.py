@@ -283,9 +283,9 @@ def store_stop() -> None:
 
 
 # Command groups kept in their own modules register on `app` when imported.
-from api import query_commands  # noqa: E402
+from api import query_commands, rdf_commands  # noqa: E402
 
-__all__ = ["app", "main", "query_commands"]
+__all__ = ["app", "main", "query_commands", "rdf_commands"]
 
 
 register_ingest_commands(app, _fail)

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from ontology.errors import (
     ConfigError,
     Forbidden,
+    NotAcceptable,
     NotFound,
     QueryError,
     QueryTimeout,
@@ -24,6 +25,7 @@ STATUS: list[tuple[type[RsgError], int]] = [
     (Unauthorized, 401),
     (Forbidden, 403),
     (TooLarge, 413),
+    (NotAcceptable, 406),
     (ReadOnlyViolation, 403),
     (QueryError, 400),
     (ValidationFailed, 422),

@@ -55,6 +55,10 @@ class Forbidden(RsgError):
     """The action is not allowed in this configuration (e.g. a write route with no key set)."""
 
 
+class NotAcceptable(RsgError):
+    """No representation of the answer matches what the client accepts."""
+
+
 class TooLarge(RsgError):
     """A request body or an input file is over the configured size limit."""
 
