@@ -1,1 +1,2 @@
-"""Graph views (pyvis data, own offline template, static export)."""
+"""Graph views: query records -> view graph -> offline HTML page (pyvis data, own template,
+vis-network inlined), static PNG/SVG for print, and the overlap heatmap."""
