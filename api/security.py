@@ -74,10 +74,15 @@ class Guard:
             length = headers.get("content-length", "")
             if length.isdigit() and int(length) > self.settings.max_body_bytes:
                 raise self._too_large()
+            if not length:
+                # Chunked (no Content-Length): read the body here, within the limit, and hand
+                # it on whole. Raising later, inside the app's body parsing, would surface as
+                # FastAPI's generic 400 instead of 413.
+                receive = await self._buffered(receive)
         except RsgError as exc:
             await response_for(exc)(scope, receive, send)
             return
-        await self.app(scope, self._counting(receive), send)
+        await self.app(scope, receive, send)
 
     def _too_large(self) -> TooLarge:
         return TooLarge(
@@ -85,18 +90,28 @@ class Guard:
             "send less, or raise RSG_API_MAX_BODY_BYTES on the server",
         )
 
-    def _counting(self, receive: Receive) -> Receive:
-        """Stop bodies sent without Content-Length (chunked) at the same limit."""
-        seen = 0
-        limit = self.settings.max_body_bytes
-
-        async def wrapped() -> Message:
-            nonlocal seen
+    async def _buffered(self, receive: Receive) -> Receive:
+        """The whole body, read now; TooLarge as soon as it passes the limit."""
+        body = bytearray()
+        first: Message = {"type": "http.request", "body": b"", "more_body": False}
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise self._too_large()
-            return message
+            if message["type"] != "http.request":
+                first = message  # the client went away; the app sees that
+                break
+            body += message.get("body", b"")
+            if len(body) > self.settings.max_body_bytes:
+                raise self._too_large()
+            if not message.get("more_body", False):
+                first = {"type": "http.request", "body": bytes(body), "more_body": False}
+                break
+        delivered = False
 
-        return wrapped
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return first
+            return await receive()
+
+        return replay

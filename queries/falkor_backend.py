@@ -121,13 +121,13 @@ class FalkorStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        cap = row_cap or self.row_cap
+        # The configured cap and timeout are ceilings: a caller may ask for less, never more.
+        cap = min(row_cap, self.row_cap) if row_cap else self.row_cap
+        timeout = min(timeout_ms, self.timeout_ms) if timeout_ms else self.timeout_ms
         graph = self.db.select_graph(self.graph_name)
         check_params(dict(params or {}))
         try:
-            result = graph.ro_query(
-                query, dict(params or {}), timeout=timeout_ms or self.timeout_ms
-            )
+            result = graph.ro_query(query, dict(params or {}), timeout=timeout)
         except redis.exceptions.ResponseError as exc:
             if (
                 "empty key" in str(exc).lower()

@@ -29,6 +29,8 @@ ALLOWED_PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propert
 
 MAX_QUERY_CHARS = 20_000
 
+_LINE_ENDS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+
 
 def _blank_literals(query: str) -> str:
     """Replace comments, strings and backtick names by spaces, keeping the code around them."""
@@ -37,8 +39,10 @@ def _blank_literals(query: str) -> str:
     while i < n:
         ch = query[i]
         if query.startswith("//", i):
-            end = query.find("\n", i)
-            i = n if end == -1 else end
+            # Neo4j ends a line comment at CR as well; the other line breaks end it here too,
+            # so that no parser can see code that this guard took for a comment.
+            end = next((j for j in range(i + 2, n) if query[j] in _LINE_ENDS), n)
+            i = end
             continue
         if query.startswith("/*", i):
             end = query.find("*/", i + 2)

@@ -97,8 +97,9 @@ class Neo4jStore(GraphStore):
         row_cap: int | None = None,
     ) -> QueryResult:
         check_params(dict(params or {}))
-        cap = row_cap or self.row_cap
-        timeout_s = (timeout_ms or self.timeout_ms) / 1000
+        # The configured cap and timeout are ceilings: a caller may ask for less, never more.
+        cap = min(row_cap, self.row_cap) if row_cap else self.row_cap
+        timeout_s = (min(timeout_ms, self.timeout_ms) if timeout_ms else self.timeout_ms) / 1000
 
         # The server enforces the timeout on the transaction; values travel only as parameters.
         @neo4j.unit_of_work(timeout=timeout_s)

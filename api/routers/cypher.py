@@ -20,8 +20,12 @@ class CypherRequest(BaseModel):
         max_length=MAX_QUERY_CHARS, examples=["MATCH (r:Region) RETURN r.id LIMIT 5"]
     )
     params: dict[str, Any] = Field(default_factory=dict)
-    timeout_ms: int | None = Field(default=None, ge=10, le=60_000)
-    limit: int | None = Field(default=None, ge=1, le=100_000)
+    timeout_ms: int | None = Field(
+        default=None, ge=10, le=60_000, description="at most the server's RSG_QUERY_TIMEOUT_MS"
+    )
+    limit: int | None = Field(
+        default=None, ge=1, le=100_000, description="at most the server's RSG_ROW_CAP"
+    )
 
 
 class CypherResponse(BaseModel):

@@ -1,0 +1,162 @@
+"""Exposure: the embedded server listens on a unix socket or loopback only and needs its
+password; the API refuses a public address without a key; keys and CORS are enforced."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import stat
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.cli import app as cli
+from api.settings import ApiSettings
+from ingest.build import BuildReport
+from queries.falkor_backend import FalkorStore
+from queries.server import EmbeddedServer
+from tests.reliability.faultkit import RSG, rsg_env
+
+KEY = "k-" + "x" * 30
+ORIGIN = "https://analyst.example"
+
+
+def _listening(pid: int) -> list[Any]:
+    return [c for c in psutil.Process(pid).net_connections(kind="all") if c.status == "LISTEN"]
+
+
+def test_embedded_server_listens_on_unix_socket_or_loopback_only(server: EmbeddedServer) -> None:
+    pid = server.pid()
+    assert pid is not None
+    sockets = psutil.Process(pid).net_connections(kind="all")
+    listening = [c for c in sockets if c.family == socket.AF_UNIX or c.status == "LISTEN"]
+    assert listening, "the server listens nowhere?"
+    for conn in listening:
+        if conn.family == socket.AF_UNIX:
+            continue
+        assert ipaddress.ip_address(conn.laddr.ip).is_loopback, conn
+    # FalkorDB's Bolt port (and any other TCP port) stays closed with a unix socket
+    endpoint = server.ensure_running()
+    if endpoint.unix_socket:
+        assert [c for c in _listening(pid) if c.family != socket.AF_UNIX] == []
+        mode = stat.S_IMODE(os.stat(endpoint.unix_socket).st_mode)
+        assert mode & 0o077 == 0, oct(mode)  # only the owner may connect
+
+
+def _raw(endpoint_socket: str, payload: bytes) -> bytes:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(5)
+        sock.connect(endpoint_socket)
+        sock.sendall(payload)
+        return sock.recv(4096)
+
+
+def test_connections_without_the_password_are_refused(server: EmbeddedServer) -> None:
+    endpoint = server.ensure_running()
+    assert endpoint.unix_socket, "the test home is short enough for a unix socket"
+    assert _raw(endpoint.unix_socket, b"PING\r\n").startswith(b"-NOAUTH")
+    query = b"*3\r\n$11\r\nGRAPH.QUERY\r\n$3\r\nrsg\r\n$21\r\nMATCH (n) RETURN n.id\r\n"
+    assert _raw(endpoint.unix_socket, query).startswith(b"-NOAUTH")
+    wrong = b"*2\r\n$4\r\nAUTH\r\n$5\r\nwrong\r\n"
+    assert _raw(endpoint.unix_socket, wrong).startswith(b"-WRONGPASS")
+    password_file = server.password_file
+    assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+    assert len(password_file.read_text(encoding="utf-8").strip()) >= 32
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10", "example.org"])
+def test_serve_on_a_public_address_needs_a_key(home: Path, host: str) -> None:
+    env: dict[str, str | None] = {**rsg_env(home), "RSG_API_KEY": None}  # None unsets it
+    result = CliRunner().invoke(cli, ["serve", "--host", host], env=env)
+    assert result.exit_code == 1
+    assert "without a key" in result.output
+    assert "RSG_API_KEY" in result.output
+
+
+def test_serve_on_0000_refused_in_a_real_process(home: Path) -> None:
+    done = subprocess.run(
+        [str(RSG), "serve", "--host", "0.0.0.0", "--port", "8765"],
+        env=rsg_env(home), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "0.0.0.0" in done.stderr
+    assert "without a key" in done.stderr
+
+
+def test_loopback_and_keyed_public_addresses_pass_the_check() -> None:
+    ApiSettings(api_key=None).check_exposure("127.0.0.1")
+    ApiSettings(api_key=None).check_exposure("::1")
+    ApiSettings(api_key=SecretStr(KEY)).check_exposure("0.0.0.0")
+
+
+@pytest.fixture(scope="module")
+def keyed(store: FalkorStore, built: BuildReport) -> Iterator[TestClient]:
+    settings = ApiSettings(api_key=SecretStr(KEY), cors_origins=[ORIGIN])
+    with TestClient(create_app(store=store, settings=settings)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def open_api(store: FalkorStore, built: BuildReport) -> Iterator[TestClient]:
+    with TestClient(create_app(store=store, settings=ApiSettings(api_key=None))) as client:
+        yield client
+
+
+def _routes(client: TestClient) -> list[tuple[str, str]]:
+    paths = client.app.openapi()["paths"]  # type: ignore[attr-defined]
+    return [
+        (method.upper(), path.replace("{id}", "jeonbuk").replace("{name}", "search")
+         .replace("{item_id}", "none"))
+        for path, ops in paths.items() for method in ops
+    ]  # fmt: skip
+
+
+def test_every_route_needs_the_key_when_one_is_set(keyed: TestClient) -> None:
+    routes = _routes(keyed)
+    assert len(routes) >= 20
+    for method, path in routes:
+        missing = keyed.request(method, path)
+        assert missing.status_code == 401, (method, path)
+        wrong = keyed.request(method, path, headers={"X-API-Key": KEY + "x"})
+        assert wrong.status_code == 401, (method, path)
+    assert keyed.get("/health", headers={"X-API-Key": KEY}).status_code == 200
+
+
+#: POST routes that only read (queries sent as a body); every other non-GET route writes.
+READ_ONLY_POSTS = {"/cypher", "/queries/search", "/sparql", "/views/cypher"}
+
+
+def test_write_routes_always_need_a_key(open_api: TestClient, keyed: TestClient) -> None:
+    write_routes = [
+        (method, path)
+        for method, path in _routes(open_api)
+        if method != "GET" and path not in READ_ONLY_POSTS
+    ]
+    assert any(path.startswith("/review") for _, path in write_routes)
+    for method, path in write_routes:
+        response = open_api.request(method, path)
+        assert response.status_code == 403, (method, path)
+        assert response.json()["error"] == "Forbidden"
+    assert keyed.get("/review", headers={"X-API-Key": KEY}).status_code == 200
+
+
+def test_cors_only_for_configured_origins(keyed: TestClient, open_api: TestClient) -> None:
+    preflight = {"Access-Control-Request-Method": "POST", "X-API-Key": KEY}
+    allowed = keyed.options("/cypher", headers={"Origin": ORIGIN, **preflight})
+    assert allowed.headers.get("access-control-allow-origin") == ORIGIN
+    other = keyed.options("/cypher", headers={"Origin": "https://evil.example", **preflight})
+    assert "access-control-allow-origin" not in other.headers
+    simple = keyed.get("/health", headers={"Origin": "https://evil.example", "X-API-Key": KEY})
+    assert "access-control-allow-origin" not in simple.headers
+    assert "access-control-allow-credentials" not in allowed.headers
+    unconfigured = open_api.get("/health", headers={"Origin": ORIGIN})
+    assert "access-control-allow-origin" not in unconfigured.headers
