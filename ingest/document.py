@@ -7,6 +7,7 @@ mapped back to the raw text. ``Extraction`` is what ``rsg extract --format json`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from ingest.extractor import Candidate, Context, extract
 from ingest.matcher import Gazetteer, Mention
 from ingest.normalize import Normalized, normalize
 from ingest.numbers import find_amounts
-from ingest.orgform import find_organizations
+from ingest.orgform import OrgCandidate, find_investors, find_organizations
 from ingest.reader import RawText
 from ingest.sentences import Token, Tokenizer, tokenizer_for
 
@@ -94,10 +95,13 @@ class Pipeline:
             self._region_governments(),
             {e.id: e.parent for e in self.gazetteer.by_key.values() if e.parent},
         )
+        starts = [m.start for m in mentions]  # mentions are sorted by start
         candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
         sentence_of: dict[tuple[str, str, str, int | None], tuple[int, int]] = {}
         for sent in sentences:
-            inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+            lo = bisect.bisect_left(starts, sent.start)
+            hi = bisect.bisect_left(starts, sent.end)
+            inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
             for cand in extract(sent, text, inside, ctx):
                 if not cand.subject or not cand.object or cand.subject == cand.object:
                     continue
@@ -136,10 +140,10 @@ class Pipeline:
         linked = self.gazetteer.find(text, tokens)
         orgs = [m for m in linked if m.label == "Organization"]
         new: list[Mention] = []
-        for cand in find_organizations(text):
+        for cand in _without_overlaps(find_organizations(text), _investors(text, tokens, linked)):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
-            if any(m.start < cand.end and cand.start < m.end for m in orgs):
+            if any(m.start < cand.end and cand.start < m.end for m in [*orgs, *new]):
                 continue
             inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
             crossing = [
@@ -210,6 +214,29 @@ class Pipeline:
             props=c.props,
             sentence=sentence,
         )
+
+
+def _investors(
+    text: str, tokens: Sequence[Token] | None, linked: list[Mention]
+) -> list[OrgCandidate]:
+    """Companies by clause (``find_investors``) that are not a known name (정부, 청주, LG화학)."""
+    if tokens is None:
+        return []
+    out = []
+    for cand in find_investors(text, tokens):
+        inner = [m for m in linked if cand.start < m.end and m.start < cand.end]
+        if any(m.label != "Industry" or (m.start, m.end) == (cand.start, cand.end) for m in inner):
+            continue
+        out.append(cand)
+    return out
+
+
+def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
+    kept: list[OrgCandidate] = []
+    for cand in sorted((c for g in groups for c in g), key=lambda c: (c.start, -c.confidence)):
+        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+            kept.append(cand)
+    return kept
 
 
 def evidence_text(raw: str, start: int, end: int) -> str:

@@ -9,6 +9,7 @@ back to the raw text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,12 +23,16 @@ MAX_EVIDENCE = 40
 
 _PURSUE = re.compile(
     r"육성|추진|조성|선정|집중|키우|키워|구축|선도|거점|유치|고도화|전략산업|신산업|성장동력|먹거리|"
-    r"특화|생태계|클러스터|기반|도약|산업화|본격화|강화|확보"
+    r"특화|생태계|클러스터|기반|도약|산업화|본격화|강화|확보|확충|늘리|늘려"
 )
 _INVEST = re.compile(r"투자|유입|유치")
 _BUDGET = re.compile(r"규모|투입|투자|확보|들여|사업비|예산|펀드|결성|지원")
-_HOLD = re.compile(r"지정(?:된|돼|되었|받|됐|되어|됨)|선정(?:된|돼|되었|됐|되어|됨)|에 따라")
-_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모")
+# 지정받은 is held; 지정받기 위해 / 지정받으려 is sought.
+_HOLD = re.compile(
+    r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨)|"
+    r"선정(?:된|돼|되었|됐|되어|됨)|에 따라"
+)
+_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한")
 _COOPERATE = re.compile(r"협력|협업|공동|초광역|상생|연대|협약")
 _PARTICIPATE = {
     "operator": re.compile(r"운영|주관|총괄|맡"),
@@ -36,7 +41,9 @@ _PARTICIPATE = {
     "partner": re.compile(r"참여|참가|협력|협업|연계"),
     "supporter": re.compile(r"지원|돕|도왔|건의"),
 }
-_TARGET = re.compile(r"목표|보급|배출|양성|창출|선발|모집|달성|육성|유치|도약")
+_TARGET = re.compile(
+    r"목표|보급|배출|양성|창출|선발|선정|배치|모집|달성|육성|유치|도약|늘리|늘려|확충"
+)
 _EVENT = re.compile(
     r"(?P<name>[\w·&\-]+(?:\s[\w·&\-]+){0,3}?\s?"
     r"(?:박람회|축제|월드컵|국제대회|대회|포럼|보고회|간담회|협약식|준공식|기공식|착공식|"
@@ -46,6 +53,7 @@ _EVENT_CUE = re.compile(r"개최|열린|열렸|열며|열어|연다|열고|가�
 _LAW = re.compile(
     r"[‘'\"“]?(?P<name>[\w·\s]{2,30}?(?:특별법|조례|법률|시행령|법))(?=[’'\"”]?\s?(?:제정|개정|발의|에|을|이|의|‘|’|\s))"
 )
+_LAW_WORD = re.compile(r"법|조례|시행령")  # cheap test before the costly _LAW
 _SUBJECT_PARTICLE = re.compile(r"^(?:은|는|이|가|에서는|에서)(?![가-힣])")
 _ANAPHOR = re.compile(r"(?:^|\s)(?:시|도|군|구|시와|도와)(?:는|가|도)\s")
 _NAME_AFTER = re.compile(
@@ -63,7 +71,9 @@ _BASIS = {
     "민자": ("private", "private"),
     "민간": ("private", "private"),
 }
-_BASIS_RE = re.compile(r"(?P<basis>국비|도비|시군비|시비|군비|지방비|민자|민간)\s?(?:자금\s?)?$")
+_BASIS_RE = re.compile(
+    r"(?P<basis>국비|도비|시군비|시비|군비|지방비|민자|민간)\s?(?:자금\s?)?(?:은|는|이|가)?\s?$"
+)
 
 
 @dataclass
@@ -110,13 +120,29 @@ def extract(
     subject = _subject(body, s, regions, ctx)
     out: list[Candidate] = []
     out += _pursues(text, s, e, subject, mentions)
+    partner = _joint_subject(text, regions, subject)
+    if partner is not None and subject is not None:
+        # "충청북도와 청주시가 ... 육성": both pursue, and they work together.
+        out += _pursues(text, s, e, _ref(partner), mentions)
+        a, b = _span(text, s, e, partner.start, partner.end + 12)
+        out.append(Candidate("COOPERATES_WITH", subject, _ref(partner), a, b, 0.5))
     out += _designations(text, s, e, subject, mentions, dates)
     out += _cooperation(text, s, e, subject, regions)
     out += _money(text, s, e, subject, mentions, quantities, ctx)
     out += _participation(text, s, e, mentions)
     out += _targets(text, s, e, subject, quantities, dates)
     out += _events_and_laws(text, s, e, subject, dates)
-    return out
+    investors = {c.subject for c in out if c.type == "INVESTS_IN"}
+    # An investor's own investment is its INVESTS_IN fact, not a part in an initiative.
+    return [
+        c
+        for c in out
+        if not (
+            c.type == "PARTICIPATES_IN"
+            and c.props.get("role") == "investor"
+            and c.subject in investors
+        )
+    ]
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
@@ -140,6 +166,18 @@ def _subject(body: str, s: int, regions: list[Mention], ctx: Context) -> str | N
     return _ref(regions[0]) if regions else None
 
 
+def _joint_subject(text: str, regions: list[Mention], subject: str | None) -> Mention | None:
+    """The region joined to the subject region by 와/과/· ("경상남도와 창원시가"), if any."""
+    for first, second in itertools.pairwise(regions):
+        if (
+            _ref(second) == subject
+            and _ref(first) != subject
+            and re.fullmatch(r"(?:와|과)\s|·", text[first.end : second.start])
+        ):
+            return first
+    return None
+
+
 def _span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
     """A short evidence span covering [a, b) as far as MAX_EVIDENCE allows, within the sentence."""
     a, b = max(s, min(a, b)), min(e, max(a, b))
@@ -156,11 +194,19 @@ def _span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _based_on(text: str, end: int) -> int:
+    """Where "기반" right after a name starts ("인공지능 기반 장비": AI-based, not pursued)."""
+    match = re.match(r"\s?기반", text[end : end + 3])
+    return end + match.end() - 2 if match else -1
+
+
 def _cue_near(
-    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int
+    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int, skip: int = -1
 ) -> re.Match[str] | None:
     best = None
     for match in pattern.finditer(text, s, e):
+        if match.start() == skip:
+            continue
         if best is None or abs(match.start() - pos) < abs(best.start() - pos):
             best = match
     return best
@@ -175,7 +221,7 @@ def _pursues(
     for m in mentions:
         if m.label != "Industry":
             continue
-        cue = _cue_near(_PURSUE, text, s, e, m.end)
+        cue = _cue_near(_PURSUE, text, s, e, m.end, skip=_based_on(text, m.end))
         if cue is None:
             continue
         a, b = _span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
@@ -222,10 +268,7 @@ def _cooperation(
     for m in regions:
         if _ref(m) == subject or m.start > cue.start():
             continue
-        if (
-            re.search(r"(?:과|와|·|,)\s?$|도와\s?$", text[m.end : m.end + 2]) is None
-            and text[m.end] not in "·,"
-        ):
+        if re.match(r"(?:과|와)(?:는|도|의)?(?:\s|$)|[·,]", text[m.end : m.end + 4]) is None:
             continue
         a, b = _span(text, s, e, m.start, cue.end())
         out.append(Candidate("COOPERATES_WITH", subject, _ref(m), a, b, 0.7))
@@ -406,7 +449,8 @@ def _events_and_laws(
                     date=when.iso if when else None,
                 )
             )
-    for match in _LAW.finditer(text, s, e):
+    laws = _LAW.finditer(text, s, e) if _LAW_WORD.search(body) else iter(())
+    for match in laws:
         name = _trim_name(match["name"].strip(" ‘'\"“"))
         if len(name.replace(" ", "")) < 4 or name.endswith(("방법", "해법", "기법", "문법")):
             continue

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick  # type: ignore[import-not-found]
@@ -29,6 +30,17 @@ _REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형�
 # Words after bare 탄소 that make it about emissions rather than materials.
 _EMISSION = re.compile(r"^\s?(?:배출|중립|저감|감축|제로|포집|흡수|발자국|규제|국경)")
 _MATERIAL = re.compile(r"^\s?(?:소재|섬유|복합재|산업|부품|기술|융복합|밸리|국가산단)")
+# Words after an industry name that make it a property or a means, not the sector:
+# 에너지 효율 (energy efficiency), 금융기관/금융 지원 (a bank, financial aid), 벤처펀드 (a fund).
+_NOT_SECTOR = {
+    "energy": re.compile(
+        r"^(?:\s?(?:효율|절감|절약|소비|사용량|비용|요금|진단|손실|낭비)|[을를]\s?(?:활용|이용|사용))"
+    ),
+    "finance": re.compile(r"^\s?(?:기관|지원|비용|부담|상품|거래|사기)"),
+}
+_FUND = re.compile(r"^(?:펀드|기금|캐피탈)")
+# A stem that names its industry only beside 분야 or in a list of industries (우주·바이오).
+_STEM_CONTEXT = re.compile(r"^\s?분야")
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,19 @@ class Gazetteer:
             entries = [e for i in ids for e in _entries_of(self.surfaces, i)]
             if surface not in self.surfaces and len(entries) == len(ids):
                 self.surfaces[surface] = entries
+        # "우주" of 우주산업: a stem without 산업, linked only in context (see ``_stem_ok``).
+        self.stems: set[str] = set()
+        for surface, entries in list(self.surfaces.items()):
+            stem = surface[:-2]
+            if (
+                surface.endswith("산업")
+                and len(stem) >= 2
+                and all(_hangul(c) for c in stem)
+                and stem not in self.surfaces
+                and all(e.label == "Industry" for e in entries)
+            ):
+                self.surfaces[stem] = entries
+                self.stems.add(stem)
         self.automaton = ahocorasick.Automaton()
         for surface in self.surfaces:
             self.automaton.add_word(surface, surface)
@@ -112,6 +137,7 @@ class Gazetteer:
             (surface, entries[0].label)
             for surface, entries in self.surfaces.items()
             if " " not in surface
+            and surface not in self.stems
             and any(_hangul(c) for c in surface)
             and not _short_region(surface, entries)
         ]
@@ -123,17 +149,20 @@ class Gazetteer:
         (see ``_kiwi_verdict``); where it has none, the character rules of ``_bounded`` do.
         """
         spans = sorted((t.start, t.end, t.tag) for t in tokens) if tokens is not None else None
-        lowered = text.lower()
+        lowered = _fold(text)
         found: list[tuple[int, int, str]] = []
         for end, surface in self.automaton.iter(lowered):
             start = end - len(surface) + 1
             entries = self.surfaces[surface]
             verdict = None
-            if spans is not None and _short_region(surface, entries):
+            short = _short_region(surface, entries)
+            if spans is not None and short:
                 verdict = _kiwi_verdict(spans, start, end + 1)
-            if verdict is False:
+            if verdict is False or (short and _person_name(text, start, end + 1)):
                 continue
             if verdict is None and not _bounded(text, start, end + 1, surface, entries):
+                continue
+            if surface in self.stems and not self._stem_ok(lowered, start, end + 1):
                 continue
             found.append((start, end + 1, surface))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
@@ -150,7 +179,7 @@ class Gazetteer:
         mentions = []
         for start, end, surface in taken:
             entry = _resolve(self.surfaces[surface], text, end, context)
-            if entry is not None:
+            if entry is not None and not _not_sector(entry, text, end):
                 mentions.append(
                     Mention(
                         entry.label,
@@ -163,6 +192,31 @@ class Gazetteer:
                     )
                 )
         return mentions
+
+    def _stem_ok(self, lowered: str, start: int, end: int) -> bool:
+        """A stem stands for its industry before 분야, or as an item of a ·-list of industries."""
+        if _STEM_CONTEXT.match(lowered[end:]):
+            return True
+        if start and lowered[start - 1] == "·":
+            return True
+        if end < len(lowered) and lowered[end] == "·":
+            nxt = re.match(r"[^\s·,.]+", lowered[end + 1 :])
+            word = nxt.group() if nxt else ""
+            return any(
+                word[:n] not in self.stems
+                and any(e.label == "Industry" for e in self.surfaces.get(word[:n], []))
+                for n in range(2, len(word) + 1)
+            )
+        return False
+
+
+def _not_sector(entry: Entry, text: str, end: int) -> bool:
+    """An industry word used for a property or a means (에너지 효율, 금융 지원, 벤처펀드)."""
+    if entry.label != "Industry":
+        return False
+    after = text[end : end + 12]
+    rule = _NOT_SECTOR.get(entry.id)
+    return bool(_FUND.match(after) or (rule and rule.match(after)))
 
 
 _SHARED = {"탄소": ("carbon-materials", "carbon-neutrality")}
@@ -177,7 +231,19 @@ def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip()).lower()
+    return _fold(re.sub(r"\s+", " ", name.strip()))
+
+
+def _fold(text: str) -> str:
+    """Lower case, one character for one, so offsets in the result are offsets in ``text``.
+
+    ``str.lower`` turns a few letters into two (İ -> i + combining dot); those keep their
+    single-letter lower case where it exists and stay as they are otherwise.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
 
 def _hangul(char: str) -> bool:
@@ -200,9 +266,40 @@ def _kiwi_verdict(spans: list[tuple[int, int, str]], start: int, end: int) -> bo
     return "NNP" in same
 
 
+# A person written as surname + given name and a title: 정선영 국장, 박진주 시 과장.
+_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주")
+_SURNAMES |= set("우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹")
+_SURNAMES |= set("제모탁국어은편용예경봉")
+_TITLE = re.compile(
+    r"^\s(?:[가-힣]{1,8}\s){0,2}?[가-힣]{0,8}"
+    r"(?:국장|과장|팀장|실장|부장|차장|시장|군수|지사|구청장|기자|대표|교수|의원|위원장|원장|소장|"
+    r"센터장|회장|사장|장관|차관|청장|주무관|연구원|씨|님)"
+    r"(?:은|는|이|가|을|를|의|과|와|도|에게|께서)?(?![가-힣])"
+)
+
+
+def _person_name(text: str, start: int, end: int) -> bool:
+    """A two-syllable region name that is the start of a three-syllable personal name."""
+    if end - start != 2 or text[start] not in _SURNAMES:
+        return False
+    if start and _hangul(text[start - 1]):
+        return False
+    if end >= len(text) or not _hangul(text[end]) or text[end] in _REGION_FOLLOWERS:
+        return False
+    word_end = end + 1
+    if word_end < len(text) and _hangul(text[word_end]):
+        return False
+    return bool(_TITLE.match(text[word_end : word_end + 24]))
+
+
 def _short_region(surface: str, entries: list[Entry]) -> bool:
     """A region name of one or two syllables (전주, 강화, 예산): often an ordinary word too."""
-    return sum(1 for c in surface if _hangul(c)) <= 2 and all(e.label == "Region" for e in entries)
+    return _hangul_len(surface) <= 2 and all(e.label == "Region" for e in entries)
+
+
+@lru_cache(maxsize=8192)
+def _hangul_len(surface: str) -> int:
+    return sum(1 for c in surface if _hangul(c))
 
 
 def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]) -> bool:
@@ -212,8 +309,7 @@ def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]
         return False
     if surface[-1].isascii() and surface[-1].isalnum() and after.isascii() and after.isalnum():
         return False
-    hangul_len = sum(1 for c in surface if _hangul(c))
-    if _hangul(surface[0]) and hangul_len <= 2 and (_hangul(before) or before.isdigit()):
+    if _hangul(surface[0]) and _hangul_len(surface) <= 2 and (_hangul(before) or before.isdigit()):
         return False  # "온전주", "5전북": inside another word
     short = _short_region(surface, entries)
     return not (short and _hangul(after) and after not in _REGION_FOLLOWERS)

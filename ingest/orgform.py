@@ -10,7 +10,10 @@ are organisations by context. Each proposal carries a confidence in [0, 1].
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ingest.sentences import Token
 
 # (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
 _WORD = r"[가-힣A-Za-z0-9&·\-]"
@@ -52,6 +55,7 @@ _FORMS: list[tuple[re.Pattern[str], str, float]] = [
 _LISTED = re.compile(
     rf"(?P<list>{_WORD}{{2,15}}(?:\s?,\s?{_WORD}{{2,15}}){{1,8}})\s?등\s?(?:\S+\s)?"
     r"(?P<kind>기업|업체|대기업|중소기업|대학|연구기관|기관)"
+    r"(?:들)?(?:과|와|을|를|이|가|은|는|의|에|도|으로|로|에서)?(?![가-힣])"
 )
 _LIST_KIND = {"기업": "company", "업체": "company", "대기업": "company", "중소기업": "company"}
 _LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "기관": "public_institution"}
@@ -59,6 +63,17 @@ _LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "�
 _GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
 _GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
 _PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)$")
+# "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
+_HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
+_EVENT_KINDS = ("포럼", "협의회")
+# A company written without ㈜ is the subject of an investment: "SK하이닉스는 청주에 15조원을
+# 투자해", "지역 기업인 가람정밀도 200억원을 투자해". Kiwi reads such names as proper nouns.
+_NAME_TAGS = {"NNP", "SL", "SH"}
+_SUBJECT_MARKS = {"은", "는", "이", "가", "도"}
+_INVESTS_AFTER = re.compile(
+    r"^[^,.;]{0,20}?\d[\d,.]*\s?(?:조|억|천만|백만|만)?\s?(?:[\d,.]+\s?(?:억|만)\s?)?원"
+    r"(?:을|를|이|가|씩|의)?\s?(?:추가로\s?|새로\s?|신규\s?)?(?:투자|투입)"
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,10 @@ def find_organizations(text: str) -> list[OrgCandidate]:
                 name = _PARTICLE_TAIL.sub("", name)
             if name in _GENERIC or len(name) < 3:
                 continue
+            if name.endswith(_EVENT_KINDS) and _HELD.match(text[match.end("name") :]):
+                continue
+            if kind == "public_institution" and re.search(r"\d공단$", name):
+                continue  # 구미5공단: the fifth industrial complex, not an agency
             start = match.start("name")
             found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
     for match in _LISTED.finditer(text):
@@ -96,3 +115,31 @@ def find_organizations(text: str) -> list[OrgCandidate]:
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
+
+
+def find_investors(text: str, tokens: Sequence[Token]) -> list[OrgCandidate]:
+    """Companies without a form marker that are the subject of an investment clause.
+
+    A run of proper-noun tokens (Kiwi's NNP, Latin or Hanja letters) written as one word,
+    followed directly by a subject particle and, in the same clause, by an amount that is
+    invested. The caller drops runs that are already a known region or organisation.
+    """
+    out: list[OrgCandidate] = []
+    run: list[Token] = []
+    for tok in tokens:
+        if tok.tag in _NAME_TAGS and (not run or run[-1].end == tok.start):
+            run.append(tok)
+            continue
+        if (
+            run
+            and tok.tag in ("JX", "JKS")
+            and tok.form in _SUBJECT_MARKS
+            and tok.start == run[-1].end
+            and (run[0].start == 0 or not text[run[0].start - 1].isalnum())
+            and _INVESTS_AFTER.match(text[tok.end : tok.end + 40])
+        ):
+            start, end = run[0].start, run[-1].end
+            if end - start >= 2:
+                out.append(OrgCandidate(text[start:end], "company", start, end, 0.6))
+        run = [tok] if tok.tag in _NAME_TAGS else []
+    return out

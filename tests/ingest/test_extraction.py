@@ -114,3 +114,61 @@ def test_scores_on_held_out_articles_and_source_documents() -> None:
         assert source.entities["Organization"].f1 >= 0.9
         assert source.amount_rate >= 0.98
         assert source.facts.f1 >= 0.75
+
+
+def test_ordinary_words_and_person_names_are_not_regions(pipeline: Pipeline) -> None:
+    text = (
+        "경상남도는 예산을 늘려 수출 역량을 강화한다. 내년부터 양산에 들어가고, 전주기 체계와 "
+        "구리 합금, 고성능 설비를 갖춘다. 참여 기업에 사용권을 부여한다. 박진주 과장과 이수원 "
+        "기자, 정성주 팀장, 정선영 도 산업국장이 설명했다. 사업별 진도와 음성 인식 과제를 점검한다."
+    )
+    regions = [(i, t) for kind, i, t in _ids(pipeline, text) if kind == "Region"]
+    assert regions == [("gyeongnam", "경상남도")]
+
+
+def test_industry_words_used_for_something_else(pipeline: Pipeline) -> None:
+    found = _ids(
+        pipeline,
+        "청사의 에너지 효율을 높인다. 지역 금융기관과 손잡는다. 벤처펀드를 결성한다. "
+        "에너지 산업과 벤처기업을 키운다.",
+    )
+    industries = [(i, t) for kind, i, t in found if kind == "Industry"]
+    assert industries == [("energy", "에너지 산업"), ("startups", "벤처기업")]
+
+
+def test_a_stem_is_an_industry_only_beside_its_field(pipeline: Pipeline) -> None:
+    found = _ids(pipeline, "우주·바이오를 키운다. 우주 분야를 돕는다. 한국항공우주연구원과 우주선.")
+    space = [t for kind, i, t in found if i == "space"]
+    assert space == ["우주", "우주"]
+
+
+def test_companies_without_a_form_marker_invest(pipeline: Pipeline) -> None:
+    raw = (
+        "SK하이닉스는 청주에 15조원을 투자해 공장을 짓는다. "
+        "지역 기업인 온새미바이오는 대덕구에 600억원을 투자한다. 정부는 500억원을 투자한다."
+    )
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"))
+    orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+    assert orgs == [(None, "SK하이닉스"), (None, "온새미바이오"), ("gov-korea", "정부")]
+    assert not [e for e in extraction.entities if e.type == "Industry"]  # 바이오 is in the name
+    invests = {(f.subject, f.amount_krw) for f in extraction.facts if f.type == "INVESTS_IN"}
+    assert ("Organization:SK하이닉스", 15_000_000_000_000) in invests
+    assert ("Organization:온새미바이오", 60_000_000_000) in invests
+    assert not [f for f in extraction.facts if f.type in ("PARTICIPATES_IN", "Initiative")]
+
+
+def test_joint_subjects_funding_shares_and_plans(pipeline: Pipeline) -> None:
+    raw = (
+        "경상남도와 창원시가 방위산업을 주력산업으로 육성한다.\n"
+        "시는 총 3,500억원을 투입해 센터를 짓는다. 이 가운데 국비는 2,100억원이다.\n"
+        "시는 기회발전특구로 지정받기 위해 신청서를 낸다. 오는 10월 국제포럼을 개최한다."
+    )
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2025, 4, 8))
+    facts = {(f.type, f.subject, f.object) for f in extraction.facts}
+    assert ("PURSUES", "Region:gyeongnam", "Industry:defense") in facts
+    assert ("PURSUES", "Region:gyeongnam-changwon", "Industry:defense") in facts
+    assert ("COOPERATES_WITH", "Region:gyeongnam-changwon", "Region:gyeongnam") in facts
+    assert any(f.type == "FUNDED_BY" and f.amount_krw == 210_000_000_000 for f in extraction.facts)
+    kinds = {t for t, _, o in facts if o == "Designation:opportunity-development-zone"}
+    assert kinds == {"SEEKS"}
+    assert not [e for e in extraction.entities if e.type == "Organization"]  # a held forum
