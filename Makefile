@@ -40,6 +40,10 @@ unit: install
 
 test: lint typecheck unit  ## every quality gate; what CI runs
 
+TIER ?= S
+bench: install  ## benchmarks of one tier (S by default, under 5 minutes; TIER=M or TIER=L for more) -> bench/RESULTS.md
+	$(BIN)/python -m bench run --tier $(TIER)
+
 clean:
 	-$(BIN)/rsg store stop
 	rm -rf $(VENV) .rsg .mypy_cache .pytest_cache .ruff_cache

@@ -48,17 +48,23 @@ def merge_edges(edges: list[EdgeRecord]) -> list[EdgeRecord]:
     return list(merged.values())
 
 
-def _walk(graph: GraphData, start: Key, types: set[str]) -> list[Key]:
-    """Nodes reachable from ``start`` over outgoing edges of ``types`` (start included)."""
+def _adjacency(graph: GraphData, types: set[str]) -> dict[Key, list[Key]]:
     out: dict[Key, list[Key]] = defaultdict(list)
     for edge in graph.edges:
         if edge.type in types:
             out[edge.start].append(edge.end)
+    return out
+
+
+def _walk(out: dict[Key, list[Key]], start: Key) -> list[Key]:
+    """Nodes reachable from ``start`` over the edges of ``out`` (start included, in order)."""
     seen = [start]
+    known = {start}
     stack = [start]
     while stack:
-        for nxt in out[stack.pop()]:
-            if nxt not in seen:
+        for nxt in out.get(stack.pop(), ()):
+            if nxt not in known:
+                known.add(nxt)
                 seen.append(nxt)
                 stack.append(nxt)
     return seen
@@ -76,10 +82,12 @@ def derive_pursues(graph: GraphData) -> list[EdgeRecord]:
             targets[edge.start].append(edge)
         elif edge.type == "BROADER":
             broader[edge.start].append(edge.end)
+    # One adjacency for every walk: rebuilding it per ADOPTS edge was quadratic at scale.
+    plan = _adjacency(graph, {"HAS_PHASE", "INCLUDES"})
     derived: list[EdgeRecord] = []
     for adopt in (e for e in graph.edges if e.type == "ADOPTS"):
         region = adopt.start
-        for holder in _walk(graph, adopt.end, {"HAS_PHASE", "INCLUDES"}):
+        for holder in _walk(plan, adopt.end):
             node = graph.nodes[holder]
             since = node.props.get("announced") or node.props.get("start")
             for target in targets.get(holder, []):

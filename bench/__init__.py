@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic national-scale generator (not part of the installed package)."""

@@ -1,0 +1,150 @@
+"""Run the benchmarks of one tier and rewrite bench/RESULTS.md from every result file.
+
+python -m bench run --tier S             # what `make bench` runs (under 5 minutes)
+python -m bench run --tier M             # `make bench TIER=M`
+python -m bench profile --tier M         # pyinstrument profile and before/after figures
+python -m bench report                   # only rewrite RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from bench import report
+from bench.generate import TIERS, generate
+from bench.machine import embedded_home, open_store, save, timed
+
+console = Console(stderr=True)
+
+#: Per tier: row-by-row baseline cap, whole-graph SHACL in the build, API seconds per level.
+SETTINGS: dict[str, dict[str, Any]] = {
+    "T": {"rowwise_cap": None, "shacl": True, "api_s": 0.5, "articles": 3},
+    "S": {"rowwise_cap": None, "shacl": True, "api_s": 2.0, "articles": 20},
+    "M": {"rowwise_cap": None, "shacl": False, "api_s": 3.0, "articles": 40},
+    "L": {"rowwise_cap": 200_000, "shacl": False, "api_s": 3.0, "articles": 40},
+}
+
+
+def run(tier: str, seed: int, only: set[str]) -> None:
+    from bench.load import build_in_process, load_rates
+    from ingest import rdf
+    from ingest.dataset import load_graph_data
+
+    cfg = SETTINGS[tier]
+    with tempfile.TemporaryDirectory(prefix="rsgb-data-") as tmp, embedded_home() as (home, srv):
+        data = Path(tmp) / tier
+        counts, gen_s = timed(lambda: generate(tier, data, seed))
+        console.print(f"[bold]tier {tier}[/bold]: {counts} generated in {gen_s:.1f} s")
+        graph, read_s = timed(lambda: load_graph_data(data))
+        base = {
+            "generated": counts,
+            "generate_s": round(gen_s, 2),
+            "read_s": round(read_s, 2),
+            "nodes": len(graph.nodes),
+            "relationships": len(graph.edges),
+        }
+        if "build" in only:
+            console.print("build in a child process (peak memory) ...")
+            build = build_in_process(data, home, shacl=cfg["shacl"])
+            console.print("batched loader vs one MERGE per row ...")
+            rates = load_rates(graph, srv, cfg["rowwise_cap"], keep="rsg")
+            save(tier, "build", {**base, "build": build, "load": rates})
+        else:
+            from ingest import loader
+
+            store = open_store(srv)
+            store.replace_graph(lambda w: loader.load(w, graph, {"id": "bench"}))
+            store.close()
+        if "rdf" in only:
+            from bench.rdfbench import rdf_speed, shacl_speed
+
+            console.print("RDF export and parse, SHACL per document ...")
+            rdf_graph = rdf.to_rdf(graph)
+            figures = {
+                "speed": rdf_speed(rdf_graph),
+                "shacl": shacl_speed(graph, rdf_graph, whole=False, documents=5),
+            }
+            save(tier, "rdf", figures)
+            del rdf_graph
+        if "queries" in only:
+            from bench.querybench import competition_speed, overlap_speed
+
+            console.print("overlap and competition queries vs Python ...")
+            store = open_store(srv)
+            save(
+                tier,
+                "queries",
+                {"overlap": overlap_speed(store), "competition": competition_speed(store)},
+            )
+            store.close()
+        if "api" in only:
+            _api(tier, home, srv, cfg["api_s"])
+        if "extract" in only:
+            from bench.extractbench import extract_speed
+
+            console.print("extraction vs Kiwi alone ...")
+            save(tier, "extract", extract_speed(cfg["articles"]))
+    report.write()
+
+
+def _api(tier: str, home: Path, srv: Any, seconds: float) -> None:
+    from bench.apibench import api_server, api_speed
+
+    store = open_store(srv)
+    rows = store.read(
+        "MATCH (r:Region)-[:PURSUES]->() RETURN r.id AS id, count(*) AS n ORDER BY n DESC, id"
+    ).rows
+    store.close()
+    busy = [row["id"] for row in rows[:10]]
+    endpoints = {
+        "/health": ["/health"],
+        "/regions/{id}": [f"/regions/{rid}" for rid in busy],
+        "/overlaps": [f"/overlaps?regions={a}&regions={b}" for a, b in itertools.pairwise(busy)],
+    }
+    console.print("API at 1, 8 and 32 connections ...")
+    with api_server(home, "rsg") as port:
+        save(
+            tier,
+            "api",
+            {
+                "seconds_per_level": seconds,
+                "endpoints": api_speed(port, endpoints, seconds, (1, 8, 32)),
+            },
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run", help="run the benchmarks of one tier")
+    run_p.add_argument("--tier", default="S", choices=sorted(TIERS))
+    run_p.add_argument("--seed", type=int, default=7)
+    run_p.add_argument(
+        "--only",
+        default="build,rdf,queries,api,extract",
+        help="comma-separated sections (build, rdf, queries, api, extract)",
+    )
+    prof_p = sub.add_parser("profile", help="profile a build and time the fixed steps")
+    prof_p.add_argument("--tier", default="M", choices=sorted(TIERS))
+    prof_p.add_argument("--seed", type=int, default=7)
+    sub.add_parser("report", help="rewrite RESULTS.md from bench/results/")
+    args = parser.parse_args()
+    if args.command == "run":
+        run(args.tier, args.seed, set(args.only.split(",")))
+    elif args.command == "profile":
+        from bench.profile import profile
+
+        profile(args.tier, args.seed)
+        report.write()
+    else:
+        report.write()
+
+
+if __name__ == "__main__":
+    main()

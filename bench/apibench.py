@@ -1,0 +1,150 @@
+"""API latency and throughput: a uvicorn server started here, a small asyncio load generator.
+
+The generator speaks HTTP/1.1 with keep-alive over ``asyncio`` streams (one connection per
+worker), so that the client costs as little as possible on the same machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.machine import BENCH
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def api_server(home: Path, graph: str) -> Iterator[int]:
+    """uvicorn (uvloop + httptools, one worker) on a free loopback port; stopped by its pid."""
+    port = _free_port()
+    env = {**os.environ, "RSG_HOME": str(home), "RSG_GRAPH": graph, "RSG_STORE": "embedded"}
+    env.pop("RSG_API_KEY", None)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BENCH.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=30) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    raise RuntimeError(f"the API server did not start: {err[-1000:]}") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(
+        (int(x.split(":", 1)[1]) for x in lines if x.lower().startswith("content-length:")),
+        None,
+    )
+    if length is None:
+        raise RuntimeError(f"{path}: no Content-Length in the answer")
+    await reader.readexactly(length)
+    return status
+
+
+async def _worker(
+    port: int, paths: list[str], offset: int, until: float, latencies: list[float]
+) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    errors = 0
+    i = offset
+    try:
+        while time.perf_counter() < until:
+            started = time.perf_counter()
+            status = await _request(reader, writer, paths[i % len(paths)])
+            latencies.append(time.perf_counter() - started)
+            errors += status != 200
+            i += 1
+    finally:
+        writer.close()
+    return errors
+
+
+async def _load(port: int, paths: list[str], connections: int, seconds: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    until = time.perf_counter() + seconds
+    started = time.perf_counter()
+    errors = await asyncio.gather(
+        *(_worker(port, paths, k, until, latencies) for k in range(connections))
+    )
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    n = len(latencies)
+    if n == 0:
+        raise RuntimeError(f"no request finished in {seconds} s at {connections} connections")
+    return {
+        "requests": n,
+        "errors": sum(errors),
+        "rps": round(n / elapsed, 1),
+        "p50_ms": round(1000 * latencies[n // 2], 2),
+        "p99_ms": round(1000 * latencies[min(n - 1, int(n * 0.99))], 2),
+    }
+
+
+def api_speed(
+    port: int, endpoints: dict[str, list[str]], seconds: float, levels: tuple[int, ...]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, paths in endpoints.items():
+        asyncio.run(_load(port, paths, 1, min(1.0, seconds)))  # warm-up
+        out[name] = {str(c): asyncio.run(_load(port, paths, c, seconds)) for c in levels}
+    base = out.get("/health")
+    if base:
+        for by_level in out.values():
+            for level, figures in by_level.items():
+                figures["p99_vs_health"] = round(figures["p99_ms"] / base[level]["p99_ms"], 2)
+    return out

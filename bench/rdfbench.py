@@ -1,0 +1,105 @@
+"""RDF: export and parse with pyoxigraph vs rdflib's default (in-memory) store; SHACL
+validation of one document's facts vs the whole graph."""
+
+from __future__ import annotations
+
+import random
+from functools import partial
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from bench.machine import timed
+from ingest import rdf
+from ingest.graphdata import GraphData
+
+_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE}
+
+
+def to_oxigraph(graph: Graph) -> list[Any]:
+    return list(rdf.oxigraph_triples(graph))
+
+
+def _rdflib_parse(data: bytes, fmt: str) -> Graph:
+    return Graph().parse(data=data, format=fmt)
+
+
+def _ox_parse(data: bytes | None, fmt: Any) -> Any:
+    store = ox.Store()
+    store.bulk_load(data, fmt)
+    return store
+
+
+def rdf_speed(graph: Graph) -> dict[str, Any]:
+    """Export (serialise) and parse N-Triples and Turtle with both libraries."""
+    triples, convert_s = timed(lambda: to_oxigraph(graph))
+    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+    out: dict[str, Any] = {"triples": len(graph), "oxigraph_convert_seconds": round(convert_s, 3)}
+    for name, fmt in _FORMATS.items():
+        rdflib_bytes, rdflib_export = timed(partial(graph.serialize, format=name, encoding="utf-8"))
+        ox_bytes, ox_export = timed(partial(ox.serialize, triples, format=fmt, prefixes=prefixes))
+        serialize_only = ox_export
+        ox_export += convert_s  # the fast path has to convert the terms first
+        parsed, rdflib_parse = timed(partial(_rdflib_parse, rdflib_bytes, name))
+        store, ox_parse = timed(partial(_ox_parse, ox_bytes, fmt))
+        if len(parsed) != len(graph) or len(store) != len(graph):
+            raise RuntimeError(f"{name}: parsed {len(parsed)} / {len(store)} of {len(graph)}")
+        out[name] = {
+            "bytes": len(rdflib_bytes),
+            "rdflib_export_s": round(rdflib_export, 3),
+            "oxigraph_export_s": round(ox_export, 3),
+            "export_ratio": round(rdflib_export / ox_export, 1),
+            "oxigraph_serialize_only_s": round(serialize_only, 3),
+            "serialize_only_ratio": round(rdflib_export / serialize_only, 1),
+            "rdflib_parse_s": round(rdflib_parse, 3),
+            "oxigraph_parse_s": round(ox_parse, 3),
+            "parse_ratio": round(rdflib_parse / ox_parse, 1),
+        }
+    out["target"] = ">= 10x"
+    return out
+
+
+def document_subgraph(data: GraphData, source: str) -> GraphData:
+    """The facts of one source document with every node they touch (what a reviewer adds)."""
+    edges = [e for e in data.edges if source in e.props.get("sources", [])]
+    keys = {("Source", source)}
+    for edge in edges:
+        keys.update((edge.start, edge.end))
+    keys.update(k for k, n in data.nodes.items() if source in n.props.get("sources", []))
+    part = GraphData(nodes={k: data.nodes[k] for k in keys if k in data.nodes}, edges=edges)
+    for node in list(part.nodes.values()):  # the sources those nodes cite must exist too
+        for cited in node.props.get("sources", []):
+            key = ("Source", cited)
+            if key in data.nodes:
+                part.nodes[key] = data.nodes[key]
+    for edge in edges:
+        for cited in edge.props.get("sources", []):
+            part.nodes[("Source", cited)] = data.nodes[("Source", cited)]
+    return part
+
+
+def shacl_speed(data: GraphData, graph: Graph, *, whole: bool, documents: int) -> dict[str, Any]:
+    """SHACL time of a few single documents (seeded pick) and, if asked, of the whole graph."""
+    sources = sorted(k[1] for k in data.nodes if k[0] == "Source")
+    picked = random.Random(11).sample(sources, min(documents, len(sources)))
+    per_doc: list[float] = []
+    for source in picked:
+        part = rdf.to_rdf(document_subgraph(data, source))
+        (conforms, _), seconds = timed(partial(rdf.validate, part))
+        if not conforms:
+            raise RuntimeError(f"document {source} does not conform")
+        per_doc.append(seconds)
+    out: dict[str, Any] = {
+        "documents_in_graph": len(sources),
+        "documents_timed": len(picked),
+        "per_document_s": round(sum(per_doc) / len(per_doc), 3),
+    }
+    if whole:
+        (conforms, _), seconds = timed(lambda: rdf.validate(graph))
+        if not conforms:
+            raise RuntimeError("the whole graph does not conform")
+        out["whole_graph_s"] = round(seconds, 3)
+        out["whole_per_document_s"] = round(seconds / len(sources), 3)
+        out["ratio_document_to_whole"] = round(out["per_document_s"] / seconds, 4)
+    return out

@@ -1,0 +1,62 @@
+"""The synthetic generator: deterministic, loads and validates, right sizes (tiny tier)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bench.articles import LENGTH, Articles
+from bench.generate import ROOT, TIERS, Generator, tree_hash, won_text
+from ingest import rdf
+from ingest.dataset import load_graph_data
+
+
+def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
+    first = Generator(TIERS["T"], seed=7).write(tmp_path / "a")
+    second = Generator(TIERS["T"], seed=7).write(tmp_path / "b")
+    other = Generator(TIERS["T"], seed=8).write(tmp_path / "c")
+    assert first == second
+    assert tree_hash(tmp_path / "a") == tree_hash(tmp_path / "b")
+    assert other["initiatives"] == first["initiatives"]
+    assert tree_hash(tmp_path / "c") != tree_hash(tmp_path / "a")
+
+
+def test_output_loads_validates_and_has_the_tier_sizes(tmp_path: Path) -> None:
+    tier = TIERS["T"]
+    counts = Generator(tier, seed=7).write(tmp_path / "t")
+    graph = load_graph_data(tmp_path / "t")
+    labels = graph.labels()
+    gazetteer = yaml.safe_load((ROOT / "data" / "regions.yaml").read_text(encoding="utf-8"))
+    assert labels["Initiative"] == tier.initiatives
+    assert len([k for k in graph.nodes if k[1].startswith("company-")]) == tier.companies
+    assert labels["Region"] == len(gazetteer["regions"]) + len(gazetteer["areas"])
+    assert labels["Source"] == counts["documents"]
+    types = graph.types()
+    for rel in (
+        "ADOPTS",
+        "INCLUDES",
+        "TARGETS",
+        "LOCATED_IN",
+        "FUNDED_BY",
+        "PARTICIPATES_IN",
+        "PURSUES",
+    ):
+        assert types.get(rel, 0) > 0, rel
+    assert all(
+        e.props.get("evidence")
+        for e in graph.edges
+        if e.origin != "derived" and e.type not in ("PART_OF", "BROADER")
+    )
+    conforms, messages = rdf.validate(rdf.to_rdf(graph))
+    assert conforms, messages[:5]
+
+
+def test_money_wording_and_articles() -> None:
+    assert won_text(1_050_000_000_000) == "1조 500억 원"
+    assert won_text(30_500_000_000) == "305억 원"
+    articles = Articles(seed=3)
+    text = articles.article(0)
+    assert len(text) == LENGTH
+    assert text == Articles(seed=3).article(0)
+    assert any(name in text for name in articles.industries)
