@@ -9,8 +9,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import analysis, cypher, entities, health, queries, sparql
+from api.routers import analysis, cypher, entities, export, health, queries, sparql
 from api.routers import review as review_router
+from api.routers import views as views_router
 from api.security import Guard
 from api.settings import ApiSettings
 from queries.settings import Neo4jSettings, StoreSettings
@@ -58,5 +59,7 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     app.include_router(queries.router)
     app.include_router(analysis.router)
     app.include_router(sparql.router)
+    app.include_router(export.router)
     app.include_router(review_router.router)
+    app.include_router(views_router.router)
     return app

@@ -135,7 +135,7 @@ def build(
         out.print(f"evidence spans located: {report.evidence_checked}")
     for problem in report.evidence_problems:
         err.print(f"[yellow]warning:[/yellow] {problem}", highlight=False)
-    out.print(f"SHACL: {'conforms' if report.shacl_conforms else 'skipped'}")
+    out.print("SHACL: skipped (--no-shacl)" if report.shacl_conforms is None else "SHACL: conforms")
 
 
 @app.command()
@@ -287,6 +287,7 @@ from api import query_commands, rdf_commands  # noqa: E402
 
 __all__ = ["app", "main", "query_commands", "rdf_commands"]
 
+from api import view_commands  # noqa: E402, F401  (`rsg view ...`)
 
 register_ingest_commands(app, _fail)
 

@@ -36,7 +36,7 @@ class BuildReport:
     nodes: int
     relationships: int
     triples: int
-    shacl_conforms: bool
+    shacl_conforms: bool | None  # None: validation skipped (--no-shacl)
     evidence_checked: int = 0
     evidence_problems: list[str] = field(default_factory=list)
     exports: dict[str, str] = field(default_factory=dict)
@@ -139,7 +139,7 @@ class Build:
                     )
             self.step("RDF 변환 / converting to RDF")
             rdf_graph = rdf.to_rdf(graph)
-            conforms = True
+            conforms: bool | None = None
             if self.shacl:
                 self.step("SHACL 검증 / validating shapes")
                 conforms, messages = rdf.validate(rdf_graph)

@@ -121,3 +121,16 @@ def test_explain_unknown_id(home: Path, built: BuildReport) -> None:
     result = rsg(home, "explain", "no-such-node")
     assert result.returncode == 1
     assert "no node with id" in result.stderr
+
+
+def test_build_without_shacl_says_it_skipped(tmp_path: Path) -> None:
+    # Its own home: a rebuild of the shared one would change what the other tests read.
+    own = tmp_path / "own"
+    try:
+        result = rsg(own, "build", "--no-shacl")
+        assert result.returncode == 0, result.stderr
+        assert "SHACL: skipped (--no-shacl)" in result.stdout
+        assert "conforms" not in result.stdout
+        assert "RDF triples" in result.stdout
+    finally:
+        rsg(own, "store", "stop")
