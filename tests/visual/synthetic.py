@@ -11,6 +11,7 @@ XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_NAME_EN = "</script><script>alert(2)</script>"
 XSS_EVIDENCE = '<svg onload=alert(3)> 근거 & "인용"'
 XSS_INITIATIVE = "<b onmouseover=alert(4)>배터리 사업</b>"
+XSS_COMPANY = "㈜<iframe src=javascript:alert(6)>"
 
 
 def _node(group: str, key: str, name_ko: str, name_en: str, **extra: Any) -> dict[str, Any]:
@@ -108,15 +109,30 @@ def synthetic_region(store: GraphStore, nodes: int = 1000) -> str:
 
 
 def xss_region(store: GraphStore) -> str:
-    """A region named with markup, an initiative and evidence carrying payloads."""
+    """A region named with markup, a neighbour it shares an industry with, an initiative, a
+    funder and an investor, with evidence carrying payloads: every view has something to
+    draw from it."""
     fact = {"sources": ["<svg onload=alert(5)>"], "evidence": XSS_EVIDENCE}
 
     def loader(writer: GraphWriter) -> None:
         _load(
             writer,
             {
-                "Region": [_node("region", "xss", XSS_NAME, XSS_NAME_EN, level="city")],
+                "Region": [
+                    _node("region", "xss", XSS_NAME, XSS_NAME_EN, level="city"),
+                    _node("region", "xss-next", "이웃 지역", "Neighbour", level="city"),
+                ],
                 "Industry": [_node("industry", "battery", "이차전지", "Secondary batteries")],
+                "Organization": [
+                    _node("org", "xss-co", XSS_COMPANY, XSS_NAME_EN, kind="company"),
+                    _node(
+                        "org",
+                        "xss-gov",
+                        "<script>alert(7)</script>부처",
+                        "Ministry",
+                        kind="ministry",
+                    ),
+                ],
                 "Initiative": [
                     _node(
                         "initiative",
@@ -132,6 +148,41 @@ def xss_region(store: GraphStore) -> str:
                 ("Region", "PURSUES", "Industry", "xss", "battery", fact),
                 ("Initiative", "LOCATED_IN", "Region", "xss-x", "xss", fact),
                 ("Initiative", "TARGETS", "Industry", "xss-x", "battery", fact),
+                ("Region", "PURSUES", "Industry", "xss-next", "battery", fact),
+                (
+                    "Initiative",
+                    "FUNDED_BY",
+                    "Organization",
+                    "xss-x",
+                    "xss-gov",
+                    {
+                        **fact,
+                        "basis": "national",
+                        "amount_krw": 2_000_000_000,
+                    },
+                ),
+                (
+                    "Organization",
+                    "INVESTS_IN",
+                    "Initiative",
+                    "xss-co",
+                    "xss-x",
+                    {
+                        **fact,
+                        "amount_krw": 3_000_000_000,
+                    },
+                ),
+                (
+                    "Organization",
+                    "PARTICIPATES_IN",
+                    "Initiative",
+                    "xss-co",
+                    "xss-x",
+                    {
+                        **fact,
+                        "role": "<a href=javascript:alert(8)>투자</a>",
+                    },
+                ),
             ],
         )
 

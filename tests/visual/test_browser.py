@@ -20,7 +20,13 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from queries.falkor_backend import FalkorStore
 from queries.store import GraphStore
-from tests.visual.synthetic import XSS_EVIDENCE, XSS_NAME, synthetic_region, xss_region
+from tests.visual.synthetic import (
+    XSS_COMPANY,
+    XSS_EVIDENCE,
+    XSS_NAME,
+    synthetic_region,
+    xss_region,
+)
 from visual import views
 from visual.model import ViewGraph
 
@@ -84,7 +90,8 @@ def visit(browser: Any) -> Iterator[Callable[[TestClient | None, str], Visit]]:
         context.route("**/*", route)
         start = time.perf_counter()
         page.goto(url if client is None else BASE + url)
-        page.wait_for_selector(STABLE, state="attached", timeout=60_000)
+        if url != "/":  # the home page is plain HTML with nothing to lay out
+            page.wait_for_selector(STABLE, state="attached", timeout=60_000)
         seen.seconds = time.perf_counter() - start
         return seen
 
@@ -159,6 +166,45 @@ def test_injected_markup_stays_text(
     edge_tips = seen.js("rsgView.edges.get().map(e => rsgView.tooltip(e).textContent)")
     assert all(XSS_EVIDENCE in tip for tip in edge_tips)
     assert seen.js("document.querySelectorAll('img, svg, b, script[src]').length") == 0
+    _clean(seen)
+
+
+#: Every view of the payload graph, and the home page that lists its names.
+XSS_PAGES = [
+    "/",
+    "/views/region/xss",
+    "/views/industry/battery",
+    "/views/overlap?regions=xss,xss-next",
+    "/views/organizations",
+    "/views/funding",
+    "/views/heatmap?regions=xss,xss-next",
+    "/views/query/region_portfolio?region=xss",
+]
+
+#: Anything the payloads would have become had they been parsed as markup.
+INJECTED = """[...document.querySelectorAll('*')].filter(e =>
+    ['IMG', 'IFRAME', 'B'].includes(e.tagName) || (e.tagName === 'SCRIPT' && e.src) ||
+    [...e.attributes].some(a => a.name.startsWith('on') || a.value.includes('alert(')))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("url", XSS_PAGES)
+def test_payloads_never_run_on_any_page(
+    visit: Callable[[TestClient | None, str], Visit], scratch_store: FalkorStore, url: str
+) -> None:
+    xss_region(scratch_store)
+    with TestClient(create_app(store=scratch_store)) as scratch:
+        seen = visit(scratch, url)
+        if seen.js("typeof rsgView !== 'undefined'"):
+            # Every tooltip built and attached, as a hover would: a handler would fire now.
+            seen.js("""() => {
+                const items = rsgView.nodes.get().concat(rsgView.edges.get());
+                for (const item of items) { document.body.appendChild(rsgView.tooltip(item)); }
+            }""")
+        text = seen.page.text_content("body") or ""
+        seen.page.wait_for_timeout(200)
+    assert XSS_NAME in text or XSS_COMPANY in text, "the payload names should show as text"
+    assert seen.js(INJECTED) == []
     _clean(seen)
 
 
