@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.cache import CacheLayer, ResponseCache
 from api.routers import analysis, cypher, entities, export, health, queries, sparql
 from api.routers import review as review_router
 from api.routers import views as views_router
@@ -44,6 +45,9 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
         lifespan=lifespan,
     )
     app.state.settings = api_settings
+    app.state.cache = ResponseCache(api_settings.cache_entries, api_settings.cache_bytes)
+    # Added first, so it runs inside Guard: the API key is checked before any cached answer.
+    app.add_middleware(CacheLayer, cache=app.state.cache)
     app.add_middleware(Guard, settings=api_settings)
     if api_settings.cors_origins:
         app.add_middleware(

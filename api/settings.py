@@ -20,6 +20,14 @@ class ApiSettings(BaseSettings):
     )
     cors_origins: list[str] = Field(default_factory=list, description="explicit CORS origins")
     max_body_bytes: int = Field(default=100_000, ge=1_000)
+    cache_entries: int = Field(
+        default=1024, ge=0, description="answers kept by the response cache; 0 turns it off"
+    )
+    cache_bytes: int = Field(
+        default=64 * 2**20,
+        ge=0,
+        description="bytes kept by the response cache; one answer may take at most an eighth",
+    )
 
     def check_exposure(self, host: str) -> None:
         """Refuse to serve beyond this machine without an API key."""

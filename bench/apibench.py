@@ -80,24 +80,35 @@ def api_server(home: Path, graph: str) -> Iterator[int]:
             proc.wait()
 
 
-async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+#: Request header that makes the server compute the answer now (see api/cache.py).
+FRESH = "Cache-Control: no-cache\r\n"
+
+
+async def _request(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str, fresh: bool
+) -> tuple[int, str]:
+    """Status and the server's cache state (``hit``, ``miss`` or ``-``) of one GET."""
+    extra = FRESH if fresh else ""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}\r\n".encode())
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
-    length = next(
-        (int(x.split(":", 1)[1]) for x in lines if x.lower().startswith("content-length:")),
-        None,
-    )
-    if length is None:
+    fields = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:])}
+    if "content-length" not in fields:
         raise RuntimeError(f"{path}: no Content-Length in the answer")
-    await reader.readexactly(length)
-    return status
+    await reader.readexactly(int(fields["content-length"]))
+    return status, fields.get("x-rsg-cache", "-")
 
 
 async def _worker(
-    port: int, paths: list[str], offset: int, until: float, latencies: list[float]
+    port: int,
+    paths: list[str],
+    offset: int,
+    until: float,
+    latencies: list[float],
+    states: list[str],
+    fresh: bool,
 ) -> int:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     errors = 0
@@ -105,8 +116,9 @@ async def _worker(
     try:
         while time.perf_counter() < until:
             started = time.perf_counter()
-            status = await _request(reader, writer, paths[i % len(paths)])
+            status, state = await _request(reader, writer, paths[i % len(paths)], fresh)
             latencies.append(time.perf_counter() - started)
+            states.append(state)
             errors += status != 200
             i += 1
     finally:
@@ -114,12 +126,15 @@ async def _worker(
     return errors
 
 
-async def _load(port: int, paths: list[str], connections: int, seconds: float) -> dict[str, Any]:
+async def _load(
+    port: int, paths: list[str], connections: int, seconds: float, fresh: bool
+) -> dict[str, Any]:
     latencies: list[float] = []
+    states: list[str] = []
     until = time.perf_counter() + seconds
     started = time.perf_counter()
     errors = await asyncio.gather(
-        *(_worker(port, paths, k, until, latencies) for k in range(connections))
+        *(_worker(port, paths, k, until, latencies, states, fresh) for k in range(connections))
     )
     elapsed = time.perf_counter() - started
     latencies.sort()
@@ -129,22 +144,58 @@ async def _load(port: int, paths: list[str], connections: int, seconds: float) -
     return {
         "requests": n,
         "errors": sum(errors),
+        "hits": states.count("hit"),
         "rps": round(n / elapsed, 1),
         "p50_ms": round(1000 * latencies[n // 2], 2),
         "p99_ms": round(1000 * latencies[min(n - 1, int(n * 0.99))], 2),
     }
 
 
+async def _first(port: int, paths: list[str]) -> dict[str, Any]:
+    """One request per distinct path on a server that has not seen it: all uncached."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    latencies, states = [], []
+    try:
+        for path in dict.fromkeys(paths):
+            started = time.perf_counter()
+            _, state = await _request(reader, writer, path, False)
+            latencies.append(round(1000 * (time.perf_counter() - started), 2))
+            states.append(state)
+    finally:
+        writer.close()
+    ordered = sorted(latencies)
+    return {
+        "paths": len(latencies),
+        "misses": states.count("miss"),
+        "p50_ms": ordered[len(ordered) // 2],
+        "max_ms": ordered[-1],
+    }
+
+
 def api_speed(
     port: int, endpoints: dict[str, list[str]], seconds: float, levels: tuple[int, ...]
 ) -> dict[str, Any]:
+    """Per endpoint: the first request of every path (uncached), then each level twice:
+    ``uncached`` (every request sends ``Cache-Control: no-cache``) and ``cached``.
+
+    ``/health`` is never cached; its figures are the baseline of both modes.
+    """
     out: dict[str, Any] = {}
     for name, paths in endpoints.items():
-        asyncio.run(_load(port, paths, 1, min(1.0, seconds)))  # warm-up
-        out[name] = {str(c): asyncio.run(_load(port, paths, c, seconds)) for c in levels}
-    base = out.get("/health")
+        first = asyncio.run(_first(port, paths))
+        modes = ("uncached",) if name == "/health" else ("uncached", "cached")
+        figures: dict[str, Any] = {"first": first}
+        for mode in modes:
+            fresh = mode == "uncached"
+            asyncio.run(_load(port, paths, 1, min(1.0, seconds), fresh))  # warm-up
+            figures[mode] = {
+                str(c): asyncio.run(_load(port, paths, c, seconds, fresh)) for c in levels
+            }
+        out[name] = figures
+    base = out.get("/health", {}).get("uncached")
     if base:
-        for by_level in out.values():
-            for level, figures in by_level.items():
-                figures["p99_vs_health"] = round(figures["p99_ms"] / base[level]["p99_ms"], 2)
+        for by_mode in out.values():
+            for mode in ("uncached", "cached"):
+                for level, f in by_mode.get(mode, {}).items():
+                    f["p99_vs_health"] = round(f["p99_ms"] / base[level]["p99_ms"], 2)
     return out

@@ -47,6 +47,16 @@ class NotFound(RsgError):
     """A node, query or resource with that id does not exist."""
 
 
+class NoGraph(NotFound):
+    """The store is reachable but holds no graph yet: nothing has been built."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "아직 그래프가 없습니다 / no graph has been built yet",
+            "run `rsg build` (or `make run`), then try again",
+        )
+
+
 class Unauthorized(RsgError):
     """The request lacks the API key, or carries a wrong one."""
 

@@ -17,6 +17,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
 from ontology.errors import (
+    NoGraph,
     QueryError,
     QueryTimeout,
     ReadOnlyViolation,
@@ -29,7 +30,13 @@ from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, che
 _UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 
 
+#: Values returned as they are: most cells of a large answer are one of these.
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _convert(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Node):
         return {"_id": str(value.id), "_labels": list(value.labels or []), **value.properties}
     if isinstance(value, Edge):
@@ -46,9 +53,11 @@ def _convert(value: Any) -> Any:
             "_relationships": [_convert(edge) for edge in value.edges()],
         }
     if isinstance(value, list):
-        return [_convert(item) for item in value]
+        return [item if type(item) in _PLAIN else _convert(item) for item in value]
     if isinstance(value, dict):
-        return {key: _convert(item) for key, item in value.items()}
+        return {
+            key: item if type(item) in _PLAIN else _convert(item) for key, item in value.items()
+        }
     return value
 
 
@@ -133,7 +142,7 @@ class FalkorStore(GraphStore):
                 "empty key" in str(exc).lower()
                 or "invalid graph operation on empty key" in str(exc).lower()
             ):
-                return QueryResult(columns=[], rows=[])
+                raise NoGraph from None
             raise _translate(exc, query) from exc
         except ValueError as exc:  # the client refuses some map keys (backticks, empty)
             raise QueryError(f"unusable parameter: {exc}", "rename the map key") from exc
@@ -149,7 +158,12 @@ class FalkorStore(GraphStore):
             if len(rows) >= cap:
                 truncated = True
                 break
-            rows.append({col: _convert(val) for col, val in zip(columns, record, strict=True)})
+            rows.append(
+                {
+                    col: val if type(val) in _PLAIN else _convert(val)
+                    for col, val in zip(columns, record, strict=True)
+                }
+            )
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def replace_graph(self, loader: Loader) -> None:

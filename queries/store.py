@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from ontology.errors import QueryError
+from ontology.errors import NoGraph, QueryError
 
 Row = dict[str, Any]
 
@@ -75,6 +75,8 @@ class GraphStore(ABC):
 
     kind: str
     location: str
+    #: (build id, counts) of the last build counted; see ``info``.
+    _info_cache: tuple[str, StoreInfo] | None = None
 
     @abstractmethod
     def read(
@@ -94,7 +96,37 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def build_id(self) -> str | None:
+        """The id of the build that produced the live graph (None for a graph without one).
+
+        One small read: cheap enough to ask on every request, so that nothing cached for an
+        older build is ever served.
+        """
+        try:
+            rows = self.read(f"MATCH (b:{BUILD_LABEL}) RETURN b.id AS id LIMIT 1").rows
+        except NoGraph:
+            return None
+        return str(rows[0]["id"]) if rows and rows[0]["id"] is not None else None
+
     def info(self) -> StoreInfo:
+        """Counts per label and type, and the build; counted once per build id.
+
+        Counting walks the whole graph (seconds at national scale), so the answer is kept
+        until the build id changes. A graph without a build record is counted every time.
+        """
+        build_id = self.build_id()
+        cached = self._info_cache
+        if build_id is not None and cached is not None and cached[0] == build_id:
+            return cached[1]
+        try:
+            info = self._count()
+        except NoGraph:  # nothing built yet: the store answers, with nothing in it
+            return StoreInfo(kind=self.kind, location=self.location, nodes=0, relationships=0)
+        if build_id is not None and info.build is not None and info.build.get("id") == build_id:
+            self._info_cache = (build_id, info)
+        return info
+
+    def _count(self) -> StoreInfo:
         labels = {
             row["label"]: row["n"]
             for row in self.read(

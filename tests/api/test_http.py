@@ -73,3 +73,18 @@ def test_cypher_limit_truncates(client: TestClient) -> None:
     body = response.json()
     assert len(body["rows"]) == 5
     assert body["truncated"] is True
+
+
+@pytest.mark.parametrize(
+    "path", ["/regions", "/regions/jeonbuk", "/overlaps", "/queries/region_portfolio", "/"]
+)
+def test_before_any_build_reads_say_what_to_do(scratch_store: FalkorStore, path: str) -> None:
+    scratch_store.db.connection.delete("scratch")  # the store answers; no graph in it yet
+    with TestClient(create_app(store=scratch_store)) as fresh:
+        health = fresh.get("/health")
+        answer = fresh.get(path, params={"region": "jeonbuk"} if "queries" in path else None)
+    assert health.status_code == 200
+    assert (health.json()["nodes"], health.json()["build"]) == (0, None)
+    assert answer.status_code == 404
+    assert answer.json()["error"] == "NoGraph"
+    assert "rsg build" in answer.json()["hint"]
