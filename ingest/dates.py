@@ -44,6 +44,10 @@ _Resolver = Callable[[re.Match[str], date | None], _When | None]
 
 _YEAR = r"(?<!\d)(?P<y>1[89]\d{2}|2[01]\d{2})"
 _ON = r"(?:오는|지난)\s?"  # before a year written in full it adds nothing
+# Lookaheads naming the characters a pattern can start with: a cheap test per position that
+# spares the whole pattern where it cannot match.
+_AT_YEAR = "(?=[오지12])"
+_AT_DIGIT = r"(?=\d)"
 _MONTH_SUFFIX = r"(?:\s?(?:초|상순|중순|하순|말|경|께))?"
 _WEEKDAY = r"(?:\s?(?:\([월화수목금토일]\)|[월화수목금토일]요일))?"
 _MONTH_DAY = r"(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?"
@@ -118,31 +122,47 @@ def _this_month(match: re.Match[str], doc: date | None) -> _When | None:
     return None if doc is None else _valid(doc.year, doc.month, int(match["d"]))
 
 
-_PATTERNS: list[tuple[re.Pattern[str], _Resolver]] = [
-    (re.compile(rf"(?:{_ON})?{_YEAR}\s?년\s?{_MONTH_DAY}{_AFTER}"), _absolute),
+# Each pattern with a hint: what a text must hold somewhere for the pattern to match at all
+# (a search for a word costs far less than running the pattern from every position).
+_PATTERNS: list[tuple[re.Pattern[str], _Resolver, re.Pattern[str]]] = [
+    (
+        re.compile(rf"{_AT_YEAR}(?:{_ON})?{_YEAR}\s?년\s?{_MONTH_DAY}{_AFTER}"),
+        _absolute,
+        re.compile("월"),
+    ),
     (
         re.compile(
-            r"(?<![\d.])(?P<y>\d{4})\s?(?P<sep>[.\-/])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?"
+            _AT_DIGIT + r"(?<![\d.])(?P<y>\d{4})\s?(?P<sep>[.\-/])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?"
             r"(?P<d>\d{1,2})(?!\d)(?:\s?\.)?" + _WEEKDAY
         ),
         _absolute,
+        re.compile("[./-]"),
     ),
-    (re.compile(rf"(?:{_ON})?{_YEAR}\s?년\s?(?P<h>[상하])반기"), _absolute),
-    (re.compile(rf"(?:{_ON})?{_YEAR}\s?년(?:도)?"), _absolute),
+    (
+        re.compile(rf"{_AT_YEAR}(?:{_ON})?{_YEAR}\s?년\s?(?P<h>[상하])반기"),
+        _absolute,
+        re.compile("반기"),
+    ),
+    (re.compile(rf"{_AT_YEAR}(?:{_ON})?{_YEAR}\s?년(?:도)?"), _absolute, re.compile("년")),
     (
         re.compile(
-            r"(?P<w>재작년|지난해|작년|내후년|내년|명년|올해|(?<![가-힣])(?:전년|금년|올(?=\s?\d|\s?[상하]반기)))"
+            r"(?=[재지작내명올전금])(?P<w>재작년|지난해|작년|내후년|내년|명년|올해|(?<![가-힣])(?:전년|금년|올(?=\s?\d|\s?[상하]반기)))"
             rf"(?:\s?{_MONTH_DAY}{_AFTER}|\s?(?P<h>[상하])반기)?"
         ),
         _relative_year,
+        re.compile("[년올해]"),  # every word of the group holds one of these
     ),
-    (re.compile(rf"오는\s?{_MONTH_DAY}{_AFTER}"), _coming),
-    (re.compile(rf"지난\s?{_MONTH_DAY}{_AFTER}"), _past),
-    (re.compile(rf"(?<![\d.]){_MONTH_DAY}{_AFTER}"), _this_year),
-    (re.compile(r"(?P<h>[상하])반기"), _this_year),
+    (re.compile(rf"오는\s?{_MONTH_DAY}{_AFTER}"), _coming, re.compile("오는")),
+    (re.compile(rf"지난\s?{_MONTH_DAY}{_AFTER}"), _past, re.compile("지난")),
+    (re.compile(rf"{_AT_DIGIT}(?<![\d.]){_MONTH_DAY}{_AFTER}"), _this_year, re.compile("월")),
+    (re.compile(r"(?P<h>[상하])반기"), _this_year, re.compile("반기")),
 ]
 # A bare day ("3일") is read only on request: it is as often a count of days.
-_BARE_DAY = (re.compile(r"(?<![\d.])(?P<d>\d+)\s?일(?!\s?간|\s?동안|\s?째)"), _this_month)
+_BARE_DAY = (
+    re.compile(_AT_DIGIT + r"(?<![\d.])(?P<d>\d+)\s?일(?!\s?간|\s?동안|\s?째)"),
+    _this_month,
+    re.compile("일"),
+)
 
 
 def resolve(text: str, doc_date: date | None, *, bare_day: bool = False) -> DateValue | None:
@@ -157,21 +177,28 @@ def resolve(text: str, doc_date: date | None, *, bare_day: bool = False) -> Date
     if len(spans) != 1 or (spans[0][0].start(), spans[0][2]) != (0, len(body)):
         return None
     match, resolver, end, relation = spans[0]
-    found = _build(match, resolver, end, relation, body, doc_date)
-    if found is None:
-        return None
-    return found.model_copy(update={"start": found.start + offset, "end": found.end + offset})
+    return _build(match, resolver, end, relation, body, doc_date, offset)
 
 
-def find_dates(text: str, doc_date: date | None, *, bare_day: bool = False) -> list[DateValue]:
-    """Every date in ``text`` that resolves, in order; the longest reading of a span wins."""
-    found = (_build(*span, text, doc_date) for span in _spans(text, bare_day))
+def find_dates(
+    text: str, doc_date: date | None, *, bare_day: bool = False, offset: int = 0
+) -> list[DateValue]:
+    """Every date in ``text`` that resolves, in order; the longest reading of a span wins.
+
+    ``offset`` is added to every start and end (the place of a sentence in its document).
+    """
+    found = (_build(*span, text, doc_date, offset) for span in _spans(text, bare_day))
     return [value for value in found if value is not None]
 
 
 def _spans(text: str, bare_day: bool) -> list[tuple[re.Match[str], _Resolver, int, Relation]]:
     patterns = [*_PATTERNS, _BARE_DAY] if bare_day else _PATTERNS
-    candidates = [(m, resolver) for pattern, resolver in patterns for m in pattern.finditer(text)]
+    candidates = [
+        (m, resolver)
+        for pattern, resolver, hint in patterns
+        if hint.search(text)
+        for m in pattern.finditer(text)
+    ]
     candidates.sort(key=lambda c: (c[0].start(), -c[0].end()))
     chosen: list[tuple[re.Match[str], _Resolver, int, Relation]] = []
     for match, resolver in candidates:
@@ -196,6 +223,7 @@ def _build(
     relation: Relation,
     text: str,
     doc: date | None,
+    offset: int,
 ) -> DateValue | None:
     when = resolver(match, doc)
     if when is None:
@@ -206,6 +234,6 @@ def _build(
         half=when.half,
         relation=relation,
         text=text[match.start() : end],
-        start=match.start(),
-        end=end,
+        start=match.start() + offset,
+        end=end + offset,
     )

@@ -64,6 +64,9 @@ class Extraction(BaseModel):
     facts: list[Fact]
 
 
+_FACT_FIELDS = tuple(Fact.model_fields)
+
+
 class ExtractedFact(Fact):
     """A fact with the properties the review step needs (role, basis, value, unit)."""
 
@@ -77,6 +80,9 @@ class Pipeline:
     def __init__(self, gazetteer: Gazetteer, tokenizer: Tokenizer | None = None) -> None:
         self.gazetteer = gazetteer
         self.tokenizer = tokenizer or tokenizer_for(tuple(sorted(gazetteer.words())))
+        # What every document's context needs from the gazetteer, worked out once.
+        self._governments = self._region_governments()
+        self._parents = {e.id: e.parent for e in gazetteer.by_key.values() if e.parent}
 
     @classmethod
     def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Pipeline:
@@ -90,10 +96,7 @@ class Pipeline:
         sentences = self.tokenizer.sentences(text)
         mentions = self.mentions(text, [t for sent in sentences for t in sent.tokens])
         ctx = Context(
-            self._main_region(mentions, text),
-            published,
-            self._region_governments(),
-            {e.id: e.parent for e in self.gazetteer.by_key.values() if e.parent},
+            self._main_region(mentions, text), published, self._governments, self._parents
         )
         starts = [m.start for m in mentions]  # mentions are sorted by start
         candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
@@ -132,7 +135,7 @@ class Pipeline:
         info = DocumentInfo(
             path=str(raw.path), published=published.isoformat() if published else None
         )
-        plain = [Fact.model_validate(f.model_dump(exclude={"props", "sentence"})) for f in facts]
+        plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
         return Extraction(document=info, entities=entities, facts=plain), facts
 
     def mentions(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:

@@ -11,6 +11,7 @@ Ambiguity that the longest match cannot settle is settled by context (``_resolve
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -115,6 +116,7 @@ class Gazetteer:
             self.automaton.add_word(surface, surface)
         self.automaton.make_automaton()
         self.by_key = {(e.label, e.id): e for es in self.surfaces.values() for e in es}
+        self.short = {s for s, entries in self.surfaces.items() if _short_region(s, entries)}
 
     @classmethod
     def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Gazetteer:
@@ -148,19 +150,18 @@ class Gazetteer:
         With Kiwi's ``tokens`` of the same text, Kiwi's reading decides for short region names
         (see ``_kiwi_verdict``); where it has none, the character rules of ``_bounded`` do.
         """
-        spans = sorted((t.start, t.end, t.tag) for t in tokens) if tokens is not None else None
+        spans = sorted(tokens, key=_SPAN_ORDER) if tokens is not None else None
         lowered = _fold(text)
         found: list[tuple[int, int, str]] = []
         for end, surface in self.automaton.iter(lowered):
             start = end - len(surface) + 1
-            entries = self.surfaces[surface]
             verdict = None
-            short = _short_region(surface, entries)
+            short = surface in self.short
             if spans is not None and short:
                 verdict = _kiwi_verdict(spans, start, end + 1)
             if verdict is False or (short and _person_name(text, start, end + 1)):
                 continue
-            if verdict is None and not _bounded(text, start, end + 1, surface, entries):
+            if verdict is None and not _bounded(text, start, end + 1, surface, short):
                 continue
             if surface in self.stems and not self._stem_ok(lowered, start, end + 1):
                 continue
@@ -220,6 +221,8 @@ def _not_sector(entry: Entry, text: str, end: int) -> bool:
 
 
 _SHARED = {"탄소": ("carbon-materials", "carbon-neutrality")}
+# Kiwi's tokens in the order ``_kiwi_verdict`` searches them.
+_SPAN_ORDER = operator.attrgetter("start", "end", "tag")
 
 
 def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
@@ -250,17 +253,17 @@ def _hangul(char: str) -> bool:
     return "가" <= char <= "힣"
 
 
-def _kiwi_verdict(spans: list[tuple[int, int, str]], start: int, end: int) -> bool | None:
+def _kiwi_verdict(spans: list[Token], start: int, end: int) -> bool | None:
     """What Kiwi's tokens say of [start, end): a place name (True), not one (False), or unsure.
 
     Kiwi reading the very span as a proper noun settles compounds such as 전주경제 and
     구미기업; reading it as an ordinary word (강화, 예산, 세계 대전) or seeing it start inside
     another word (성주 in the name 정성주) rules it out.
     """
-    i = bisect.bisect_left(spans, (start, -1, ""))
-    if i > 0 and spans[i - 1][1] > start:
+    i = bisect.bisect_left(spans, (start, -1, ""), key=_SPAN_ORDER)
+    if i > 0 and spans[i - 1].end > start:
         return False
-    same = [tag for s, e, tag in spans[i : i + 3] if s == start and e == end]
+    same = [t.tag for t in spans[i : i + 3] if t.start == start and t.end == end]
     if not same:
         return None
     return "NNP" in same
@@ -302,7 +305,8 @@ def _hangul_len(surface: str) -> int:
     return sum(1 for c in surface if _hangul(c))
 
 
-def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]) -> bool:
+def _bounded(text: str, start: int, end: int, surface: str, short: bool) -> bool:
+    """Character rules at the edges of a match; ``short``: a short region name (see below)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if surface[0].isascii() and surface[0].isalnum() and before.isascii() and before.isalnum():
@@ -311,7 +315,6 @@ def _bounded(text: str, start: int, end: int, surface: str, entries: list[Entry]
         return False
     if _hangul(surface[0]) and _hangul_len(surface) <= 2 and (_hangul(before) or before.isdigit()):
         return False  # "온전주", "5전북": inside another word
-    short = _short_region(surface, entries)
     return not (short and _hangul(after) and after not in _REGION_FOLLOWERS)
 
 

@@ -16,20 +16,33 @@ import statistics
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ontology.errors import ValidationFailed
 
 # A doubled stretch needs this many pairs, so that "보보" or "다다음" in running text is kept.
 MIN_PAIRS = 4
+# Some alignment with MIN_PAIRS doubled characters in a row: without one, nothing is doubled.
+_PAIRS = re.compile(rf"(?:(.)\1){{{MIN_PAIRS}}}", re.DOTALL)
+_SPACE_RUN = re.compile(" +")
+_HANGUL_SYLLABLES = re.compile("[가-힣]+")
+_ASCII_OR_HANGUL = re.compile("[\x00-\x7f가-힣]+")
 
 _SPACES = {"\ufffd", "\u200b", "\u180e"}
 _REMOVED = {"\u00ad", "\ufeff", "\u2060"}  # soft hyphen, BOM, word joiner: no width at all
 _NEWLINES = {"\r", "\n", "\x0c", "\x85", "\u2028", "\u2029"}
+# Every character that ``_clean_lines`` changes: the three sets above and the Zs and Cc
+# categories except the plain space (a test checks this class against unicodedata).
+_SPECIAL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xa0\xad\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f"
+    "\u2060\u3000\ufeff\ufffd]"
+)
 
 _BULLET = re.compile(r"(?:[▲△•ㆍ◆■□○▶▷●◇◦‣∙]|-(?=[\s가-힣]))\s*")
 _IMAGE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"copyright|ⓒ|©|무단\s?전재|재배포\s?금지|all rights reserved", re.I)
 _CRUMB_SEP = re.compile(r"\s*[>›»]\s*")
+_CRUMB_MARK = re.compile("[>›»]")
 _MENU_PUNCT = re.compile(r"[.,!?\"'“”‘’()\[\]:;]")
 # Words that only web-page furniture is made of (navigation, sharing, comments, login).
 _CHROME_TEXT = """
@@ -107,12 +120,28 @@ class Normalized:
 
 
 class _Run:
-    """Characters under construction, each with the raw span it stands for."""
+    """Characters under construction, each with the raw span it stands for.
 
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    The steps copy whole slices between the few characters they change (``extend``): a loop
+    over every character in Python was most of the time of ``normalize``.
+    """
+
+    __slots__ = ("chars", "ends", "starts")
+
+    def __init__(
+        self,
+        chars: list[str] | None = None,
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+    ) -> None:
+        self.chars: list[str] = chars if chars is not None else []
+        self.starts: list[int] = starts if starts is not None else []
+        self.ends: list[int] = ends if ends is not None else []
+
+    @classmethod
+    def identity(cls, text: str) -> _Run:
+        """``text`` itself: character i stands for raw [i, i + 1)."""
+        return cls(list(text), list(range(len(text))), list(range(1, len(text) + 1)))
 
     def add(self, char: str, start: int, end: int) -> None:
         self.chars.append(char)
@@ -149,11 +178,9 @@ def normalize(raw: str) -> Normalized:
 def _nfc(raw: str) -> _Run:
     # NFC may merge characters (decomposed Hangul jamo into syllables), so it is applied to
     # short segments, each mapped as a whole onto its raw span.
-    run = _Run()
     if unicodedata.is_normalized("NFC", raw):
-        for i, char in enumerate(raw):
-            run.add(char, i, i + 1)
-        return run
+        return _Run.identity(raw)
+    run = _Run()
     target = unicodedata.normalize("NFC", raw)
     # Cutting before ASCII is always safe (ASCII never composes with what precedes it).
     for bounds in (_segments(raw, _starter), _segments(raw, str.isascii)):
@@ -178,22 +205,28 @@ def _segments(raw: str, boundary: Callable[[str], bool]) -> list[tuple[int, int]
 
 def _clean_lines(src: _Run) -> list[_Run]:
     """Odd spaces become spaces, invisible characters go, and the text is cut into lines."""
+    text = "".join(src.chars)
     lines = [_Run()]
-    for i, char in enumerate(src.chars):
-        start, end = src.starts[i], src.ends[i]
-        if char == "\r" and src.chars[i + 1 : i + 2] == ["\n"]:
+    pos = 0
+    for match in _SPECIAL.finditer(text):
+        i = match.start()
+        lines[-1].extend(src, pos, i)
+        pos = i + 1
+        char = text[i]
+        if char == "\r" and text[i + 1 : i + 2] == "\n":
             continue  # CR LF is one line break, mapped to the LF
         if char in _NEWLINES:
             lines.append(_Run())
-        elif char in _SPACES or unicodedata.category(char) in ("Zs", "Cc"):
-            lines[-1].add(" ", start, end)
-        elif char not in _REMOVED:
-            lines[-1].add(char, start, end)
+        elif char not in _REMOVED:  # an odd space (U+FFFD, Zs, Cc) becomes a space
+            lines[-1].add(" ", src.starts[i], src.ends[i])
+    lines[-1].extend(src, pos)
     return lines
 
 
 def _undouble(line: _Run) -> _Run:
     text = line.text
+    if not _PAIRS.search(text):
+        return line
     out = _Run()
     pos = 0
     for start, pairs in _doubled_stretches(text):
@@ -231,16 +264,17 @@ def _looks_doubled(single: str) -> bool:
 
 def _squeeze(line: _Run) -> _Run:
     """Runs of spaces become one space (mapped to the whole run); no space at either end."""
+    text = line.text
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return line
     out = _Run()
-    for i, char in enumerate(line.chars):
-        if char == " " and (not out.chars or out.chars[-1] == " "):
-            if out.chars:
-                out.ends[-1] = line.ends[i]
-        else:
-            out.add(char, line.starts[i], line.ends[i])
-    if out.chars[-1:] == [" "]:
-        for column in (out.chars, out.starts, out.ends):
-            column.pop()
+    pos = 0
+    for run in _SPACE_RUN.finditer(text):
+        out.extend(line, pos, run.start())
+        pos = run.end()
+        if run.start() and run.end() < len(text):
+            out.add(" ", line.starts[run.start()], line.ends[run.end() - 1])
+    out.extend(line, pos)
     return out
 
 
@@ -285,14 +319,14 @@ def _chrome_reasons(texts: list[str]) -> list[str | None]:
 def _chrome_reason(text: str) -> str | None:
     if _IMAGE.fullmatch(text):
         return "image"
-    if _COPYRIGHT.search(text) and len(text) <= 200 and not text.endswith("다."):
+    if len(text) <= 200 and _COPYRIGHT.search(text) and not text.endswith("다."):
         return "copyright"
-    parts = _CRUMB_SEP.split(text)
+    parts = _CRUMB_SEP.split(text) if _CRUMB_MARK.search(text) else [text]
     if 2 <= len(parts) <= 6 and all(0 < len(p) <= 12 and p.count(" ") <= 1 for p in parts):
         return "breadcrumb"
-    words = [w.lower() for w in text.split()]
-    if any(w in _CHROME_WORDS for w in words) and all(
-        w in _CHROME_WORDS or w.isdigit() for w in words
+    words = text.lower().split()
+    if all(w in _CHROME_WORDS or w.isdigit() for w in words) and any(
+        w in _CHROME_WORDS for w in words
     ):
         return "share"
     # Even a wrapped piece of a sentence has particles and endings; a menu bar has none.
@@ -325,11 +359,19 @@ class _Layout:
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # ASCII is narrow and Hangul syllables are wide (a test checks both against unicodedata);
+    # only the few other characters are looked up one by one.
+    rest = _ASCII_OR_HANGUL.sub("", text)
+    hangul = len(text) - len(_HANGUL_SYLLABLES.sub("", text))
+    return len(text) - len(rest) + hangul + sum(map(_char_width, rest))
 
 
-def _layout(lines: list[_Line]) -> _Layout:
-    widths = [_width(line.text) for line in lines]
+@lru_cache(maxsize=1 << 16)
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _layout(lines: list[_Line], widths: list[int]) -> _Layout:
     typical = statistics.median(widths) if widths else 0.0
     full = [line.text for line, w in zip(lines, widths, strict=True) if w >= 0.75 * typical]
     open_ended = sum(1 for text in full if not _SENTENCE_END.search(text))
@@ -339,21 +381,24 @@ def _layout(lines: list[_Line]) -> _Layout:
 
 def _assemble(lines: list[_Line]) -> _Run:
     out = _Run()
-    layout = _layout(lines)
+    widths = [_width(line.text) for line in lines]
+    layout = _layout(lines, widths)
     for i, line in enumerate(lines):
         if i:
-            sep = _separator(lines[i - 1].text, line, layout)
+            sep = _separator(lines[i - 1].text, widths[i - 1], line, layout)
             if sep:  # an added space or newline stands for the raw gap between the lines
                 out.add(sep, lines[i - 1].run.ends[-1], line.run.starts[0])
         out.extend(line.run)
     return out
 
 
-def _separator(prev: str, line: _Line, layout: _Layout) -> str:
-    """A newline between paragraphs; " " or "" where a wrapped line continues the last."""
+def _separator(prev: str, width: int, line: _Line, layout: _Layout) -> str:
+    """A newline between paragraphs; " " or "" where a wrapped line continues the last.
+
+    ``width`` is the display width of ``prev``.
+    """
     if line.bullet or line.dropped_before or line.blanks_before > 1:
         return "\n"
-    width = _width(prev)
     if line.blanks_before == 1:
         # PDF columns put blank lines inside paragraphs; bridge one only after a line that
         # runs to the column edge and is not a glued heading.

@@ -22,34 +22,52 @@ _END = (
     r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)"
     r"(?:[^가-힣]|$))"
 )
-_FORMS: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile(rf"(?:㈜|\(주\)|주식회사\s?)(?P<name>{_WORD}{{2,20}})"), "company", 0.95),
-    (re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\s?주식회사)"), "company", 0.95),
+_COMPANY_MARKS = ("㈜", "(주)", "주식회사")
+_RESEARCH = ("연구원", "연구소", "진흥원", "기술원", "평가원", "정보원")
+_PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회")
+_ASSOCIATION = ("협회", "포럼", "조합", "연합회", "협의회")
+# (pattern, kind, confidence, marks); a pattern can only match a text that holds one of its
+# marks, a substring test that is much cheaper than running the pattern.
+_FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
+    (
+        re.compile(rf"(?:㈜|\(주\)|주식회사\s?)(?P<name>{_WORD}{{2,20}})"),
+        "company",
+        0.95,
+        _COMPANY_MARKS,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\s?주식회사)"),
+        "company",
+        0.95,
+        _COMPANY_MARKS,
+    ),
     (
         re.compile(rf"\(사\)\s?(?P<name>{_WORD}+(?:\s{_WORD}+){{0,3}}?(?:포럼|협회|조합|연합회))"),
         "association",
         0.9,
+        ("(사)",),
     ),
-    (re.compile(rf"(?P<name>{_WORD}{{1,20}}대학교){_END}"), "university", 0.9),
-    (re.compile(rf"(?P<name>국립{_WORD}{{1,10}}대){_END}"), "university", 0.8),
+    (re.compile(rf"(?P<name>{_WORD}{{1,20}}대학교){_END}"), "university", 0.9, ("대학교",)),
+    (re.compile(rf"(?P<name>국립{_WORD}{{1,10}}대){_END}"), "university", 0.8, ("국립",)),
     (
-        re.compile(
-            rf"(?P<name>{_WORD}{{2,20}}(?:연구원|연구소|진흥원|기술원|평가원|정보원)){_END}"
-        ),
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_RESEARCH)})){_END}"),
         "research_institute",
         0.8,
+        _RESEARCH,
     ),
     (
-        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:공단|공사|재단|테크노파크|진흥회)){_END}"),
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_PUBLIC)})){_END}"),
         "public_institution",
         0.75,
+        _PUBLIC,
     ),
     (
-        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:협회|포럼|조합|연합회|협의회)){_END}"),
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_ASSOCIATION)})){_END}"),
         "association",
         0.6,
+        _ASSOCIATION,
     ),
-    (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35),
+    (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35, ("센터",)),
 ]
 # "현대차, 네이버, 리벨리온 등 기업과": a list closed by "등 <kind>".
 _LISTED = re.compile(
@@ -88,7 +106,9 @@ class OrgCandidate:
 def find_organizations(text: str) -> list[OrgCandidate]:
     """Organisation names by form or list context, in order, without overlaps."""
     found: list[OrgCandidate] = []
-    for pattern, kind, confidence in _FORMS:
+    for pattern, kind, confidence, marks in _FORMS:
+        if not any(mark in text for mark in marks):
+            continue
         for match in pattern.finditer(text):
             name = match["name"].strip()
             if kind == "company" and match.group().startswith(("㈜", "(주)", "주식회사")):
@@ -101,7 +121,7 @@ def find_organizations(text: str) -> list[OrgCandidate]:
                 continue  # 구미5공단: the fifth industrial complex, not an agency
             start = match.start("name")
             found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
-    for match in _LISTED.finditer(text):
+    for match in _LISTED.finditer(text) if "등" in text else ():
         kind = _LIST_KIND[match["kind"]]
         offset = match.start("list")
         for item in re.finditer(rf"{_WORD}+", match["list"]):
@@ -125,6 +145,8 @@ def find_investors(text: str, tokens: Sequence[Token]) -> list[OrgCandidate]:
     invested. The caller drops runs that are already a known region or organisation.
     """
     out: list[OrgCandidate] = []
+    if "투자" not in text and "투입" not in text:
+        return out  # no clause can invest (``_INVESTS_AFTER`` ends in one of these words)
     run: list[Token] = []
     for tok in tokens:
         if tok.tag in _NAME_TAGS and (not run or run[-1].end == tok.start):

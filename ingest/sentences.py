@@ -2,7 +2,7 @@
 
 Without a user dictionary Kiwi cuts domain words into pieces (이차전지 -> 이차 + 전지); every
 Hangul name and alias of the gazetteer and the taxonomy is added as a proper noun. One
-``split_into_sents(..., return_tokens=True)`` pass gives sentences and tokens together.
+``tokenize`` pass per paragraph gives sentences and tokens together.
 """
 
 from __future__ import annotations
@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One Kiwi morpheme: its form, tag and [start, end) in the clean text.
+
+    A named tuple, not a frozen dataclass: a document has about a thousand tokens, and a
+    frozen dataclass's ``__init__`` alone cost more than all the matching done with them.
+    """
+
     form: str
     tag: str
     start: int
@@ -49,20 +54,36 @@ class Tokenizer:
         out: list[Sentence] = []
         offset = 0
         # Kiwi splits inside a paragraph; paragraphs (lines of the clean text) never join.
+        # One ``tokenize`` per paragraph, cut where Kiwi's ``sent_position`` changes: the
+        # analysis that ``split_into_sents`` runs, without its Python work per token.
         for line in text.split("\n"):
             if line.strip():
-                for sent in self.kiwi.split_into_sents(line, return_tokens=True):
-                    tokens = tuple(
-                        Token(t.form, t.tag, offset + t.start, offset + t.start + t.len)
-                        for t in sent.tokens
-                    )
-                    out.append(Sentence(offset + sent.start, offset + sent.end, sent.text, tokens))
+                out += _sentences(self.kiwi.tokenize(line), line, offset)
             offset += len(line) + 1
         return out
 
     def tokenize(self, text: str) -> list[Any]:
         """Kiwi's tokens alone (the speed baseline)."""
         return list(self.kiwi.tokenize(text))
+
+
+_tuple_new = tuple.__new__
+
+
+def _sentences(found: list[Any], line: str, offset: int) -> list[Sentence]:
+    """Kiwi's tokens of one paragraph, starting at ``offset``, as sentences."""
+    if not found:
+        return []
+    # tuple.__new__ builds the named tuple without its Python-level __new__ (a third of the
+    # time of this conversion, which runs for every token of every document).
+    tokens = [_tuple_new(Token, (t.form, t.tag, offset + t.start, offset + t.end)) for t in found]
+    positions = [t.sent_position for t in found]
+    cuts = [0, *(i for i in range(1, len(positions)) if positions[i] != positions[i - 1])]
+    out = []
+    for lo, hi in zip(cuts, [*cuts[1:], len(tokens)], strict=True):
+        first, last = found[lo].start, found[hi - 1].end
+        out.append(Sentence(offset + first, offset + last, line[first:last], tuple(tokens[lo:hi])))
+    return out
 
 
 @lru_cache(maxsize=4)

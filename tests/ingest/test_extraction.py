@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from api.cli import app
@@ -172,3 +174,62 @@ def test_joint_subjects_funding_shares_and_plans(pipeline: Pipeline) -> None:
     kinds = {t for t, _, o in facts if o == "Designation:opportunity-development-zone"}
     assert kinds == {"SEEKS"}
     assert not [e for e in extraction.entities if e.type == "Organization"]  # a held forum
+
+
+# ---- the shortcuts that make extraction fast stay exact -----------------------------------
+
+# Texts rich in what the patterns look for: numbers, date words, organisation forms.
+PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 ,.-/~년월일반기상하올해지난오는내작전금명재후억조만천원대명개곳%",
+            *["주식회사", "㈜", "(주)", "(사)", "대학교", "국립", "연구원", "진흥원", "센터"],
+            *["테크노파크", "공단", "재단", "협회", "포럼", "협의회", "등 기업", "한빛", "·"],
+            *["2025년", "지난해", "올해", "내년", "상반기", "1조 500억 원", "\u0663"],
+            *["을 투자", "투입", "추가로 "],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(database=None, deadline=None, max_examples=400)
+@given(st.one_of(PIECES, st.text(max_size=30)))
+def test_pattern_hints_are_necessary(text: str) -> None:
+    """A date pattern skipped for want of its hint, an organisation form for want of its
+    mark, or an investment clause for want of 투자/투입, could not have matched."""
+    from ingest import dates, orgform
+
+    for pattern, _, hint in [*dates._PATTERNS, dates._BARE_DAY]:
+        if pattern.search(text):
+            assert hint.search(text), (pattern.pattern, text)
+    for form, _, _, marks in orgform._FORMS:
+        if form.search(text):
+            assert any(mark in text for mark in marks), (form.pattern, text)
+    if orgform._LISTED.search(text):
+        assert "등" in text
+    if orgform._INVESTS_AFTER.search(text):
+        assert "투자" in text or "투입" in text
+
+
+def test_sentences_are_kiwis_own_split(pipeline: Pipeline) -> None:
+    """``Tokenizer.sentences`` cuts Kiwi's tokens where ``split_into_sents`` would."""
+    kiwi = pipeline.tokenizer.kiwi
+    text = (
+        "전북도는 이차전지 산업을 키운다! 새만금에 3,000억원을 들인다. 시는 왜 서두를까?\n"
+        "회사는 <공장은 크다. 사람은 많다.>라고 말했다 그리고 떠났다\n\n"
+        "마지막 줄"
+    )
+    got = [
+        (s.start, s.end, s.text, [(t.form, t.tag, t.start) for t in s.tokens])
+        for s in pipeline.tokenizer.sentences(text)
+    ]
+    want = []
+    offset = 0
+    for line in text.split("\n"):
+        for sent in kiwi.split_into_sents(line, return_tokens=True) if line.strip() else []:
+            tokens = [(t.form, t.tag, offset + t.start) for t in sent.tokens]
+            want.append((offset + sent.start, offset + sent.end, sent.text, tokens))
+        offset += len(line) + 1
+    assert got == want
+    assert len(got) >= 5

@@ -223,6 +223,48 @@ def test_any_span_maps_inside_the_raw_text(raw: str, data: st.DataObject) -> Non
         assert (raw_start, raw_end) == (norm.starts[start], norm.ends[end - 1])
 
 
+# ---- the shortcuts that make normalisation fast stay exact ---------------------------------
+
+
+def test_the_special_character_class_is_what_the_rules_name() -> None:
+    """``_clean_lines`` copies runs between the characters of ``_SPECIAL``: it must hold every
+    line break, odd space (Zs, Cc) and invisible character, and nothing else."""
+    from ingest import normalize as module
+
+    named = module._NEWLINES | module._SPACES | module._REMOVED
+    wrong = [
+        hex(code)
+        for code in range(0x110000)
+        if bool(module._SPECIAL.fullmatch(char := chr(code)))
+        != (char in named or (char != " " and unicodedata.category(char) in ("Zs", "Cc")))
+    ]
+    assert wrong == []
+
+
+@QUICK
+@given(st.one_of(st.text(), NOISY, st.text(st.characters(codec="utf-8"))))
+def test_display_width_counts_wide_characters_twice(text: str) -> None:
+    from ingest.normalize import _width
+
+    expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    assert _width(text) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["  가  나   다  ", " ", "가\u00a0\u00a0나", "성성장장하하기기 위위해해", "\r\n\r\n가\r나"],
+)
+def test_space_runs_and_doubled_stretches_keep_their_raw_spans(raw: str) -> None:
+    norm = normalize(raw)
+    clean = norm.text
+    for i in range(len(clean)):
+        piece = norm.raw_slice(i, i + 1)
+        if clean[i] == " ":
+            assert piece.strip(" \u00a0") == "", (i, piece)
+        else:
+            assert piece in (clean[i], clean[i] * 2), (i, piece)
+
+
 # ---- the corpus, one test per noise kind of the manifest ----------------------------------
 
 DOCS = [
