@@ -62,11 +62,12 @@ def run(tier: str, seed: int, only: set[str]) -> None:
             store.replace_graph(lambda w: loader.load(w, graph, {"id": "bench"}))
             store.close()
         if "rdf" in only:
-            from bench.rdfbench import rdf_speed, shacl_speed
+            from bench.rdfbench import export_from_data, rdf_speed, shacl_speed
 
             console.print("RDF export and parse, SHACL per document ...")
             rdf_graph = rdf.to_rdf(graph)
             figures = {
+                "from_data": export_from_data(graph),
                 "speed": rdf_speed(rdf_graph),
                 "shacl": shacl_speed(graph, rdf_graph, whole=False, documents=5),
             }

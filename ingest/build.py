@@ -137,19 +137,21 @@ class Build:
                         missing,
                         "copy the span exactly from the raw text; nothing was loaded",
                     )
-            self.step("RDF 변환 / converting to RDF")
-            rdf_graph = rdf.to_rdf(graph)
             conforms: bool | None = None
             if self.shacl:
+                # The rdflib graph exists only for SHACL; the exports stream without it.
+                self.step("RDF 변환 / converting to RDF")
+                rdf_graph = rdf.to_rdf(graph)
                 self.step("SHACL 검증 / validating shapes")
-                conforms, messages = rdf.validate(rdf_graph)
+                conforms, messages = rdf.validate(rdf_graph, inplace=True)
+                del rdf_graph
                 if not conforms:
                     raise ValidationFailed(
                         f"{len(messages)} SHACL violation(s)", messages,
                         "fix the data (or the shapes); nothing was loaded",
                     )  # fmt: skip
             self.step("내보내기 / writing RDF exports")
-            exports = rdf.export(rdf_graph, self.home / "export")
+            exports, triples = rdf.export(graph, self.home / "export")
             digest = data_hash(self.data_dir)
             build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + digest[:8]
             meta: dict[str, Any] = {
@@ -158,7 +160,7 @@ class Build:
                 "finished": datetime.now(UTC).isoformat(timespec="seconds"),
                 "nodes": len(graph.nodes),
                 "relationships": len(graph.edges),
-                "triples": len(rdf_graph),
+                "triples": triples,
             }
             self.step("그래프 적재 / loading the store")
             total = loader.total_rows(graph)
@@ -177,7 +179,7 @@ class Build:
             types=graph.types(),
             nodes=len(graph.nodes),
             relationships=len(graph.edges),
-            triples=len(rdf_graph),
+            triples=triples,
             shacl_conforms=conforms,
             evidence_checked=checked,
             evidence_problems=evidence_problems,

@@ -1,4 +1,10 @@
-"""Read one YAML data file and validate it, with every problem located by file and line."""
+"""Read one YAML data file and validate it, with every problem located by file and line.
+
+YAML 은 한 번만 읽는다: libyaml(C)로 노드 트리를 만들고(줄 번호가 여기 있다) 그 트리에서
+값을 만든다. / The file is parsed once: libyaml (C) composes the node tree, which keeps the
+line numbers, and the values are constructed from that tree with PyYAML's safe constructor
+(the same values ``yaml.safe_load`` gives).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,17 @@ from pydantic import BaseModel, ValidationError
 from ontology.errors import ValidationFailed
 
 M = TypeVar("M", bound=BaseModel)
+
+# libyaml is part of the PyYAML wheels; the pure-Python loader is only a fallback.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """One pass: the node tree (with line numbers) and the values ``yaml.safe_load`` gives."""
+    node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        return None, None
+    return node, yaml.constructor.SafeConstructor().construct_document(node)
 
 
 class DataFile:
@@ -30,8 +47,7 @@ class DataFile:
                 "save the file as UTF-8",
             ) from exc  # fmt: skip
         try:
-            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            node, data = parse(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark is not None else ""
@@ -40,6 +56,8 @@ class DataFile:
                 f"{path}{line}: not valid YAML", [f"{path}{line}: {problem}"],
                 "fix the YAML syntax (indentation, quotes, colons)",
             ) from exc  # fmt: skip
+        self.node = node
+        self.data: Any = data
 
     def line_of(self, loc: tuple[Any, ...]) -> int:
         """1-based line of the value at ``loc`` (keys and list indexes), or its nearest parent."""

@@ -1,132 +1,169 @@
-"""Graph data -> RDF (docs/rdf-mapping.md), SHACL validation, and the export files."""
+"""Graph data -> RDF (docs/rdf-mapping.md), SHACL validation, and the export files.
+
+The statements themselves come from ``ingest.triples``; this module turns them into rdflib
+terms (SHACL needs an rdflib graph) or streams them through pyoxigraph into the export files
+without holding the graph in memory: at 1.4 million triples an rdflib graph took 1.3 GB.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from ingest.graphdata import EdgeRecord, GraphData, NodeRecord, node_uri
-from ontology.contract import (
-    COMMON_NODE_PROPS,
-    FACT_PROPS,
-    LABELS,
-    REFERENCE_RELATIONSHIPS,
-    RELATIONSHIPS,
-    Kind,
-    Prop,
-    rel_iri_name,
-)
+from ingest.graphdata import GraphData
+from ingest.triples import FACT_BASE, NODE_PROPS, RSG_NS, Statement, statements
+
+__all__ = ["FACT_BASE", "RSG", "export", "ontology_graph", "to_rdf", "validate"]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-RSG = Namespace("https://w3id.org/rsg/ontology#")
-FACT_BASE = "https://w3id.org/rsg/id/fact/"
-
-_NODE_PROPS: dict[str, dict[str, Prop]] = {
-    label: {p.name: p for p in (*COMMON_NODE_PROPS, *spec.props)} for label, spec in LABELS.items()
+RSG = Namespace(RSG_NS)
+_NODE_PROPS = NODE_PROPS  # ingest.rdfload reads the RDF form back with the same table
+PREFIXES = {
+    "rsg": RSG_NS,
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
 
-def _date(value: str) -> Literal:
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=kind)
-
-
-def _literals(prop: Prop, value: Any) -> list[Literal | URIRef]:
-    values = value if isinstance(value, list) else [value]
-    if prop.kind is Kind.REFS:
-        return [URIRef(node_uri("Source", v)) for v in values]
-    if prop.name == "name_ko":
-        return [Literal(v, lang="ko") for v in values]
-    if prop.name == "name_en":
-        return [Literal(v, lang="en") for v in values]
-    datatype = {
-        Kind.INTEGER: XSD.integer,
-        Kind.DECIMAL: XSD.decimal,
-        Kind.BOOLEAN: XSD.boolean,
-    }.get(prop.kind, XSD.string)
-    if prop.kind is Kind.DATE:
-        return [_date(str(v)) for v in values]
-    if prop.kind is Kind.DECIMAL:
-        # From text: a Python int given as xsd:decimal would keep an integer value.
-        return [Literal(str(v), datatype=XSD.decimal) for v in values]
-    return [Literal(v, datatype=datatype) for v in values]
-
-
-def _add_node(graph: Graph, node: NodeRecord) -> None:
-    subject = URIRef(node.props["uri"])
-    graph.add((subject, RDF.type, RSG[node.label]))
-    for extra in node.extra_labels:
-        graph.add((subject, RDF.type, RSG[extra]))
-    if node.label == "Industry":
-        graph.add((subject, RDF.type, SKOS.Concept))
-    props = _NODE_PROPS[node.label]
-    for name, value in node.props.items():
-        if name == "uri" or value is None:
-            continue
-        for obj in _literals(props[name], value):
-            graph.add((subject, RSG[name], obj))
-
-
-def fact_iri(edge: EdgeRecord) -> URIRef:
-    identity = json.dumps(
-        [edge.type, edge.start, edge.end, {k: edge.props[k] for k in sorted(edge.props)}],
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    return URIRef(FACT_BASE + hashlib.sha256(identity.encode()).hexdigest()[:20])
-
-
-def _add_edge(graph: Graph, edge: EdgeRecord) -> None:
-    start = URIRef(node_uri(*edge.start))
-    end = URIRef(node_uri(*edge.end))
-    predicate = RSG[rel_iri_name(edge.type)]
-    graph.add((start, predicate, end))
-    if edge.type in REFERENCE_RELATIONSHIPS and not edge.props:
-        return
-    fact = fact_iri(edge)
-    graph.add((fact, RDF.type, RSG.Fact))
-    graph.add((fact, RDF.subject, start))
-    graph.add((fact, RDF.predicate, predicate))
-    graph.add((fact, RDF.object, end))
-    props = {p.name: p for p in (*FACT_PROPS, *RELATIONSHIPS[edge.type].props)}
-    for name, value in edge.props.items():
-        for obj in _literals(props[name], value):
-            graph.add((fact, RSG[name], obj))
-
-
 def to_rdf(data: GraphData) -> Graph:
+    """The graph as an rdflib graph (for SHACL and the benchmarks; the build exports without)."""
     graph = Graph()
-    for prefix, ns in (("rsg", RSG), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS)):
+    for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    for node in data.nodes.values():
-        _add_node(graph, node)
-    for edge in data.edges:
-        _add_edge(graph, edge)
+    iris: dict[str, URIRef] = {}
+
+    def iri(value: str) -> URIRef:
+        found = iris.get(value)
+        if found is None:
+            found = iris[value] = URIRef(value)
+        return found
+
+    add = graph.add
+    for s, p, o in statements(data):
+        if isinstance(o, str):
+            obj: Node = iri(o)
+        elif o[2]:
+            obj = Literal(o[0], lang=o[2])
+        else:
+            obj = Literal(o[0], datatype=iri(o[1]))
+        add((iri(s), iri(p), obj))
     return graph
+
+
+def ox_triples(items: Iterable[Statement]) -> Iterator[ox.Triple]:
+    """Statements as pyoxigraph triples, converted one by one as they are written."""
+    iris: dict[str, ox.NamedNode] = {}
+
+    def iri(value: str) -> ox.NamedNode:
+        found = iris.get(value)
+        if found is None:
+            found = iris[value] = ox.NamedNode(value)
+        return found
+
+    for s, p, o in items:
+        if isinstance(o, str):
+            obj: Any = iri(o)
+        elif o[2]:
+            obj = ox.Literal(o[0], language=o[2])
+        else:
+            obj = ox.Literal(o[0], datatype=iri(o[1]))
+        yield ox.Triple(iri(s), iri(p), obj)
 
 
 def ontology_graph() -> Graph:
     return Graph().parse(ONTOLOGY_DIR / "rsg.ttl", format="turtle")
 
 
-def validate(data_graph: Graph) -> tuple[bool, list[str]]:
-    """SHACL-validate against ``ontology/shapes.ttl`` (with the ontology for class reasoning)."""
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    add = copy.add
+    for triple in graph:
+        add(triple)
+    return copy
+
+
+def _closure(pairs: Iterable[tuple[Node, Node]]) -> dict[Node, set[Node]]:
+    """Reflexive-transitive closure of a relation given as (narrower, broader) pairs."""
+    direct: dict[Node, set[Node]] = {}
+    for narrow, broad in pairs:
+        direct.setdefault(narrow, set()).add(broad)
+    closed: dict[Node, set[Node]] = {}
+    for start in direct:
+        seen, stack = {start}, [start]
+        while stack:
+            for nxt in direct.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        closed[start] = seen
+    return closed
+
+
+def entailed_types(data: Graph, ontology: Graph) -> Graph:
+    """The ``rdf:type`` triples RDFS entails for ``data`` from the ontology (rules rdfs2,
+    rdfs3, rdfs5, rdfs7, rdfs9, rdfs11).
+
+    SHACL 의 대상과 sh:class 는 rdf:type 만 본다 / the shapes only look at rdf:type (targets,
+    ``sh:class``) and at ``rsg:`` and ``rdf:`` properties, no ``rsg:`` property is a
+    sub-property of another one, and the ontology uses no ``rsg:`` property itself. So these
+    types are all that full RDFS inference (owlrl, ``inference="rdfs"``: 40 % of the SHACL
+    time at 150k triples) adds that a shape can see; tests/ingest/test_shacl.py checks that
+    both give the same verdict and messages.
+    """
+    supers = _closure(ontology.subject_objects(RDFS.subClassOf))
+    props = _closure(ontology.subject_objects(RDFS.subPropertyOf))
+
+    def classes(prop: Node, rule: URIRef) -> set[Node]:
+        found = {c for q in props.get(prop, {prop}) for c in ontology.objects(q, rule)}
+        return {s for c in found if isinstance(c, URIRef) for s in supers.get(c, {c})}
+
+    out = Graph()
+    for p in set(data.predicates()):
+        domain, range_ = classes(p, RDFS.domain), classes(p, RDFS.range)
+        for s, o in data.subject_objects(p) if domain or range_ else ():
+            for c in domain:
+                out.add((s, RDF.type, c))
+            if not isinstance(o, Literal):
+                for c in range_:
+                    out.add((o, RDF.type, c))
+    for s, c in data.subject_objects(RDF.type):
+        for sup in supers.get(c, ()):
+            out.add((s, RDF.type, sup))
+    return out
+
+
+def validate(data_graph: Graph, *, inplace: bool = False) -> tuple[bool, list[str]]:
+    """SHACL-validate against ``ontology/shapes.ttl`` (with the ontology for class reasoning).
+
+    The types RDFS entails are added to the data first (``entailed_types``); pyshacl then runs
+    without inference. ``inplace=True`` adds them, and the ontology's axioms, to
+    ``data_graph`` itself instead of to a copy (for a graph thrown away after validation).
+    """
     from pyshacl import validate as shacl_validate
 
     shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    ontology = ontology_graph()
+    target = data_graph if inplace else _copy(data_graph)
+    target += entailed_types(data_graph, ontology)
     conforms, report, _ = shacl_validate(
-        data_graph,
+        target,
         shacl_graph=shapes,
-        ont_graph=ontology_graph(),
-        inference="rdfs",
+        ont_graph=ontology,
+        inference="none",
         allow_warnings=True,
+        inplace=True,
     )
     messages: list[str] = []
     if not conforms:
@@ -139,9 +176,10 @@ def validate(data_graph: Graph) -> tuple[bool, list[str]]:
     return bool(conforms), sorted(messages)
 
 
-def _ox_term(node: Node) -> Any:
-    import pyoxigraph as ox
+# -- rdflib graph -> oxigraph (the benchmarks compare the two libraries on one graph) -----
 
+
+def _ox_term(node: Node) -> Any:
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, BNode):
@@ -156,10 +194,7 @@ def _ox_term(node: Node) -> Any:
 
 
 def oxigraph_triples(graph: Graph) -> Iterator[Any]:
-    """The graph's triples as pyoxigraph terms, grouped by subject and predicate (so that
-    the Turtle writer can use ``;`` and ``,``), converted as they are written."""
-    import pyoxigraph as ox
-
+    """An rdflib graph's triples as pyoxigraph terms, grouped by subject and predicate."""
     terms: dict[Node, Any] = {}  # subjects and predicates repeat; convert each once
 
     def term(node: Node) -> Any:
@@ -178,33 +213,46 @@ def oxigraph_triples(graph: Graph) -> Iterator[Any]:
 
 
 def write_turtle(graph: Graph, target: Path) -> None:
-    """Turtle written by oxigraph: at 150k triples about 4x faster than rdflib's serializer.
-
-    RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"`` one term; oxigraph writes the short form.
-    """
-    import pyoxigraph as ox
-
+    """An rdflib graph as Turtle written by oxigraph (4x faster than rdflib's serializer)."""
     prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     ox.serialize(oxigraph_triples(graph), str(target), ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def export(graph: Graph, out_dir: Path) -> dict[str, Path]:
-    """Write Turtle, JSON-LD and N-Triples; each file appears whole or not at all."""
+# -- export files ----------------------------------------------------------------------
+
+
+def _counted(items: Iterator[Statement], count: list[int]) -> Iterator[Statement]:
+    for item in items:
+        count[0] += 1
+        yield item
+
+
+def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
+    """Write N-Triples, Turtle and JSON-LD; return the files and the number of triples.
+
+    내보내기는 스트리밍 / streamed: N-Triples are written statement by statement; Turtle and
+    JSON-LD are then converted from that file by oxigraph (Rust), so no RDF graph is held in
+    memory. RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"`` one term; oxigraph writes the short
+    form. JSON-LD is written expanded (full IRIs), as oxigraph writes it. Each file appears
+    whole or not at all.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
+    names = {"turtle": "graph.ttl", "nt": "graph.nt", "json-ld": "graph.jsonld"}
+    tmp = {fmt: out_dir / (name + ".tmp") for fmt, name in names.items()}
+    count = [0]
+    try:
+        ox.serialize(
+            ox_triples(_counted(statements(data), count)), tmp["nt"], ox.RdfFormat.N_TRIPLES
+        )
+        for fmt, target in (("turtle", ox.RdfFormat.TURTLE), ("json-ld", ox.RdfFormat.JSON_LD)):
+            quads = ox.parse(path=tmp["nt"], format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(quads, tmp[fmt], target, prefixes=PREFIXES)
+    except BaseException:
+        for path in tmp.values():
+            path.unlink(missing_ok=True)
+        raise
     written: dict[str, Path] = {}
-    for fmt, name, extra in (
-        ("turtle", "graph.ttl", {}),
-        ("nt", "graph.nt", {}),
-        ("json-ld", "graph.jsonld", {"context": context.get("@context", context)}),
-    ):
-        target = out_dir / name
-        tmp = target.with_suffix(target.suffix + ".tmp")
-        # Straight to the file: holding a serialisation in memory doubled the peak at scale.
-        if fmt == "turtle":
-            write_turtle(graph, tmp)
-        else:
-            graph.serialize(destination=tmp, format=fmt, encoding="utf-8", **extra)
-        tmp.replace(target)
-        written[fmt] = target
-    return written
+    for fmt, name in names.items():
+        tmp[fmt].replace(out_dir / name)
+        written[fmt] = out_dir / name
+    return written, count[0]

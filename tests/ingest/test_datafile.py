@@ -112,3 +112,61 @@ def test_conflicting_names_for_one_id(data_copy: Path) -> None:
 def test_not_a_data_directory(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed, match=r"holds no regions\.yaml"):
         load_graph_data(tmp_path)
+
+
+def test_one_libyaml_pass_gives_what_safe_load_gives() -> None:
+    """``parse`` (libyaml, one pass) returns the values of ``yaml.safe_load`` and the lines of
+    the pure-Python composer, for every bundled data file."""
+    import yaml
+
+    from ingest.datafile import parse
+
+    def lines(node: yaml.Node) -> list[tuple[int, int, str]]:
+        out = [(node.start_mark.line, node.start_mark.column, node.tag)]
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                out += lines(key) + lines(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                out += lines(item)
+        return out
+
+    files = sorted(default_data_dir().rglob("*.yaml"))
+    assert len(files) > 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        node, data = parse(text)
+        assert data == yaml.safe_load(text), path
+        reference = yaml.compose(text, Loader=yaml.SafeLoader)
+        assert node is not None
+        assert reference is not None
+        assert lines(node) == lines(reference), path
+
+
+def test_values_keep_yaml_types_and_lines(tmp_path: Path) -> None:
+    from datetime import date
+
+    from ingest.datafile import DataFile
+
+    path = tmp_path / "x.yaml"
+    path.write_text("a: 1\nb:\n  - 2025-09-03\n  - yes\n  - '007'\n", encoding="utf-8")
+    data_file = DataFile(path)
+    assert data_file.data == {"a": 1, "b": [date(2025, 9, 3), True, "007"]}
+    assert data_file.line_of(("b", 2)) == 5
+    assert data_file.line_of(("b", 9)) == 3  # no item 9: the list itself
+
+
+def test_broken_yaml_names_the_exact_line(data_copy: Path) -> None:
+    path = _add_facts(data_copy, "source: x\nfacts:\n  - rel: SEEKS\n    from: [a\n  - b: c\n")
+    with pytest.raises(ValidationFailed) as info:
+        load_graph_data(data_copy)
+    located = [p for p in info.value.problems if p.startswith(f"{path}:")]
+    assert located
+    assert located[0].startswith(f"{path}:5: ")
+
+
+def test_an_empty_file_is_reported_not_crashed(data_copy: Path) -> None:
+    path = _add_facts(data_copy, "")
+    with pytest.raises(ValidationFailed) as info:
+        load_graph_data(data_copy)
+    assert any(p.startswith(f"{path}:1: ") for p in info.value.problems)
