@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +23,27 @@ def corpus_dir() -> Path | None:
     candidates = [Path(env)] if env else []
     candidates.append(ROOT.parent / "shared" / "corpus")
     return next((path for path in candidates if path.is_dir()), None)
+
+
+_DEFAULT_HOME: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """RSG_HOME for anything that does not choose one, from collection on (some test modules
+    build an app at import time): a throwaway folder, never the checkout's own ``.rsg``."""
+    del config
+    if "RSG_HOME" not in os.environ:
+        path = Path(tempfile.mkdtemp(prefix="rsg-default-"))
+        os.environ["RSG_HOME"] = str(path)
+        _DEFAULT_HOME.append(path)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    del config
+    for path in _DEFAULT_HOME:
+        EmbeddedServer(path).stop()
+        shutil.rmtree(path, ignore_errors=True)
+        os.environ.pop("RSG_HOME", None)
 
 
 @pytest.fixture(scope="session")
