@@ -91,6 +91,11 @@ def run(tier: str, seed: int, only: set[str]) -> None:
 
             console.print("extraction vs Kiwi alone ...")
             save(tier, "extract", extract_speed(cfg["articles"]))
+        if "views" in only:
+            from bench.viewbench import view_speed
+
+            console.print("views in headless Chromium at 100, 1,000 and 5,000 nodes ...")
+            save(tier, "views", view_speed(srv))
     report.write()
 
 
@@ -128,8 +133,8 @@ def main() -> None:
     run_p.add_argument("--seed", type=int, default=7)
     run_p.add_argument(
         "--only",
-        default="build,rdf,queries,api,extract",
-        help="comma-separated sections (build, rdf, queries, api, extract)",
+        default="build,rdf,queries,api,extract,views",
+        help="comma-separated sections (build, rdf, queries, api, extract, views)",
     )
     prof_p = sub.add_parser("profile", help="profile a build and time the fixed steps")
     prof_p.add_argument("--tier", default="M", choices=sorted(TIERS))

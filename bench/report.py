@@ -261,12 +261,40 @@ def _profile(r: dict[str, Any]) -> list[str]:
     ]
 
 
+def _views(r: dict[str, Any]) -> list[str]:
+    lines = [
+        f"A synthetic region view (`bench/viewgraph.py`) served by the app and opened in "
+        f"headless Chromium with every request answered locally; time from navigation to a "
+        f"stable layout, median of {r['rounds']}. Ratios against the 100-node view of the "
+        f"same run. Interactive limit `RSG_VIEW_NODE_LIMIT` = {r['limit']:,}.",
+        "",
+        "| nodes | HTML | stable layout (ms) | HTML vs 100 | time vs 100 |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    notes = []
+    for row in r["views"]:
+        drawn = row.get("raised", row)
+        lines.append(
+            f"| {row['nodes']:,} | {drawn['bytes'] / 2**20:.2f} MB | {drawn['stable_ms']:,} | "
+            f"{row['bytes_ratio']}x | {row['time_ratio']}x |"
+        )
+        if "raised" in row:
+            notes.append(
+                f"At {row['nodes']:,} nodes the default page ({row['bytes'] / 1024:.0f} KB, "
+                f"stable in {row['stable_ms']:,} ms, {row['drawn_nodes']} nodes drawn) shows "
+                f'instead: "{row["message"]}" The row above is the same view with the limit '
+                f"raised to {row['nodes']:,}."
+            )
+    return [*lines, "", *notes]
+
+
 SECTIONS = (
     ("build", "Build and load", _build),
     ("rdf", "RDF: oxigraph vs rdflib; SHACL", _rdf),
     ("queries", "Overlap and competition queries vs Python", _queries),
     ("api", "HTTP API", _api),
     ("extract", "Extraction vs Kiwi alone", _extract),
+    ("views", "Views in headless Chromium", _views),
     ("profile", "Profile and fixes", _profile),
 )
 

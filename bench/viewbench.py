@@ -1,0 +1,99 @@
+"""Views: page size and time to a stable layout in headless Chromium for a synthetic region
+of 100, 1,000 and 5,000 nodes, against the 100-node view of the same run; above the
+interactive limit (``RSG_VIEW_NODE_LIMIT``), what the page shows instead."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from bench.machine import open_store
+from bench.viewgraph import synthetic_region
+from queries.server import EmbeddedServer
+from visual.settings import ViewSettings
+
+SIZES = (100, 1000, 5000)
+ROUNDS = 3
+URL = "/views/region/synth"
+
+
+def _browser_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RuntimeError("Chromium not found: install Debian's chromium (apt-get install chromium)")
+
+
+def _load(browser: Any, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
+    """Median time to ``data-stable`` over ``ROUNDS`` fresh pages, every request answered
+    with the page itself (nothing else is fetched)."""
+    times: list[float] = []
+    shown: dict[str, Any] = {}
+    for _ in range(ROUNDS):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda r: r.fulfill(status=200, headers=headers, body=body))
+        page = context.new_page()
+        page.goto("http://rsg.test" + URL)
+        page.wait_for_selector("body[data-stable='1']", state="attached", timeout=300_000)
+        times.append(float(page.evaluate("rsgView.stableMs ?? performance.now()")))
+        shown = {
+            "drawn_nodes": page.evaluate("rsgView.nodes ? rsgView.nodes.length : 0"),
+            "message": page.evaluate("(rsgView.payload.message || {}).en || null"),
+        }
+        context.close()
+    return {"stable_ms": round(statistics.median(times)), **shown}
+
+
+def _page(store: Any, limit: int | None) -> tuple[bytes, dict[str, str]]:
+    old = os.environ.get("RSG_VIEW_NODE_LIMIT")
+    if limit is not None:
+        os.environ["RSG_VIEW_NODE_LIMIT"] = str(limit)
+    try:
+        with TestClient(create_app(store=store)) as client:
+            answer = client.get(URL)
+    finally:
+        if limit is not None:
+            if old is None:
+                os.environ.pop("RSG_VIEW_NODE_LIMIT", None)
+            else:
+                os.environ["RSG_VIEW_NODE_LIMIT"] = old
+    answer.raise_for_status()
+    return answer.content, dict(answer.headers)
+
+
+def view_speed(server: EmbeddedServer) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    limit = ViewSettings().node_limit
+    rows: list[dict[str, Any]] = []
+    store = open_store(server, graph="rsgb-views")
+    args = ["--no-sandbox"] if os.geteuid() == 0 else []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=_browser_path(), headless=True, args=args
+            )
+            for size in SIZES:
+                synthetic_region(store, size)
+                body, headers = _page(store, None)
+                row = {"nodes": size, "bytes": len(body), **_load(browser, body, headers)}
+                if size > limit:  # what the user gets by default, then with the limit raised
+                    body, headers = _page(store, size)
+                    row["raised"] = {"bytes": len(body), **_load(browser, body, headers)}
+                rows.append(row)
+            browser.close()
+    finally:
+        store.db.connection.delete("rsgb-views")
+        store.close()
+    base = rows[0]
+    for row in rows:
+        drawn = row.get("raised", row)
+        row["bytes_ratio"] = round(drawn["bytes"] / base["bytes"], 1)
+        row["time_ratio"] = round(drawn["stable_ms"] / base["stable_ms"], 1)
+    return {"limit": limit, "rounds": ROUNDS, "views": rows}
