@@ -119,17 +119,26 @@ def run_named(store: GraphStore, name: str, given: dict[str, Any]) -> QueryRun:
     )
 
 
-def _from_query_string(query: NamedQuery, request: Request) -> dict[str, Any]:
+def split_list(values: list[str]) -> list[str]:
+    """List values from a query string: repeated and/or comma-separated, blanks dropped."""
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def from_query_string(
+    query: NamedQuery, request: Request, reserved: frozenset[str] = RESERVED
+) -> dict[str, Any]:
+    """The named query's parameters from the query string; names in ``reserved`` belong to
+    the route (format, ...) and are skipped. Used by ``/queries/{name}`` and the views."""
     kinds = {p.name: p.type for p in query.params}
     given: dict[str, Any] = {}
     for key in request.query_params:
-        if key in RESERVED:
+        if key in reserved:
             continue
         values = [v for v in request.query_params.getlist(key) if v != ""]
         if not values:
             continue
         if kinds.get(key) == "list":
-            given[key] = [part.strip() for v in values for part in v.split(",") if part.strip()]
+            given[key] = split_list(values)
         elif len(values) > 1:
             raise QueryError(f"parameter {key} was given {len(values)} times", "give it once")
         else:
@@ -168,7 +177,7 @@ def run_query_get(
     """Parameters go in the query string, e.g. ``/queries/region_portfolio?region=jeonbuk``.
     A list parameter may repeat (``?regions=a&regions=b``) or be comma-separated."""
     query = catalog.get(name)
-    return _respond(run_named(store, name, _from_query_string(query, request)), fmt)
+    return _respond(run_named(store, name, from_query_string(query, request)), fmt)
 
 
 @router.post(

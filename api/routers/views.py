@@ -8,15 +8,16 @@ The pages carry a Content-Security-Policy that allows only their own inline scri
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
 from api.download import content_disposition, safe_filename
-from ontology.errors import QueryError
+from api.routers.queries import from_query_string, split_list
 from queries import catalog
 from queries.guard import MAX_QUERY_CHARS
 from visual import heatmap, home, page, static, views
@@ -47,6 +48,30 @@ Size = Annotated[
 Download = Annotated[bool, Query(description="1 = send as an attachment (a file to save)")]
 
 
+@dataclass(frozen=True)
+class Display:
+    """How a view is delivered: format, chrome, language, node size, attachment."""
+
+    fmt: Literal["html", "png", "svg"]
+    embed: bool
+    lang: Literal["ko", "en"]
+    size: SizeBy | None
+    download: bool
+
+
+def display(
+    fmt: Fmt = "html",
+    embed: Embed = False,
+    lang: Lang = "ko",
+    size: Size = None,
+    download: Download = False,
+) -> Display:
+    return Display(fmt, embed, lang, size, download)
+
+
+DisplayDep = Annotated[Display, Depends(display)]
+
+
 def view_settings(request: Request) -> ViewSettings:
     settings: ViewSettings | None = getattr(request.app.state, "view_settings", None)
     if settings is None:
@@ -75,22 +100,16 @@ def _url(request: Request, **changes: str | None) -> str:
 
 
 def _respond(
-    request: Request,
-    graph: ViewGraph,
-    fmt: str,
-    *,
-    embed: bool,
-    lang: Literal["ko", "en"],
-    download: bool,
-    linkable: bool = True,
+    request: Request, graph: ViewGraph, shown: Display, *, linkable: bool = True
 ) -> Response:
+    fmt, embed, lang, download = shown.fmt, shown.embed, shown.lang, shown.download
     settings = view_settings(request)
     # The kind leads so that the ASCII fallback of an all-Korean title is not empty.
     title = graph.title_ko if lang == "ko" else graph.title_en
     name = safe_filename(f"rsg-{graph.kind}", title)
     headers: dict[str, str]
     if fmt in ("png", "svg"):
-        body = static.render(graph, fmt, settings, lang=lang)  # type: ignore[arg-type]
+        body = static.render(graph, fmt, settings, lang=lang)
         headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
         if download:
             headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
@@ -132,56 +151,40 @@ def home_page(request: Request, store: StoreDep) -> HTMLResponse:
 def region_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     region: Annotated[str, Path(max_length=200, examples=["jeonbuk-gimje"])],
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """The region, its strategies, initiatives, industries with segments, funding, partners."""
-    graph = views.region(store, region, size or "degree")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
+    graph = views.region(store, region, shown.size or "degree")
+    return _respond(request, graph, shown)
 
 
 @router.get("/views/industry/{industry}", summary="산업 뷰 / industry view", responses=_HTML)
 def industry_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     industry: Annotated[str, Path(max_length=200, examples=["battery"])],
     initiatives: Annotated[bool, Query(description="0 = regions and segments only")] = True,
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """Every region pursuing the industry or one of its segments (and the initiatives)."""
-    graph = views.industry(store, industry, initiatives, size or "degree")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
-
-
-def _region_list(values: list[str]) -> list[str]:
-    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+    graph = views.industry(store, industry, initiatives, shown.size or "degree")
+    return _respond(request, graph, shown)
 
 
 @router.get("/views/overlap", summary="지역 중복 뷰 / overlap view", responses=_HTML)
 def overlap_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     regions: Annotated[
         list[str], Query(description="two or more Region ids (repeat or comma-separate)")
     ],
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """Shared industries (red), competed-for designations (purple), complementary segments
     (blue, dashed)."""
-    graph = views.overlap(store, _region_list(regions), size or "degree")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
+    graph = views.overlap(store, split_list(regions), shown.size or "degree")
+    return _respond(request, graph, shown)
 
 
 @router.get("/views/heatmap", summary="지역 중복 히트맵 / overlap heatmap", responses=_HTML)
@@ -196,7 +199,7 @@ def heatmap_view(
     download: Download = False,
 ) -> Response:
     """Jaccard scores between regions; the shared industries on hover."""
-    heat = heatmap.build(store, _region_list(regions), level)
+    heat = heatmap.build(store, split_list(regions), level)
     name = "지역 중복 히트맵" if lang == "ko" else "overlap heatmap"
     if fmt == "svg":
         headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
@@ -218,51 +221,25 @@ def heatmap_view(
 def organizations_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     organization: Annotated[str | None, Query(max_length=200)] = None,
     kind: Annotated[str | None, Query(max_length=60)] = None,
     region: Annotated[str | None, Query(max_length=200)] = None,
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
-    graph = views.organizations(store, organization, kind, region, size or "degree")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
+    graph = views.organizations(store, organization, kind, region, shown.size or "degree")
+    return _respond(request, graph, shown)
 
 
 @router.get("/views/funding", summary="재원 흐름 / funding flow", responses=_HTML)
 def funding_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     region: Annotated[str | None, Query(max_length=200)] = None,
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """Funders -> initiatives -> regions; edge width by amount, node size by money."""
-    graph = views.funding(store, region, size or "money")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
-
-
-def _params(query: catalog.NamedQuery, request: Request) -> dict[str, Any]:
-    kinds = {p.name: p.type for p in query.params}
-    given: dict[str, Any] = {}
-    for key in request.query_params:
-        if key in RESERVED:
-            continue
-        values = [v for v in request.query_params.getlist(key) if v != ""]
-        if not values:
-            continue
-        if kinds.get(key) == "list":
-            given[key] = _region_list(values)
-        elif len(values) > 1:
-            raise QueryError(f"parameter {key} was given {len(values)} times", "give it once")
-        else:
-            given[key] = values[0]
-    return given
+    graph = views.funding(store, region, shown.size or "money")
+    return _respond(request, graph, shown)
 
 
 @router.get("/views/query/{name}", summary="명명 질의 결과 그래프 / named query as a graph",
@@ -270,19 +247,16 @@ def _params(query: catalog.NamedQuery, request: Request) -> dict[str, Any]:
 def query_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     name: Annotated[str, Path(max_length=80, examples=["region_portfolio"])],
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """Parameters in the query string as for ``/queries/{name}``. The graph holds the nodes,
     relationships and paths of the result, or, when it has none, the nodes it names by id and
     the relationships among them."""
     query = catalog.get(name)
-    graph = views.named(store, name, _params(query, request), size or "degree")
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download)
+    given = from_query_string(query, request, RESERVED)
+    graph = views.named(store, name, given, shown.size or "degree")
+    return _respond(request, graph, shown)
 
 
 class CypherView(BaseModel):
@@ -300,17 +274,13 @@ class CypherView(BaseModel):
 def cypher_view(
     request: Request,
     store: StoreDep,
+    shown: DisplayDep,
     body: Annotated[CypherView, Body()],
-    fmt: Fmt = "html",
-    embed: Embed = False,
-    lang: Lang = "ko",
-    size: Size = None,
-    download: Download = False,
 ) -> Response:
     """Read-only Cypher (same guard, timeout and row cap as ``POST /cypher``) drawn as a
     graph. The page has no download links or embed snippet (it has no URL of its own): use
     ``?download=1`` or ``?format=png|svg`` on the POST."""
-    size_by: SizeBy = size or "degree"
+    size_by: SizeBy = shown.size or "degree"
     graph = views.cypher(
         store,
         body.query,
@@ -319,4 +289,4 @@ def cypher_view(
         row_cap=body.limit,
         size_by=size_by,
     )
-    return _respond(request, graph, fmt, embed=embed, lang=lang, download=download, linkable=False)
+    return _respond(request, graph, shown, linkable=False)
