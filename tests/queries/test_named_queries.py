@@ -7,7 +7,6 @@ embedded store always runs; Neo4j runs too when NEO4J_URI is set (same queries, 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -19,6 +18,7 @@ from ontology.errors import QueryError
 from queries.catalog import NamedQuery, catalog, get
 from queries.settings import Neo4jSettings
 from queries.store import GraphStore, Row
+from tests.backends import BACKENDS
 from tests.conftest import corpus_dir
 
 #: The analyses the planners asked for (issue 4); more may exist.
@@ -39,17 +39,6 @@ REQUIRED = {
     "fact_evidence",
     "search",
 }
-
-BACKENDS = [
-    "embedded",
-    pytest.param(
-        "neo4j",
-        marks=[
-            pytest.mark.neo4j,
-            pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run"),
-        ],
-    ),
-]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -5,26 +5,14 @@ The embedded FalkorDB store always runs; Neo4j runs when NEO4J_URI is set.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
 from ontology.errors import QueryError, QueryTimeout, ReadOnlyViolation
 from queries.falkor_backend import FalkorStore
-from queries.settings import Neo4jSettings
 from queries.store import GraphStore, GraphWriter
-
-BACKENDS = [
-    "embedded",
-    pytest.param(
-        "neo4j",
-        marks=[
-            pytest.mark.neo4j,
-            pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run"),
-        ],
-    ),
-]
+from tests.backends import BACKENDS, loaded_backend
 
 
 def _load(writer: GraphWriter) -> None:
@@ -46,16 +34,8 @@ def _load(writer: GraphWriter) -> None:
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, scratch_store: FalkorStore) -> Iterator[GraphStore]:
-    if request.param == "embedded":
-        store: GraphStore = scratch_store
-    else:
-        from queries.neo4j_backend import Neo4jStore
-
-        store = Neo4jStore(Neo4jSettings())
-    store.replace_graph(_load)
-    yield store
-    if request.param != "embedded":
-        store.close()
+    with loaded_backend(request.param, scratch_store, _load) as store:
+        yield store
 
 
 def test_node_shape(backend: GraphStore) -> None:

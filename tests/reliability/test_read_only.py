@@ -21,8 +21,8 @@ from ontology.errors import RsgError
 from queries import catalog
 from queries.falkor_backend import FalkorStore
 from queries.guard import check_read_only
-from queries.settings import Neo4jSettings
 from queries.store import GraphStore, GraphWriter
+from tests.backends import BACKENDS, loaded_backend
 from tests.reliability.corpus import write_attempts
 from tests.reliability.graphsum import graph_sum
 from tests.reliability.tally import record
@@ -129,16 +129,6 @@ def test_attempts_as_named_query_values_are_data(api: TestClient, store: FalkorS
 
 # -- the stores themselves (the second wall), embedded and Neo4j -----------------------------
 
-BACKENDS = [
-    "embedded",
-    pytest.param(
-        "neo4j",
-        marks=[
-            pytest.mark.neo4j,
-            pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI to run"),
-        ],
-    ),
-]
 #: Kinds that every store refuses on a read path even without the guard.
 STORE_REFUSES = {"create", "merge", "set", "delete", "remove", "detach-delete", "foreach"}
 
@@ -157,16 +147,8 @@ def _small_graph(writer: GraphWriter) -> None:
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, scratch_store: FalkorStore) -> Iterator[GraphStore]:
-    if request.param == "embedded":
-        chosen: GraphStore = scratch_store
-    else:
-        from queries.neo4j_backend import Neo4jStore
-
-        chosen = Neo4jStore(Neo4jSettings())
-    chosen.replace_graph(_small_graph)
-    yield chosen
-    if request.param != "embedded":
-        chosen.close()
+    with loaded_backend(request.param, scratch_store, _small_graph) as store:
+        yield store
 
 
 def test_every_store_refuses_the_corpus(backend: GraphStore) -> None:
