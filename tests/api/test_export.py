@@ -19,6 +19,7 @@ from api.cli import app as cli_app
 from ingest.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
+from tests.conftest import corpus_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
@@ -64,7 +65,8 @@ def test_every_format_holds_the_whole_graph(
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith(media)
     graph = Graph().parse(data=response.content, format=FORMATS[key])
-    assert len(graph) == built.triples == 11544
+    # The seed graph; located evidence adds its offsets when the raw documents are here.
+    assert len(graph) == built.triples == (11544 if corpus_dir() else 10286)
     build_id = client.get("/health").json()["build"]["id"]
     disposition = response.headers["content-disposition"]
     assert disposition.startswith("attachment;")
