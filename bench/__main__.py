@@ -111,6 +111,9 @@ def _api(tier: str, home: Path, srv: Any, seconds: float) -> None:
     endpoints = {
         "/health": ["/health"],
         "/regions/{id}": [f"/regions/{rid}" for rid in busy],
+        # The same details with every neighbour in one answer (thousands at tier M) instead of
+        # the default page of 200.
+        "/regions/{id}?limit=10000": [f"/regions/{rid}?limit=10000" for rid in busy],
         "/overlaps": [f"/overlaps?regions={a}&regions={b}" for a, b in itertools.pairwise(busy)],
     }
     console.print("API at 1, 8 and 32 connections ...")

@@ -1,16 +1,19 @@
 """Resources: regions, industries, strategies, initiatives, organisations, designations, sources.
 
-Each has a list (filters and paging) and a detail with neighbours; all through named queries.
+Each has a list (filters and paging) and a detail with its neighbours, counted by relationship
+type and paged; all through named queries.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from ontology.contract import RELATIONSHIPS
 from ontology.errors import NotFound
 from queries import catalog
 
@@ -65,7 +68,25 @@ class Neighbour(BaseModel):
 class EntityDetail(BaseModel):
     label: str
     entity: Entity
-    neighbours: list[Neighbour]
+    neighbour_counts: dict[str, int] = Field(
+        description="이웃 수(관계 유형별, 전체) / neighbours by relationship type, all of them"
+    )
+    matching: int = Field(description="neighbours through the requested type (all types if none)")
+    skip: int
+    limit: int
+    next_skip: int | None = Field(description="skip value of the next page; null on the last")
+    neighbours: list[Neighbour] = Field(description="this page, ordered by type then id")
+
+
+#: The relationship types a detail can be narrowed to (the graph contract's, as an enum so
+#: that OpenAPI lists them and an unknown one is refused with 422).
+RelationshipType = Enum(  # type: ignore[misc]
+    "RelationshipType", {name: name for name in sorted(RELATIONSHIPS)}, type=str
+)
+
+#: Neighbours per page unless asked otherwise; the busiest regions of a national graph have
+#: thousands, which nobody reads in one answer.
+NEIGHBOUR_PAGE = 200
 
 
 def _list(label: str) -> Any:
@@ -94,9 +115,19 @@ def _detail(label: str) -> Any:
     def get_entity(
         store: StoreDep,
         entity_id: Annotated[str, Path(alias="id", max_length=120, examples=["jeonbuk-gimje"])],
+        rel_type: Annotated[
+            RelationshipType | None,
+            Query(alias="type", description="only neighbours through this relationship type"),
+        ] = None,
+        skip: Annotated[int, Query(ge=0, le=1_000_000, description="neighbours to skip")] = 0,
+        limit: Annotated[
+            int, Query(ge=1, le=10_000, description="neighbours in this page")
+        ] = NEIGHBOUR_PAGE,
     ) -> EntityDetail:
         query = catalog.get("entity_detail")
-        rows = store.read(query.text, query.bind({"label": label, "id": entity_id})).rows
+        params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
+        params["type"] = rel_type.value if rel_type is not None else None
+        rows = store.read(query.text, query.bind(params)).rows
         if not rows:
             raise NotFound(f"no {label} with id {entity_id!r}", f"list them at the {label} list")
         neighbours = [
@@ -110,7 +141,18 @@ def _detail(label: str) -> Any:
             for row in rows
             if row["type"] is not None
         ]
-        return EntityDetail(label=label, entity=Entity.of(rows[0]["node"]), neighbours=neighbours)
+        first = rows[0]
+        matching = int(first["matching"])
+        return EntityDetail(
+            label=label,
+            entity=Entity.of(first["node"]),
+            neighbour_counts={c["type"]: int(c["count"]) for c in first["counts"]},
+            matching=matching,
+            skip=skip,
+            limit=limit,
+            next_skip=skip + limit if skip + limit < matching else None,
+            neighbours=neighbours,
+        )
 
     return get_entity
 
@@ -131,7 +173,7 @@ for _segment, _label in RESOURCES.items():
         methods=["GET"],
         response_model=EntityDetail,
         tags=[_segment],
-        summary=f"{_label} 상세 / one {_label} with neighbours",
+        summary=f"{_label} 상세 / one {_label} with a page of its neighbours",
         operation_id=f"get_{_segment}",
         responses={404: {"description": "unknown id"}},
     )

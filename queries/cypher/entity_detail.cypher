@@ -1,10 +1,13 @@
 // name: entity_detail
-// description_ko: 노드 하나와 이웃 노드, 관계의 속성·출처·근거
-// description_en: One node with its neighbours and each relationship's properties, sources and evidence
+// description_ko: 노드 하나와 이웃 노드(관계 유형별 개수, 페이지 단위), 관계의 속성·출처·근거
+// description_en: One node with its neighbours (counted by relationship type, a page at a time) and each relationship's properties, sources and evidence
 // params:
 //   label: {type: string, required: true, example: Region, description: "Region, Industry, Strategy, Initiative, Organization (or Company, University, ...), Designation or Source"}
 //   id: {type: string, required: true, example: jeonbuk-gimje, description: the node's id}
-// returns: [node, type, outgoing, neighbour, neighbour_labels, props]
+//   type: {type: string, required: false, default: null, example: PURSUES, description: "only neighbours through this relationship type; empty = every type"}
+//   skip: {type: integer, required: false, default: 0, example: 0, description: neighbours to pass over (in the order type then neighbour id)}
+//   limit: {type: integer, required: false, default: null, example: 50, description: "at most this many neighbours; empty = all"}
+// returns: [node, counts, matching, type, outgoing, neighbour, neighbour_labels, props]
 
 // One index lookup per main label instead of a scan of every node: ids are unique per label
 // and indexed, and a label cannot be a parameter. Organization sublabels (Company, ...) are
@@ -25,12 +28,30 @@ OPTIONAL MATCH (source:Source {id: $id})
 WHERE $label IN labels(source)
 WITH coalesce(region, industry, strategy, initiative, organization, designation, source) AS n
 WHERE n IS NOT NULL
+// Counts by type first (the whole neighbourhood), then one page of the neighbours that match
+// $type. The page is cut from an ordered list so that a node always gives one row, even when
+// the page is empty (then the neighbour columns are null).
 OPTIONAL MATCH (n)-[r]-(m)
 WHERE NOT m:BuildInfo
+WITH n, type(r) AS t, count(r) AS c
+ORDER BY t
+WITH n, [x IN collect({type: t, count: c}) WHERE x.type IS NOT NULL] AS counts
+OPTIONAL MATCH (n)-[r]-(m)
+WHERE NOT m:BuildInfo AND ($type IS NULL OR type(r) = $type)
+WITH n, counts, r, m
+ORDER BY type(r), m.id
+WITH n, counts, collect([r, m]) AS pairs
+WITH n, counts, pairs,
+     CASE WHEN coalesce($skip, 0) > 0 THEN $skip ELSE 0 END AS first,
+     CASE WHEN $limit IS NULL THEN size(pairs) WHEN $limit > 0 THEN $limit ELSE 0 END AS most
+WITH n, counts, size(pairs) AS matching, pairs[first..first + most] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS pair
+WITH n, counts, matching, pair[0] AS r, pair[1] AS m
 RETURN properties(n) AS node,
+       counts,
+       matching,
        type(r) AS type,
        startNode(r) = n AS outgoing,
        properties(m) AS neighbour,
        labels(m) AS neighbour_labels,
        properties(r) AS props
-ORDER BY type, neighbour.id

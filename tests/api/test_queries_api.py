@@ -116,6 +116,47 @@ def test_search_ranks_exact_alias_first(client: TestClient) -> None:
     assert english["items"][0]["name_ko"] == "김제시"
 
 
+def test_detail_counts_neighbours_and_pages_through_them(client: TestClient) -> None:
+    whole = client.get("/regions/jeonbuk", params={"limit": 10_000}).json()
+    counts = whole["neighbour_counts"]
+    assert counts["PURSUES"] >= 5
+    assert whole["matching"] == sum(counts.values()) == len(whole["neighbours"])
+    assert whole["next_skip"] is None
+    keys = [(n["type"], n["node"]["id"], n["direction"]) for n in whole["neighbours"]]
+    assert keys == sorted(keys, key=lambda k: (k[0], k[1]))
+    pages: list[tuple[str, str, str]] = []
+    skip: int | None = 0
+    while skip is not None:
+        page = client.get("/regions/jeonbuk", params={"skip": skip, "limit": 7}).json()
+        assert len(page["neighbours"]) <= 7
+        assert page["neighbour_counts"] == counts
+        pages += [(n["type"], n["node"]["id"], n["direction"]) for n in page["neighbours"]]
+        skip = page["next_skip"]
+    assert sorted(pages) == sorted(keys)
+    assert len(pages) == len(keys)
+
+
+def test_detail_narrowed_to_one_type(client: TestClient) -> None:
+    body = client.get("/regions/jeonbuk", params={"type": "PURSUES"}).json()
+    assert body["matching"] == body["neighbour_counts"]["PURSUES"] == len(body["neighbours"])
+    assert {n["type"] for n in body["neighbours"]} == {"PURSUES"}
+    assert "battery" in {n["node"]["id"] for n in body["neighbours"]}
+    past = client.get("/regions/jeonbuk", params={"skip": 100_000}).json()
+    assert past["neighbours"] == []
+    assert past["entity"]["id"] == "jeonbuk"
+    assert past["neighbour_counts"] == body["neighbour_counts"] | past["neighbour_counts"]
+    assert client.get("/regions/jeonbuk", params={"type": "LIKES"}).status_code == 422
+    assert client.get("/regions/jeonbuk", params={"limit": 0}).status_code == 422
+    assert client.get("/regions/nowhere", params={"type": "PURSUES"}).status_code == 404
+
+
+def test_detail_default_page_is_bounded(client: TestClient) -> None:
+    body = client.get("/industries/battery").json()
+    assert body["limit"] == 200
+    assert body["skip"] == 0
+    assert len(body["neighbours"]) == min(200, body["matching"])
+
+
 def test_overlaps_of_two_regions_has_evidence(client: TestClient) -> None:
     body = client.get("/overlaps", params={"regions": ["jeonbuk", "gyeongbuk-gumi"]}).json()
     (pair,) = body["pairs"]

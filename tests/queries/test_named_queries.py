@@ -403,5 +403,17 @@ def test_node_facts_and_entity_queries(graph: GraphStore) -> None:
     }
     detail = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje")
     assert "gimje-dna-roadmap" in {(r["neighbour"] or {}).get("id") for r in detail}
+    assert len(detail) == detail[0]["matching"] == sum(c["count"] for c in detail[0]["counts"])
+    # A negative skip counts from the start, a limit of 0 or less gives an empty page; either
+    # way the node comes back (one row, neighbour columns null).
+    assert run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=-5) == detail
+    (empty,) = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", limit=-1)
+    assert (empty["node"]["id"], empty["type"], empty["matching"]) == (
+        "jeonbuk-gimje",
+        None,
+        len(detail),
+    )
+    second = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=1, limit=2)
+    assert second == detail[1:3]
     (listing,) = run(graph, "entity_list", label="Region", parent="jeonbuk", level="city")
     assert "jeonbuk-jeonju" in {item["id"] for item in listing["items"]}
