@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from ingest.dates import find_dates, resolve
 from ingest.normalize import Normalized, normalize
+from ingest.paragraphs import display_width
 from ontology.errors import ValidationFailed
 from tests.conftest import corpus_dir
 
@@ -244,10 +245,8 @@ def test_the_special_character_class_is_what_the_rules_name() -> None:
 @QUICK
 @given(st.one_of(st.text(), NOISY, st.text(st.characters(codec="utf-8"))))
 def test_display_width_counts_wide_characters_twice(text: str) -> None:
-    from ingest.normalize import _width
-
     expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    assert _width(text) == expected
+    assert display_width(text) == expected
 
 
 @pytest.mark.parametrize(
