@@ -15,7 +15,7 @@ import typer
 
 from api.cli import _fail, _open_store, _parse_params, app
 from api.output import err, out
-from ontology.errors import RsgError, TooLarge
+from ontology.errors import RsgError
 from queries.store import GraphStore
 from visual.model import ViewGraph
 
@@ -65,6 +65,7 @@ def _write(
     build: Callable[[GraphStore], ViewGraph], out_path: Path, lang: str, limit: int | None
 ) -> None:
     from visual import page, static
+    from visual.aggregate import fit
     from visual.files import write_atomic, write_text
     from visual.settings import ViewSettings
 
@@ -75,10 +76,8 @@ def _write(
         if limit is not None:
             settings = settings.model_copy(update={"node_limit": limit})
         with _open_store() as store, err.status("뷰 생성 중 / building the view"):
-            graph = build(store)
-            if len(graph.nodes) > settings.node_limit:
-                message = page.too_large(len(graph.nodes), settings.node_limit)
-                raise TooLarge(message["ko"] + " / " + message["en"], "or raise --limit")
+            whole = build(store)
+            graph = fit(whole, settings.node_limit)
             if fmt == "html":
                 write_text(out_path, page.render(graph, settings, lang=language).html)
             else:
@@ -91,6 +90,14 @@ def _write(
         highlight=False,
         markup=False,
     )
+    if graph is not whole:
+        err.print(
+            f"{len(whole.nodes):,} nodes is above the limit of {settings.node_limit:,}: "
+            "the most connected are drawn and the rest grouped by kind "
+            "(narrow the view, or raise --limit to draw every node)",
+            highlight=False,
+            markup=False,
+        )
 
 
 @view_app.command("region")

@@ -1,6 +1,7 @@
 """Views: page size and time to a stable layout in headless Chromium for a synthetic region
 of 100, 1,000 and 5,000 nodes, against the 100-node view of the same run; above the
-interactive limit (``RSG_VIEW_NODE_LIMIT``), what the page shows instead."""
+interactive limit (``RSG_VIEW_NODE_LIMIT``), the folded view the page draws instead (the most
+connected nodes, the rest grouped by kind: ``visual/aggregate.py``)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,11 @@ def _load(browser: Any, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
         times.append(float(page.evaluate("rsgView.stableMs ?? performance.now()")))
         shown = {
             "drawn_nodes": page.evaluate("rsgView.nodes ? rsgView.nodes.length : 0"),
-            "message": page.evaluate("(rsgView.payload.message || {}).en || null"),
+            "groups": page.evaluate(
+                "rsgView.nodes ? rsgView.nodes.get().filter("
+                "n => String(n.rsg_id).startsWith('group:')).length : 0"
+            ),
+            "note": page.evaluate("rsgView.payload.note_en || null"),
         }
         context.close()
     return {"stable_ms": round(statistics.median(times)), **shown}

@@ -155,6 +155,10 @@ def figures(props: dict[str, Any]) -> list[Figure]:
     """The key figures of a node or relationship, money in words in both languages."""
     lines = []
     for name, (name_ko, name_en) in FIGURES.items():
+        if f"{name}_ko" in props:  # a value written in each language
+            text_ko, text_en = _text(props[f"{name}_ko"]), _text(props.get(f"{name}_en", ""))
+            lines.append(Figure(name_ko, name_en, text_ko, text_en or text_ko))
+            continue
         value = props.get(name)
         if value is None or value in ("", []):
             continue

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import pyvis
 
 from ontology.errors import ConfigError
+from visual.aggregate import fit
 from visual.model import ViewGraph
 from visual.network import data
 from visual.settings import ViewSettings
@@ -129,6 +130,7 @@ def render(
 ) -> Page:
     """The whole page as one self-contained HTML string."""
     settings = settings or ViewSettings()
+    graph = fit(graph, settings.node_limit)
     payload: dict[str, Any] = {
         "kind": graph.kind,
         "lang": lang,
@@ -140,11 +142,7 @@ def render(
         "downloads": downloads or [],
         "embed_url": embed_url,
     }
-    if len(graph.nodes) > settings.node_limit:
-        payload.update(nodes=[], edges=[], legend=[], options={}, fixed=True)
-        payload["message"] = too_large(len(graph.nodes), settings.node_limit)
-    else:
-        payload.update(data(graph, settings.layout_threshold))
+    payload.update(data(graph, settings.layout_threshold))
     title = graph.title_ko if lang == "ko" else graph.title_en
     return fill(
         "view.html",
@@ -155,15 +153,6 @@ def render(
         style=template("view.css"),
         body_class="rsg-embedded" if embed else "rsg-full",
         data=json_for_script(payload),
-        vis=vis_script() if "message" not in payload else "",
+        vis=vis_script(),
         app=template("view.js"),
     )
-
-
-def too_large(nodes: int, limit: int) -> dict[str, str]:
-    return {
-        "ko": f"그래프가 너무 큽니다: 노드 {nodes:,}개 (한도 {limit:,}개). "
-        "지역, 산업, 기관 등으로 범위를 좁혀 다시 여세요.",
-        "en": f"The graph is too large to draw: {nodes:,} nodes (limit {limit:,}). "
-        "Narrow it down by region, industry or organisation and open it again.",
-    }

@@ -10,7 +10,9 @@ class ViewSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RSG_VIEW_", extra="ignore")
 
     node_limit: int = Field(
-        default=2000, ge=10, description="above this many nodes a view asks for a filter instead"
+        default=2000,
+        ge=10,
+        description="above this many nodes a view is folded: most connected nodes, rest grouped",
     )
     layout_threshold: int = Field(
         default=300,

@@ -17,6 +17,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from ontology.errors import ConfigError
+from visual.aggregate import fit
 from visual.layout import positions
 from visual.model import ViewGraph, ViewNode
 from visual.settings import ViewSettings
@@ -54,6 +55,7 @@ def render(
 ) -> bytes:
     """The view as PNG or SVG bytes; the same graph gives the same picture."""
     settings = settings or ViewSettings()
+    graph = fit(graph, settings.node_limit)
     font = korean_font(settings)
     n = len(graph.nodes)
     side = min(8.0 + n / 25.0, 30.0)

@@ -93,6 +93,10 @@ FIGURES: dict[str, tuple[str, str]] = {
     "value": ("값", "value"),
     "unit": ("단위", "unit"),
     "year": ("연도", "year"),
+    # Groups of a folded view (visual/aggregate.py).
+    "members": ("묶인 노드 수", "nodes in this group"),
+    "examples": ("예", "for example"),
+    "relationships": ("관계 수", "relationships"),
 }
 
 

@@ -219,3 +219,30 @@ def test_a_thousand_nodes_stay_usable(
     assert seen.seconds < 30
     _clean(seen)
     _not_blank(seen.page.locator("#rsg-network").screenshot())
+
+
+def test_above_the_limit_the_view_draws_a_folded_graph(
+    visit: Callable[[TestClient | None, str], Visit],
+    scratch_store: FalkorStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    synthetic_region(scratch_store, 1000)
+    monkeypatch.setenv("RSG_VIEW_NODE_LIMIT", "300")
+    with TestClient(create_app(store=scratch_store)) as scratch:
+        seen = visit(scratch, "/views/region/synth")
+    drawn = seen.js("rsgView.nodes.length")
+    assert 2 < drawn <= 300
+    groups = seen.js("rsgView.nodes.get().filter(n => n.rsg_id.startsWith('group:'))")
+    assert groups
+    members = sum(
+        int(f["value_en"])
+        for g in groups
+        for f in g["figures"]
+        if f["name_en"] == "nodes in this group"
+    )
+    assert members + drawn - len(groups) == 1000
+    assert "종류별로 묶었습니다" in seen.page.inner_text("#rsg-note")
+    seen.page.click("#rsg-lang-en")
+    assert "grouped by kind" in seen.page.inner_text("#rsg-note")
+    _clean(seen)
+    _not_blank(seen.page.locator("#rsg-network").screenshot())

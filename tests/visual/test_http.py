@@ -106,7 +106,10 @@ def test_cli_writes_html_and_png_with_korean_names(
     assert done.returncode == 0, done.stderr
     assert image.read_bytes().startswith(b"\x89PNG")
     big = tmp_path / "big.html"
-    refused = rsg(home, "view", "region", "jeonbuk", "--out", str(big), "--limit", "10")
-    assert refused.returncode == 1
-    assert "too large" in refused.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([page.name, image.name])
+    folded = rsg(home, "view", "region", "jeonbuk", "--out", str(big), "--limit", "10")
+    assert folded.returncode == 0, folded.stderr
+    assert "grouped by kind" in folded.stderr
+    drawn = re.search(r"\((\d+) nodes", folded.stdout)
+    assert drawn is not None
+    assert 1 < int(drawn.group(1)) <= 10
+    assert "종류별로 묶었습니다" in big.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ escaping, CSP hashes, node limit), static images (deterministic, Korean glyphs, 
 from __future__ import annotations
 
 import io
+import json
 import re
 import warnings
 from pathlib import Path
@@ -18,6 +19,7 @@ from queries.falkor_backend import FalkorStore
 from queries.subgraph import subgraph_of
 from tests.visual.synthetic import XSS_EVIDENCE, XSS_NAME, XSS_NAME_EN, xss_region
 from visual import heatmap, page, static, views
+from visual.aggregate import GROUP
 from visual.files import write_text
 from visual.model import ViewGraph, ViewNode
 from visual.page import sha256
@@ -118,13 +120,20 @@ def test_page_is_offline_and_escapes_markup(scratch_store: FalkorStore) -> None:
     assert "default-src 'none'" in rendered.csp()
 
 
-def test_above_the_node_limit_the_page_asks_for_a_filter(seed: FalkorStore) -> None:
+def test_above_the_node_limit_the_page_groups_the_rest(seed: FalkorStore) -> None:
     graph = views.region(seed, "jeonbuk")
     rendered = page.render(graph, ViewSettings(node_limit=10))
-    assert "너무 큽니다" in rendered.html
-    assert "too large" in rendered.html
-    assert "vis.Network" not in rendered.html.split("rsg-data")[0]
-    assert len(rendered.html) < 60_000  # no network library, no data
+    assert "종류별로 묶었습니다" in rendered.html
+    assert "grouped by kind" in rendered.html
+    assert "vis.Network" in rendered.html
+    payload = json.loads(
+        re.search(r'id="rsg-data"[^>]*>(.*?)</script>', rendered.html, re.DOTALL).group(1)  # type: ignore[union-attr]
+    )
+    assert 0 < len(payload["nodes"]) <= 10
+    grouped = [n for n in payload["nodes"] if n["rsg_id"].startswith(GROUP)]
+    assert grouped
+    # The region itself is the most connected node and is drawn as itself.
+    assert "jeonbuk" in {n["rsg_id"] for n in payload["nodes"]}
 
 
 def _tiny(name: str) -> ViewGraph:

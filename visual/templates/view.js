@@ -103,7 +103,6 @@
       view.nodes.update(payload.nodes.map(localise));
       view.edges.update(payload.edges.map(localise));
     }
-    if (payload.message) { showMessage(); }
   }
   view.setLanguage = setLanguage;
 
@@ -112,12 +111,6 @@
     view.stable = true;
     view.stableMs = Math.round(performance.now());
     document.body.setAttribute("data-stable", "1");
-  }
-
-  function showMessage() {
-    var box = byId("rsg-message");
-    box.hidden = false;
-    box.textContent = payload.message[state.lang] + "\n" + payload.message[state.lang === "ko" ? "en" : "ko"];
   }
 
   function search(query) {
@@ -204,10 +197,5 @@
 
   wire();
   renderChrome();
-  if (payload.message) {
-    showMessage();
-    markStable();
-  } else {
-    draw();
-  }
+  draw();
 })();
