@@ -1,23 +1,25 @@
 """Graph data -> RDF (docs/rdf-mapping.md), SHACL validation, and the export files.
 
 The statements themselves come from ``ingest.triples``; this module turns them into rdflib
-terms (SHACL needs an rdflib graph) or streams them through pyoxigraph into the export files
-without holding the graph in memory: at 1.4 million triples an rdflib graph took 1.3 GB.
+terms (SHACL needs an rdflib graph) or streams them into the export files without holding the
+graph in memory (at 1.4 million triples an rdflib graph took 1.3 GB): N-Triples written by
+``ingest.ntriples``, Turtle and JSON-LD converted from them by pyoxigraph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
+from ingest import ntriples
 from ingest.graphdata import GraphData
-from ingest.triples import FACT_BASE, NODE_PROPS, RSG_NS, Statement, statements
+from ingest.triples import FACT_BASE, NODE_PROPS, RSG_NS, statements
 
 __all__ = ["FACT_BASE", "RSG", "export", "ontology_graph", "to_rdf", "validate"]
 
@@ -58,26 +60,6 @@ def to_rdf(data: GraphData) -> Graph:
             obj = Literal(o[0], datatype=iri(o[1]))
         add((iri(s), iri(p), obj))
     return graph
-
-
-def ox_triples(items: Iterable[Statement]) -> Iterator[ox.Triple]:
-    """Statements as pyoxigraph triples, converted one by one as they are written."""
-    iris: dict[str, ox.NamedNode] = {}
-
-    def iri(value: str) -> ox.NamedNode:
-        found = iris.get(value)
-        if found is None:
-            found = iris[value] = ox.NamedNode(value)
-        return found
-
-    for s, p, o in items:
-        if isinstance(o, str):
-            obj: Any = iri(o)
-        elif o[2]:
-            obj = ox.Literal(o[0], language=o[2])
-        else:
-            obj = ox.Literal(o[0], datatype=iri(o[1]))
-        yield ox.Triple(iri(s), iri(p), obj)
 
 
 def ontology_graph() -> Graph:
@@ -221,32 +203,37 @@ def write_turtle(graph: Graph, target: Path) -> None:
 # -- export files ----------------------------------------------------------------------
 
 
-def _counted(items: Iterator[Statement], count: list[int]) -> Iterator[Statement]:
-    for item in items:
-        count[0] += 1
-        yield item
+def write_ntriples(data: GraphData, out: BinaryIO) -> int:
+    """The graph's statements as N-Triples; returns how many (the build's N-Triples path)."""
+    return ntriples.write(statements(data), out)
+
+
+def from_ntriples(source: BinaryIO, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+    """N-Triples converted by oxigraph (streamed, triple by triple), with our prefixes.
+
+    oxigraph's parser checks every IRI, so an IRI the writer let through (no scheme, a bad
+    ``%`` escape) fails the export here."""
+    ox.serialize(ox.parse(source, ox.RdfFormat.N_TRIPLES), out, fmt, prefixes=PREFIXES)
 
 
 def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
     """Write N-Triples, Turtle and JSON-LD; return the files and the number of triples.
 
-    내보내기는 스트리밍 / streamed: N-Triples are written statement by statement; Turtle and
-    JSON-LD are then converted from that file by oxigraph (Rust), so no RDF graph is held in
-    memory. RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"`` one term; oxigraph writes the short
-    form. JSON-LD is written expanded (full IRIs), as oxigraph writes it. Each file appears
-    whole or not at all.
+    내보내기는 스트리밍 / streamed: N-Triples are written statement by statement
+    (``write_ntriples``); Turtle and JSON-LD are then converted from that file by oxigraph
+    (Rust), so no RDF graph is held in memory. RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"``
+    one term; both writers use the short form. JSON-LD is written expanded (full IRIs), as
+    oxigraph writes it. Each file appears whole or not at all.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     names = {"turtle": "graph.ttl", "nt": "graph.nt", "json-ld": "graph.jsonld"}
     tmp = {fmt: out_dir / (name + ".tmp") for fmt, name in names.items()}
-    count = [0]
     try:
-        ox.serialize(
-            ox_triples(_counted(statements(data), count)), tmp["nt"], ox.RdfFormat.N_TRIPLES
-        )
+        with tmp["nt"].open("wb") as out:
+            count = write_ntriples(data, out)
         for fmt, target in (("turtle", ox.RdfFormat.TURTLE), ("json-ld", ox.RdfFormat.JSON_LD)):
-            quads = ox.parse(path=tmp["nt"], format=ox.RdfFormat.N_TRIPLES)
-            ox.serialize(quads, tmp[fmt], target, prefixes=PREFIXES)
+            with tmp["nt"].open("rb") as source, tmp[fmt].open("wb") as out:
+                from_ntriples(source, out, target)
     except BaseException:
         for path in tmp.values():
             path.unlink(missing_ok=True)
@@ -255,4 +242,4 @@ def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
     for fmt, name in names.items():
         tmp[fmt].replace(out_dir / name)
         written[fmt] = out_dir / name
-    return written, count[0]
+    return written, count

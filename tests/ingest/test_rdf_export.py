@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Literal, URIRef
 
 from ingest import rdf
 from ingest.graphdata import EdgeRecord, GraphData, NodeRecord, node_uri
+from ingest.triples import fact_iri
 
 _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -66,3 +68,27 @@ def test_literals_are_written_as_rdflib_writes_them() -> None:
     assert targets == [URIRef(node_uri("Industry", "ind"))]
     facts = set(graph.subjects(rdf.RSG.evidence, None))
     assert len(facts) == 3  # two TARGETS facts and the LOCATED_IN one
+
+
+def test_fact_iris_keep_their_value_whatever_the_property_order() -> None:
+    """Fact IRIs are published identifiers: the value below is what the build has given this
+    fact so far (the JSON identity of the fact, hashed)."""
+    props = {"sources": ["s"], "evidence": '국비 "300억" 원', "amount_krw": 30000000000}
+    start, end = ("Initiative", "i"), ("Organization", "me")
+    iris = {
+        fact_iri(EdgeRecord("FUNDED_BY", start, end, {**props, "basis": "national"})),
+        fact_iri(EdgeRecord("FUNDED_BY", start, end, {"basis": "national", **props})),
+    }
+    assert iris == {rdf.FACT_BASE + "de5fb0b3e82628427307"}
+
+
+@pytest.mark.parametrize(("uri", "error"), [("urn:x y", ValueError), ("no-scheme", SyntaxError)])
+def test_a_bad_iri_fails_the_export_and_leaves_no_file(
+    tmp_path: Path, uri: str, error: type[Exception]
+) -> None:
+    """The writer refuses what N-Triples cannot hold; oxigraph's parser, converting to Turtle,
+    refuses the rest. Either way nothing half-written stays behind."""
+    node = _node("Source", "s", uri=uri, published="2025-09-03")
+    with pytest.raises(error):
+        rdf.export(GraphData(nodes={node.key: node}, edges=[]), tmp_path)
+    assert list(tmp_path.iterdir()) == []
