@@ -18,7 +18,7 @@ a query. Values are always parameters.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ingest.graphdata import EdgeRecord, GraphData, NodeRecord
@@ -57,10 +57,12 @@ def _batches(items: Sequence[R]) -> Iterator[Sequence[R]]:
         yield items[i : i + BATCH]
 
 
-def _keys(props: Iterable[dict[str, Any]], known: set[str], skip: set[str]) -> list[str]:
+def _keys(props: Sequence[dict[str, Any]], known: set[str], skip: set[str]) -> list[str]:
     """The property names a group of rows uses, sorted; each checked against the contract."""
-    names = {name for p in props for name, value in p.items() if value is not None}
-    return [_name(name, known) for name in sorted(names - skip)]
+    # The union of the dicts' keys is built in C; a name that is null in every row (found by
+    # a scan that stops at its first value) would set nothing and stays out of the query.
+    names = sorted(set().union(*props) - skip)
+    return [_name(n, known) for n in names if any(p.get(n) is not None for p in props)]
 
 
 def _fields(keys: list[str], first: int) -> str:
@@ -96,7 +98,7 @@ def _load_nodes(
 def _load_edges(
     writer: GraphWriter, rel: str, start: str, end: str, edges: list[EdgeRecord]
 ) -> Iterator[int]:
-    keys = _keys((e.props for e in edges), _EDGE_PROPS, set())
+    keys = _keys([e.props for e in edges], _EDGE_PROPS, set())
     props = f" {{{_fields(keys, 2)}}}" if keys else ""
     query = (
         f"UNWIND $rows AS row "
