@@ -135,7 +135,7 @@ def _ship(store: GraphStore, row: dict[str, Any], count: int) -> list[dict[str, 
     return store.read(text, {**given, "count": count}).rows
 
 
-def overlap_speed(store: GraphStore, repeat: int = 2, sample_pairs: int = 100) -> dict[str, Any]:
+def overlap_speed(store: GraphStore, repeat: int = 3, sample_pairs: int = 100) -> dict[str, Any]:
     out: dict[str, Any] = {"target": "<= 0.5x", "redis_parser": redis_parser()}
     for level, list_shared in ((None, True), (0, True), (None, False)):
         rows, cypher_s = best_of(

@@ -6,8 +6,9 @@
 //   min_regions: {type: integer, required: false, default: 2, example: 2, description: "only designations sought or held by at least this many regions (1 shows every bid)"}
 // returns: [designation, name_ko, name_en, authority, region_count, holders, seekers, regions, initiatives]
 
-// The initiatives' places come from a pattern comprehension rather than a second grouping:
-// FalkorDB hashes every grouping key once per row, and here the keys include the region lists.
+// Regions are grouped per designation first (the key is the designation alone). The
+// initiatives come from a subquery run once per designation: grouping them beside the region
+// lists made FalkorDB hash those lists once per initiative row (tier L: 8 s against 0.3 s).
 MATCH (r:Region)-[rel:SEEKS|HOLDS]->(d:Designation)
 WHERE $designation IS NULL OR d.id = $designation
 WITH d, r, rel
@@ -21,14 +22,16 @@ WITH d,
               target_year: rel.target_year, since: rel.since,
               evidence: rel.evidence, sources: rel.sources}) AS regions
 WHERE region_count >= coalesce($min_regions, 1)
-OPTIONAL MATCH (x:Initiative)-[da:DESIGNATED_AS]->(d)
-WITH d, region_count, holders, seekers, regions, x, da
-ORDER BY x.id
-WITH d, region_count, holders, seekers, regions,
-     collect(CASE WHEN x IS NULL THEN null
-                  ELSE {id: x.id, name_ko: x.name_ko, name_en: x.name_en, since: da.since,
-                        located_in: [(x)-[:LOCATED_IN]->(place:Region) | place.id],
-                        evidence: da.evidence} END) AS initiatives
+CALL {
+  WITH d
+  OPTIONAL MATCH (x:Initiative)-[da:DESIGNATED_AS]->(d)
+  WITH x, da
+  ORDER BY x.id
+  RETURN collect(CASE WHEN x IS NULL THEN null
+                      ELSE {id: x.id, name_ko: x.name_ko, name_en: x.name_en, since: da.since,
+                            located_in: [(x)-[:LOCATED_IN]->(place:Region) | place.id],
+                            evidence: da.evidence} END) AS initiatives
+}
 RETURN d.id AS designation,
        d.name_ko AS name_ko,
        d.name_en AS name_en,

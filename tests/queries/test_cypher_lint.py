@@ -37,6 +37,7 @@ BROKEN = {
     ),
     "apoc": ("MATCH (n:Region)\nRETURN apoc.coll.toSet(n.aliases) AS a\n", 2),
     "unknown_label": ("MATCH (n:Regoin)\nRETURN n.id AS id\n", 1),
+    "scoped_call": ("MATCH (n:Region)\nCALL (n) { RETURN 1 AS one }\nRETURN n.id, one\n", 2),
 }
 
 

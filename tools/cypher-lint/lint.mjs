@@ -41,7 +41,8 @@ function builtInFunctions() {
 // project keeps out of named queries. Checked on the text with comments and strings blanked.
 const RULES = [
   [/\b(EXISTS|COUNT|COLLECT)\s*\{/gi, 'subquery expressions ({...}) are not in the common subset'],
-  [/\bCALL\s*(\{|\()/gi, 'CALL subqueries are not in the common subset'],
+  // CALL { WITH x ... } runs on both; the scoped form CALL (x) { ... } only on Neo4j.
+  [/\bCALL\s*\(/gi, 'scoped CALL (x) { ... } subqueries do not run on FalkorDB: import with CALL { WITH x ... }'],
   [/\bapoc\./gi, 'APOC is not available on FalkorDB'],
   [/\bMATCH\s+(\w+\s*=\s*)?shortestPath\s*\(/gi, 'shortestPath runs on FalkorDB only inside WITH or RETURN'],
   [
