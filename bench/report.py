@@ -132,7 +132,10 @@ def _queries(r: dict[str, Any]) -> list[str]:
         "baseline reads its edges through the same client). The Cypher side is uncached: "
         "every call runs the query and decodes every row. *Wire floor*: the same number of "
         "rows of the same shape (copies of one answer row, nothing computed on the server) "
-        "sent through the same client; no query returning that many rows can be faster.",
+        "sent through the same client; no query returning that many rows can be faster. "
+        "The competition baseline computes only the region counts and holder/seeker lists; "
+        "the named query also returns each region's evidence and every designated initiative "
+        "with its places.",
         "",
         "| query | size | Cypher (s) | Python baseline (s) | ratio (target <= 0.5x) "
         "| wire floor (s) | floor vs baseline |",
