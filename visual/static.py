@@ -4,6 +4,7 @@ Korean font (NanumGothic from fonts-nanum, or Noto Sans CJK KR), a legend."""
 from __future__ import annotations
 
 import io
+import textwrap
 from functools import cache
 from typing import Literal
 
@@ -61,10 +62,14 @@ def render(
     side = min(8.0 + n / 25.0, 30.0)
     fig = Figure(figsize=(side * 1.25, side), dpi=110)
     FigureCanvasAgg(fig) if fmt == "png" else FigureCanvasSVG(fig)
-    ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+    note = graph.note_ko if lang == "ko" else graph.note_en
+    ax = fig.add_axes((0.01, 0.01, 0.98, 0.86 if note else 0.92))
     ax.set_axis_off()
     title = graph.title_ko if lang == "ko" else graph.title_en
     fig.suptitle(title, fontproperties=font, fontsize=16, y=0.985)
+    if note:  # e.g. what a folded view grouped: the picture says it as the page does
+        caption = "\n".join(textwrap.wrap(note, width=int(side * 14))[:3])
+        fig.text(0.5, 0.945, caption, ha="center", va="top", fontproperties=font, fontsize=9)
     pos = positions(graph)
     if not pos:
         ax.text(0.5, 0.5, "빈 그래프 / empty graph", ha="center", fontproperties=font)

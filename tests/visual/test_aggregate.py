@@ -86,3 +86,30 @@ def test_group_edges_count_and_name_the_biggest_members() -> None:
     assert (edge.source, edge.target) == ("k0", GROUP + "Initiative")
     assert edge.props["relationships"] == 30
     assert Counter(n.label for n in shown.nodes.values()) == {"Region": 1, "Initiative": 1}
+
+
+def test_a_folded_picture_carries_the_note_under_its_title() -> None:
+    import io
+
+    import matplotlib.image
+    import numpy as np
+
+    from visual import static
+    from visual.settings import ViewSettings
+
+    labels = ["Region"] + ["Initiative"] * 40 + ["Industry"] * 10
+    graph = _graph(labels, [(0, i) for i in range(1, 51)], set())
+    graph.note_ko = graph.note_en = ""
+
+    def band(png: bytes) -> float:
+        pixels = np.asarray(matplotlib.image.imread(io.BytesIO(png), format="png"))[..., :3]
+        height = pixels.shape[0]
+        strip = pixels[int(0.05 * height) : int(0.085 * height)]  # under the title
+        return float((np.abs(strip - 1.0).sum(axis=2) > 0.3).mean())
+
+    folded = fold(graph, 10)
+    plain = ViewGraph(folded.kind, folded.title_ko, folded.title_en, folded.nodes, folded.edges)
+    wide = ViewSettings(node_limit=100)
+    with_note = band(static.render(folded, "png", wide, lang="en"))
+    without = band(static.render(plain, "png", wide, lang="en"))
+    assert with_note > without + 0.01
