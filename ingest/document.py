@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ingest.extractor import Candidate, Context, extract
+from ingest.candidate import Candidate, Context
+from ingest.extractor import extract
 from ingest.matcher import Gazetteer, Mention
 from ingest.normalize import Normalized, normalize
 from ingest.numbers import find_amounts

@@ -4,29 +4,26 @@ Rules read one sentence at a time, with the linked mentions, amounts and dates f
 cue words (육성, 지정, 투자, 협력, 개최, ...) decide the fact type, the mentions fill subject
 and object. A sentence without an explicit region speaks of the document's main region
 ("시는", "도는"). Everything here works on clean-text offsets; ``document.py`` maps them
-back to the raw text.
+back to the raw text. The money and target rules are in ``ingest.funding``; the candidate
+fact and the helpers every rule shares in ``ingest.candidate``.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
+from ingest.candidate import Candidate, Context, cue_near, initiative_name, ref, span
 from ingest.dates import DateValue, find_dates
+from ingest.funding import money, targets
 from ingest.matcher import Mention
-from ingest.numbers import Count, Money, Quantity, find_quantities
+from ingest.numbers import Count, Quantity, find_quantities
 from ingest.sentences import Sentence
-
-MAX_EVIDENCE = 40
 
 _PURSUE = re.compile(
     r"육성|추진|조성|선정|집중|키우|키워|구축|선도|거점|유치|고도화|전략산업|신산업|성장동력|먹거리|"
     r"특화|생태계|클러스터|기반|도약|산업화|본격화|강화|확보|확충|늘리|늘려"
 )
-_INVEST = re.compile(r"투자|유입|유치")
-_BUDGET = re.compile(r"규모|투입|투자|확보|들여|사업비|예산|펀드|결성|지원")
 # 지정받은 is held; 지정받기 위해 / 지정받으려 is sought.
 _HOLD = re.compile(
     r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨)|"
@@ -41,9 +38,6 @@ _PARTICIPATE = {
     "partner": re.compile(r"참여|참가|협력|협업|연계"),
     "supporter": re.compile(r"지원|돕|도왔|건의"),
 }
-_TARGET = re.compile(
-    r"목표|보급|배출|양성|창출|선발|선정|배치|모집|달성|육성|유치|도약|늘리|늘려|확충"
-)
 _EVENT = re.compile(
     r"(?P<name>[\w·&\-]+(?:\s[\w·&\-]+){0,3}?\s?"
     r"(?:박람회|축제|월드컵|국제대회|대회|포럼|보고회|간담회|협약식|준공식|기공식|착공식|"
@@ -56,53 +50,6 @@ _LAW = re.compile(
 _LAW_WORD = re.compile(r"법|조례|시행령")  # cheap test before the costly _LAW
 _SUBJECT_PARTICLE = re.compile(r"^(?:은|는|이|가|에서는|에서)(?![가-힣])")
 _ANAPHOR = re.compile(r"(?:^|\s)(?:시|도|군|구|시와|도와)(?:는|가|도)\s")
-_NAME_AFTER = re.compile(
-    r"^\s?(?:원)?\s?(?:규모의|규모로|을 투입해|을 들여|이 투입되는|이 투입되며|의)\s?"
-    r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:을|를|이|가|은|는|도|에|으로|로)(?:\s|$)"
-)
-_QUOTED = re.compile(r"[‘'“\"](?P<name>[^’'”\"]{3,40})[’'”\"]")
-_BASIS = {
-    "국비": ("Organization:gov-korea", "national"),
-    "도비": ("region-gov", "provincial"),
-    "시비": ("region-gov", "municipal"),
-    "군비": ("region-gov", "municipal"),
-    "시군비": ("region-gov", "municipal"),
-    "지방비": ("region-gov", "mixed"),
-    "민자": ("private", "private"),
-    "민간": ("private", "private"),
-}
-_BASIS_RE = re.compile(
-    r"(?P<basis>국비|도비|시군비|시비|군비|지방비|민자|민간)\s?(?:자금\s?)?(?:은|는|이|가)?\s?$"
-)
-
-
-@dataclass
-class Candidate:
-    """A candidate fact (clean-text offsets until ``document.py`` maps them)."""
-
-    type: str
-    subject: str
-    object: str
-    start: int
-    end: int
-    confidence: float
-    amount_krw: int | None = None
-    amount_text: str | None = None
-    date: str | None = None
-    props: dict[str, str] = field(default_factory=dict)
-
-    def key(self) -> tuple[str, str, str, int | None]:
-        return (self.type, self.subject, self.object, self.amount_krw)
-
-
-@dataclass
-class Context:
-    """What a sentence may lean on: the document's main region and its date."""
-
-    main_region: str | None
-    published: date | None
-    region_gov: dict[str, str] = field(default_factory=dict)  # region id -> its government org
-    parents: dict[str, str] = field(default_factory=dict)  # region id -> the region it is in
 
 
 def extract(
@@ -124,14 +71,14 @@ def extract(
     partner = _joint_subject(text, regions, subject)
     if partner is not None and subject is not None:
         # "충청북도와 청주시가 ... 육성": both pursue, and they work together.
-        out += _pursues(text, s, e, _ref(partner), mentions)
-        a, b = _span(text, s, e, partner.start, partner.end + 12)
-        out.append(Candidate("COOPERATES_WITH", subject, _ref(partner), a, b, 0.5))
+        out += _pursues(text, s, e, ref(partner), mentions)
+        a, b = span(text, s, e, partner.start, partner.end + 12)
+        out.append(Candidate("COOPERATES_WITH", subject, ref(partner), a, b, 0.5))
     out += _designations(text, s, e, subject, mentions, dates)
     out += _cooperation(text, s, e, subject, regions)
-    out += _money(text, s, e, subject, mentions, quantities, ctx)
+    out += money(text, s, e, subject, mentions, quantities, ctx)
     out += _participation(text, s, e, mentions)
-    out += _targets(text, s, e, subject, quantities, dates)
+    out += targets(text, s, e, subject, quantities, dates)
     out += _events_and_laws(text, s, e, subject, dates)
     investors = {c.subject for c in out if c.type == "INVESTS_IN"}
     # An investor's own investment is its INVESTS_IN fact, not a part in an initiative.
@@ -158,67 +105,35 @@ def _needs_dates(body: str, mentions: list[Mention], quantities: list[Quantity])
     )
 
 
-def _ref(m: Mention) -> str:
-    return f"{m.label}:{m.text if m.new else m.id}"
-
-
 def _subject(body: str, s: int, regions: list[Mention], ctx: Context) -> str | None:
     for m in regions:
         if _SUBJECT_PARTICLE.match(body[m.end - s :]):
-            return _ref(m)
+            return ref(m)
     if ctx.main_region:
         # "도는" in a city's document speaks of the province the city is in.
         province = ctx.parents.get(ctx.main_region)
         if province and re.match(r"\s?도(?:는|가|와|에서는)\s", body):
             return f"Region:{province}"
         return f"Region:{ctx.main_region}"
-    return _ref(regions[0]) if regions else None
+    return ref(regions[0]) if regions else None
 
 
 def _joint_subject(text: str, regions: list[Mention], subject: str | None) -> Mention | None:
     """The region joined to the subject region by 와/과/· ("경상남도와 창원시가"), if any."""
     for first, second in itertools.pairwise(regions):
         if (
-            _ref(second) == subject
-            and _ref(first) != subject
+            ref(second) == subject
+            and ref(first) != subject
             and re.fullmatch(r"(?:와|과)\s|·", text[first.end : second.start])
         ):
             return first
     return None
 
 
-def _span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
-    """A short evidence span covering [a, b) as far as MAX_EVIDENCE allows, within the sentence."""
-    a, b = max(s, min(a, b)), min(e, max(a, b))
-    if b - a > MAX_EVIDENCE:
-        b = a + MAX_EVIDENCE
-    while b - a < 12 and (a > s or b < e):  # grow by whole words on both sides
-        left = text.rfind(" ", s, max(s, a - 1))
-        right = text.find(" ", min(e, b + 1), e)
-        a, b = (s if left < 0 else left + 1), (e if right < 0 else right)
-    while a < b and text[a] in " ,.·":
-        a += 1
-    while b > a and text[b - 1] in " ,":
-        b -= 1
-    return a, b
-
-
 def _based_on(text: str, end: int) -> int:
     """Where "기반" right after a name starts ("인공지능 기반 장비": AI-based, not pursued)."""
     match = re.match(r"\s?기반", text[end : end + 3])
     return end + match.end() - 2 if match else -1
-
-
-def _cue_near(
-    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int, skip: int = -1
-) -> re.Match[str] | None:
-    best = None
-    for match in pattern.finditer(text, s, e):
-        if match.start() == skip:
-            continue
-        if best is None or abs(match.start() - pos) < abs(best.start() - pos):
-            best = match
-    return best
 
 
 def _pursues(
@@ -230,12 +145,12 @@ def _pursues(
     for m in mentions:
         if m.label != "Industry":
             continue
-        cue = _cue_near(_PURSUE, text, s, e, m.end, skip=_based_on(text, m.end))
+        cue = cue_near(_PURSUE, text, s, e, m.end, skip=_based_on(text, m.end))
         if cue is None:
             continue
-        a, b = _span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
+        a, b = span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
         near = abs(cue.start() - m.end) < 25
-        out.append(Candidate("PURSUES", subject, _ref(m), a, b, 0.75 if near else 0.55))
+        out.append(Candidate("PURSUES", subject, ref(m), a, b, 0.75 if near else 0.55))
     return out
 
 
@@ -258,12 +173,12 @@ def _designations(
         else:
             continue
         near = [r for r in regions if abs(r.start - m.start) <= 20]
-        subjects = [_ref(r) for r in near] or ([subject] if subject else [])
+        subjects = [ref(r) for r in near] or ([subject] if subject else [])
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
         year = when.iso[:4] if when else None
         for subj in subjects:
-            a, b = _span(text, s, e, min([m.start, *(r.start for r in near)]), m.end)
-            out.append(Candidate(kind, subj, _ref(m), a, b, 0.7, date=year))
+            a, b = span(text, s, e, min([m.start, *(r.start for r in near)]), m.end)
+            out.append(Candidate(kind, subj, ref(m), a, b, 0.7, date=year))
     return out
 
 
@@ -275,97 +190,13 @@ def _cooperation(
         return []
     out = []
     for m in regions:
-        if _ref(m) == subject or m.start > cue.start():
+        if ref(m) == subject or m.start > cue.start():
             continue
         if re.match(r"(?:과|와)(?:는|도|의)?(?:\s|$)|[·,]", text[m.end : m.end + 4]) is None:
             continue
-        a, b = _span(text, s, e, m.start, cue.end())
-        out.append(Candidate("COOPERATES_WITH", subject, _ref(m), a, b, 0.7))
+        a, b = span(text, s, e, m.start, cue.end())
+        out.append(Candidate("COOPERATES_WITH", subject, ref(m), a, b, 0.7))
     return out
-
-
-def _org_subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | None:
-    """An organisation that is the subject of the clause holding ``pos`` ("현대차는 ...")."""
-    for m in mentions:
-        if (
-            m.label == "Organization"
-            and s <= m.start < pos
-            and "," not in text[m.end : pos]
-            and re.match(r"(?:은|는|이|가|도)\s", text[m.end : m.end + 2])
-        ):
-            return m
-    return None
-
-
-def _org_before(text: str, pos: int, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.label == "Organization" and 0 <= pos - m.end <= 3:
-            return m
-    return None
-
-
-def _money(
-    text: str,
-    s: int,
-    e: int,
-    subject: str | None,
-    mentions: list[Mention],
-    quantities: list[Quantity],
-    ctx: Context,
-) -> list[Candidate]:
-    out = []
-    for q in quantities:
-        if not isinstance(q, Money):
-            continue
-        before = text[max(s, q.start - 6) : q.start]
-        org = _org_before(text, q.start, mentions) or _org_subject(text, s, q.start, mentions)
-        basis = _BASIS_RE.search(before)
-        if org and _INVEST.search(text, s, e):
-            place = next((_ref(m) for m in mentions if m.label == "Region"), subject or "")
-            a, b = _span(text, s, e, org.start, q.end)
-            out.append(
-                Candidate("INVESTS_IN", _ref(org), place, a, b, 0.7, q.krw, q.text, props={})
-            )
-        elif basis:
-            org_ref, kind = _BASIS[basis["basis"]]
-            if org_ref == "region-gov":
-                org_ref = ctx.region_gov.get((subject or ":").split(":")[1], "Organization:?")
-            a, b = _span(text, s, e, q.start - len(basis.group()), q.end)
-            name = _initiative_name(text, s, e, q.end)
-            out.append(
-                Candidate(
-                    "FUNDED_BY",
-                    f"Initiative:{name}",
-                    org_ref,
-                    a,
-                    b,
-                    0.65,
-                    q.krw,
-                    q.text,
-                    props={"basis": kind},
-                )
-            )
-        elif (re.search(r"총\s?$", before) and _BUDGET.search(text, q.end, e)) or _BUDGET.search(
-            text, q.end, min(e, q.end + 12)
-        ):
-            name = _initiative_name(text, s, e, q.end)
-            a, b = _span(text, s, e, q.start, q.end + 12)
-            out.append(
-                Candidate(
-                    "Initiative", subject or "", f"Initiative:{name}", a, b, 0.6, q.krw, q.text
-                )
-            )
-    return out
-
-
-def _initiative_name(text: str, s: int, e: int, pos: int) -> str:
-    match = _NAME_AFTER.match(text[pos:e])
-    if match:
-        return match["name"].strip()
-    quoted = list(_QUOTED.finditer(text, s, e))
-    if quoted:
-        return min(quoted, key=lambda m: abs(m.start() - pos))["name"].strip()
-    return text[s : min(e, s + 20)].strip()
 
 
 def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[Candidate]:
@@ -374,14 +205,14 @@ def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[C
         if m.label != "Organization":
             continue
         for role, pattern in _PARTICIPATE.items():
-            cue = _cue_near(pattern, text, s, e, m.end)
+            cue = cue_near(pattern, text, s, e, m.end)
             if cue is not None and abs(cue.start() - m.end) <= 40:
-                name = _initiative_name(text, s, e, cue.end())
-                a, b = _span(text, s, e, m.start, m.end)
+                name = initiative_name(text, s, e, cue.end())
+                a, b = span(text, s, e, m.start, m.end)
                 out.append(
                     Candidate(
                         "PARTICIPATES_IN",
-                        _ref(m),
+                        ref(m),
                         f"Initiative:{name}",
                         a,
                         b,
@@ -390,38 +221,6 @@ def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[C
                     )
                 )
                 break
-    return out
-
-
-def _targets(
-    text: str,
-    s: int,
-    e: int,
-    subject: str | None,
-    quantities: list[Quantity],
-    dates: list[DateValue],
-) -> list[Candidate]:
-    out = []
-    for q in quantities:
-        if not isinstance(q, Count):
-            continue
-        cue = _TARGET.search(text, q.end, min(e, q.end + 15))
-        if cue is None:
-            continue
-        when = next((d.iso[:4] for d in dates if d.relation != "from"), None)
-        a, b = _span(text, s, e, q.start, cue.end())
-        out.append(
-            Candidate(
-                "HAS_TARGET",
-                subject or "",
-                f"Target:{q.text}",
-                a,
-                b,
-                0.55,
-                date=when,
-                props={"value": str(q.value), "unit": q.unit},
-            )
-        )
     return out
 
 
@@ -446,7 +245,7 @@ def _events_and_laws(
         for match in _EVENT.finditer(text, s, e):
             name = _trim_name(match["name"].strip())
             when = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
-            a, b = _span(text, s, e, match.start(), match.end())
+            a, b = span(text, s, e, match.start(), match.end())
             out.append(
                 Candidate(
                     "Event",
@@ -464,7 +263,7 @@ def _events_and_laws(
         if len(name.replace(" ", "")) < 4 or name.endswith(("방법", "해법", "기법", "문법")):
             continue
         when = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
-        a, b = _span(text, s, e, match.start("name"), match.end("name"))
+        a, b = span(text, s, e, match.start("name"), match.end("name"))
         out.append(
             Candidate(
                 "Law",
