@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench.articles import Articles
+from bench.machine import timed
 
 #: Timed rounds per side: enough for a quiet round on a busy two-core machine.
 ROUNDS = 9
@@ -64,15 +64,9 @@ def _alternate(
     ratios: list[float] = []
     for n in range(rounds):
         if n % 2:
-            b, a = _seconds(second), _seconds(first)
+            b, a = timed(second)[1], timed(first)[1]
         else:
-            a, b = _seconds(first), _seconds(second)
+            a, b = timed(first)[1], timed(second)[1]
         best_a, best_b = min(best_a, a), min(best_b, b)
         ratios.append(a / b)
     return best_a, best_b, ratios
-
-
-def _seconds(fn: Callable[[], int]) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started

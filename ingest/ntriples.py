@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from ingest.triples import XSD_NS, Statement
+from ingest.triples import XSD_NS, Memo, Statement
 
 __all__ = ["write"]
 
@@ -37,29 +37,16 @@ def _iri(value: str) -> str:
     return f"<{value}>"
 
 
-class _Iris(dict[str, str]):
-    """IRI -> its bracketed form, made on first use."""
-
-    def __missing__(self, value: str) -> str:
-        found = self[value] = _iri(value)
-        return found
-
-
-class _Endings(dict[tuple[str, str], str]):
-    """(datatype, language) -> what follows a literal's lexical form up to the line's end."""
-
-    def __missing__(self, key: tuple[str, str]) -> str:
-        datatype, language = key
-        if language:
-            if not _LANGUAGE.fullmatch(language):
-                raise ValueError(f"not a language tag: {language!r}")
-            found = f'"@{language} .\n'
-        elif datatype in ("", _XSD_STRING):
-            found = '" .\n'
-        else:
-            found = f'"^^{_iri(datatype)} .\n'
-        self[key] = found
-        return found
+def _ending(key: tuple[str, str]) -> str:
+    """What follows a literal's lexical form up to the line's end, for (datatype, language)."""
+    datatype, language = key
+    if language:
+        if not _LANGUAGE.fullmatch(language):
+            raise ValueError(f"not a language tag: {language!r}")
+        return f'"@{language} .\n'
+    if datatype in ("", _XSD_STRING):
+        return '" .\n'
+    return f'"^^{_iri(datatype)} .\n'
 
 
 def write(items: Iterable[Statement], out: BinaryIO, *, batch: int = 2_000) -> int:
@@ -67,7 +54,8 @@ def write(items: Iterable[Statement], out: BinaryIO, *, batch: int = 2_000) -> i
 
     Lines go out about ``batch`` at a time: pieces of 50,000 lines made the writer a quarter
     slower (each large joined string takes fresh memory)."""
-    iris, endings = _Iris(), _Endings()
+    iris = Memo[str, str](_iri)  # IRI -> its bracketed form, made on first use
+    endings = Memo[tuple[str, str], str](_ending)
     search, table = _NEEDS_ESCAPE.search, _ESCAPES
     subject: str | None = None
     head, count = "", 0

@@ -111,7 +111,7 @@ def find_organizations(text: str) -> list[OrgCandidate]:
             continue
         for match in pattern.finditer(text):
             name = match["name"].strip()
-            if kind == "company" and match.group().startswith(("㈜", "(주)", "주식회사")):
+            if kind == "company" and match.group().startswith(_COMPANY_MARKS):
                 name = _PARTICLE_TAIL.sub("", name)
             if name in _GENERIC or len(name) < 3:
                 continue

@@ -19,13 +19,12 @@ from rdflib.term import Node
 
 from ingest import ntriples
 from ingest.graphdata import GraphData
-from ingest.triples import FACT_BASE, NODE_PROPS, RSG_NS, statements
+from ingest.triples import FACT_BASE, RSG_NS, Memo, statements
 
 __all__ = ["FACT_BASE", "RSG", "export", "ontology_graph", "to_rdf", "validate"]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 RSG = Namespace(RSG_NS)
-_NODE_PROPS = NODE_PROPS  # ingest.rdfload reads the RDF form back with the same table
 PREFIXES = {
     "rsg": RSG_NS,
     "skos": str(SKOS),
@@ -42,23 +41,16 @@ def to_rdf(data: GraphData) -> Graph:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    iris: dict[str, URIRef] = {}
-
-    def iri(value: str) -> URIRef:
-        found = iris.get(value)
-        if found is None:
-            found = iris[value] = URIRef(value)
-        return found
-
+    iri = Memo[str, URIRef](URIRef)  # subjects and predicates repeat: one term each
     add = graph.add
     for s, p, o in statements(data):
         if isinstance(o, str):
-            obj: Node = iri(o)
+            obj: Node = iri[o]
         elif o[2]:
             obj = Literal(o[0], lang=o[2])
         else:
-            obj = Literal(o[0], datatype=iri(o[1]))
-        add((iri(s), iri(p), obj))
+            obj = Literal(o[0], datatype=iri[o[1]])
+        add((iri[s], iri[p], obj))
     return graph
 
 

@@ -20,7 +20,8 @@ from rdflib.term import Node
 
 from ingest import loader
 from ingest.graphdata import RESOURCE_BASE, EdgeRecord, GraphData, Key, NodeRecord
-from ingest.rdf import _NODE_PROPS, RSG
+from ingest.rdf import RSG
+from ingest.triples import NODE_PROPS
 from ontology.contract import (
     FACT_PROPS,
     LABELS,
@@ -97,9 +98,9 @@ def from_graph(graph: Graph) -> GraphData:
     keys: dict[Node, Key] = {}
     for type_iri, label in _LABEL_BY_IRI.items():
         for subject in graph.subjects(RDF.type, type_iri):
-            props = _props(graph, subject, _NODE_PROPS[label])
+            props = _props(graph, subject, NODE_PROPS[label])
             # An empty list leaves no triple; list properties of nodes always exist.
-            for prop in _NODE_PROPS[label].values():
+            for prop in NODE_PROPS[label].values():
                 if prop.kind in _LISTS:
                     props.setdefault(prop.name, [])
             props["uri"] = str(subject)

@@ -55,7 +55,7 @@ _EDGE_PROPS: dict[str, dict[str, Prop]] = {
 }
 
 
-class _Memo(dict[K, V]):
+class Memo(dict[K, V]):
     """A table filled on first use: ``table[key]`` is ``make(key)``, made once."""
 
     def __init__(self, make: Callable[[K], V]) -> None:
@@ -67,8 +67,8 @@ class _Memo(dict[K, V]):
         return found
 
 
-_CLASSES = _Memo[str, str](lambda label: RSG_NS + label)
-_PREDICATES = _Memo[str, str](lambda rel_type: RSG_NS + rel_iri_name(rel_type))
+_CLASSES = Memo[str, str](lambda label: RSG_NS + label)
+_PREDICATES = Memo[str, str](lambda rel_type: RSG_NS + rel_iri_name(rel_type))
 _FACT = RSG_NS + "Fact"
 _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (RDF_NS + n for n in ("subject", "predicate", "object"))
 _DATATYPES = {
@@ -160,7 +160,7 @@ def fact_iri(edge: EdgeRecord) -> str:
     return FACT_BASE + hashlib.sha256(identity.encode()).hexdigest()[:20]
 
 
-_NodeIris = _Memo[tuple[str, str], str]  # the same ends recur in many edges
+_NodeIris = Memo[tuple[str, str], str]  # the same ends recur in many edges
 
 
 def _add(

@@ -35,8 +35,7 @@ _PLAIN = (str, int, float, bool, type(None))
 
 
 def _convert(value: Any) -> Any:
-    if type(value) in _PLAIN:
-        return value
+    """A node, edge, path, list or map as plain data; callers pass plain values by first."""
     if isinstance(value, Node):
         return {"_id": str(value.id), "_labels": list(value.labels or []), **value.properties}
     if isinstance(value, Edge):
@@ -138,10 +137,7 @@ class FalkorStore(GraphStore):
         try:
             result = graph.ro_query(query, dict(params or {}), timeout=timeout)
         except redis.exceptions.ResponseError as exc:
-            if (
-                "empty key" in str(exc).lower()
-                or "invalid graph operation on empty key" in str(exc).lower()
-            ):
+            if "empty key" in str(exc).lower():
                 raise NoGraph from None
             raise _translate(exc, query) from exc
         except ValueError as exc:  # the client refuses some map keys (backticks, empty)
