@@ -31,6 +31,7 @@ serve: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports  # layers and no import circles: [tool.importlinter] in pyproject.toml
 
 typecheck: install
 	$(BIN)/mypy

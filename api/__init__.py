@@ -1,1 +1,1 @@
-"""HTTP API (FastAPI) and the ``rsg`` command-line tool."""
+"""Front doors: ``api.web`` (HTTP), ``api.cli`` (``rsg``), ``api.facade`` (notebooks)."""

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from api.download import cell
+from api.web.download import cell
 from queries.backends import open_store
 from queries.catalog import catalog
 from queries.guard import check_read_only
@@ -96,12 +96,12 @@ class StrategyGraph:
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a named query; parameters are checked against its header."""
-        from api.routers.queries import run_named
+        from api.web.routers.queries import run_named
 
         return run_named(self.store, name, params).rows
 
     def table(self, name: str, **params: Any) -> Table:
-        from api.routers.queries import run_named
+        from api.web.routers.queries import run_named
 
         run = run_named(self.store, name, params)
         return Table(columns=run.columns, rows=run.rows)

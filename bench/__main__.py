@@ -33,8 +33,8 @@ SETTINGS: dict[str, dict[str, Any]] = {
 
 def run(tier: str, seed: int, only: set[str]) -> None:
     from bench.load import build_in_process, load_rates
-    from ingest import rdf
-    from ingest.dataset import load_graph_data
+    from ingest.graph import rdf
+    from ingest.graph.dataset import load_graph_data
 
     cfg = SETTINGS[tier]
     with tempfile.TemporaryDirectory(prefix="rsgb-data-") as tmp, embedded_home() as (home, srv):
@@ -56,7 +56,7 @@ def run(tier: str, seed: int, only: set[str]) -> None:
             rates = load_rates(graph, srv, cfg["rowwise_cap"], keep="rsg")
             save(tier, "build", {**base, "build": build, "load": rates})
         else:
-            from ingest import loader
+            from ingest.graph import loader
 
             store = open_store(srv)
             store.replace_graph(lambda w: loader.load(w, graph, {"id": "bench"}))

@@ -39,7 +39,7 @@ def api_server(home: Path, graph: str) -> Iterator[int]:
             sys.executable,
             "-m",
             "uvicorn",
-            "api.app:create_app",
+            "api.web.app:create_app",
             "--factory",
             "--host",
             "127.0.0.1",

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ingest.build import Build
+from ingest.graph.build import Build
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
 

@@ -24,8 +24,8 @@ ROUNDS = 9
 
 
 def extract_speed(count: int, rounds: int = ROUNDS) -> dict[str, Any]:
-    from ingest.document import Pipeline
-    from ingest.reader import read
+    from ingest.documents.document import Pipeline
+    from ingest.documents.reader import read
 
     with tempfile.TemporaryDirectory(prefix="rsgb-articles-") as tmp:
         paths = Articles().write(Path(tmp), count)

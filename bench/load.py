@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.machine import open_store, timed
-from ingest import loader
-from ingest.graphdata import GraphData
+from ingest.graph import loader
+from ingest.graph.graphdata import GraphData
 from ontology.contract import LABELS, RELATIONSHIPS
 from queries.server import EmbeddedServer
 from queries.store import GraphWriter

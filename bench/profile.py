@@ -17,14 +17,14 @@ import yaml
 
 from bench.generate import generate
 from bench.machine import RESULTS, ROOT_DIR, best_of, embedded_home, save, timed
-from ingest import rdf
-from ingest.datafile import parse
-from ingest.derive import derive_pursues
-from ingest.graphdata import EdgeRecord, GraphData, Key
+from ingest.graph import rdf
+from ingest.graph.datafile import parse
+from ingest.graph.derive import derive_pursues
+from ingest.graph.graphdata import EdgeRecord, GraphData, Key
 
 
 def _walk_before(graph: GraphData, start: Key, types: set[str]) -> list[Key]:
-    # Earlier ingest.derive._walk: rebuilt the adjacency on every call.
+    # Earlier ingest.graph.derive._walk: rebuilt the adjacency on every call.
     out: dict[Key, list[Key]] = defaultdict(list)
     for edge in graph.edges:
         if edge.type in types:
@@ -40,7 +40,7 @@ def _walk_before(graph: GraphData, start: Key, types: set[str]) -> list[Key]:
 
 
 def derive_before(graph: GraphData) -> list[EdgeRecord]:
-    """Earlier ingest.derive.derive_pursues (same output, quadratic walk)."""
+    """Earlier ingest.graph.derive.derive_pursues (same output, quadratic walk)."""
     targets: dict[Key, list[EdgeRecord]] = defaultdict(list)
     broader: dict[Key, list[Key]] = defaultdict(list)
     for edge in graph.edges:
@@ -71,7 +71,7 @@ def derive_before(graph: GraphData) -> list[EdgeRecord]:
 
 
 def _yaml_figures(files: list[Path]) -> dict[str, Any]:
-    """How the data files were read (compose + load, pure Python) vs ``ingest.datafile.parse``
+    """How the data files were read (compose + load, pure Python) vs ``ingest.graph.datafile.parse``
     (one libyaml pass, values constructed from the node tree)."""
     texts = [path.read_text(encoding="utf-8") for path in files]
 
@@ -105,7 +105,7 @@ def _clean(text: str) -> str:
 
 
 def profile(tier: str, seed: int) -> None:
-    from ingest.dataset import load_graph_data
+    from ingest.graph.dataset import load_graph_data
 
     with tempfile.TemporaryDirectory(prefix="rsgb-prof-") as tmp, embedded_home() as (home, _):
         data = Path(tmp) / tier

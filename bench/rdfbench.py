@@ -14,8 +14,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from bench.machine import timed
-from ingest import rdf
-from ingest.graphdata import GraphData
+from ingest.graph import rdf
+from ingest.graph.graphdata import GraphData
 
 _FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE}
 
@@ -99,7 +99,7 @@ def _timed_clean(fn: Callable[[], bytes]) -> tuple[bytes, float]:
 def export_from_data(data: GraphData) -> dict[str, Any]:
     """What a build does: graph data to an RDF file. rdflib's default store (build the
     in-memory graph, serialise it) vs the build's own path (statements written as N-Triples
-    by ``ingest.ntriples``; Turtle converted from those by oxigraph). Both files must hold
+    by ``ingest.graph.ntriples``; Turtle converted from those by oxigraph). Both files must hold
     the same triples, as oxigraph parses them."""
     out: dict[str, Any] = {}
     for name, fmt in _FORMATS.items():

@@ -63,7 +63,7 @@ def _from_data(fig: dict[str, Any] | None) -> list[str]:
     lines = [
         "Export as the build does it, from the graph data to a file: rdflib's default store "
         "(build the in-memory graph, serialise) vs the build's path (N-Triples written as "
-        "text by `ingest/ntriples.py`; Turtle converted from them by oxigraph). Both outputs "
+        "text by `ingest/graph/ntriples.py`; Turtle converted from them by oxigraph). Both outputs "
         "parsed by oxigraph hold the same triples (checked in the run).",
         "",
         "| format | triples | rdflib (s) | build's path (s) | ratio (target >= 10x) |",
@@ -170,7 +170,7 @@ def _api(r: dict[str, Any]) -> list[str]:
     lines = [
         f"uvicorn, one worker, uvloop + httptools; {r['seconds_per_level']} s per level; the "
         "load generator runs on the same machine. Read answers are cached per build "
-        "(`api/cache.py`). *first*: the first request of each distinct path on a fresh "
+        "(`api/web/cache.py`). *first*: the first request of each distinct path on a fresh "
         "server (always computed: a cache miss). *uncached*: every request sends "
         "`Cache-Control: no-cache`, so the server computes each answer. *cached*: answers "
         "come from the cache (the hits column counts them). `/health` is never cached and "
@@ -206,7 +206,7 @@ def _extract(r: dict[str, Any]) -> list[str]:
     return [
         f"{r['documents']} synthetic articles ({r['characters']:,} characters, `bench/articles.py`)"
         f": Kiwi tokenisation alone {r['kiwi_docs_per_s']} docs/s, the whole pipeline "
-        f"(`ingest.document.Pipeline`) {r['pipeline_docs_per_s']} docs/s, "
+        f"(`ingest.documents.document.Pipeline`) {r['pipeline_docs_per_s']} docs/s, "
         f"{r['candidate_facts']} candidate facts. Ratio **{r['ratio']}** "
         f"(target >= 0.6: {_ok(r['ratio'], '>= 0.6')}).",
     ]
@@ -216,7 +216,7 @@ def _turtle_line(t: dict[str, Any] | None) -> list[str]:
     if not t:
         return []
     return [
-        f"- Fixed: the Turtle export (`ingest/rdf.py`) is written by oxigraph instead of "
+        f"- Fixed: the Turtle export (`ingest/graph/rdf.py`) is written by oxigraph instead of "
         f"rdflib's serializer. Before {t['before_s']} s, after {t['after_s']} s on "
         f"{t['triples']:,} triples: **{t['ratio']}x** faster (the same triples; "
         f"{t['bytes_before'] / 2**20:.1f} MB before, {t['bytes_after'] / 2**20:.1f} MB after)."
@@ -260,12 +260,12 @@ def _profile(r: dict[str, Any]) -> list[str]:
         "(now one libyaml pass) is still the largest share, then the RDF exports; loading "
         "the store is a few per cent.",
         "",
-        f"- Fixed: deriving PURSUES (`ingest/derive.py`) rebuilt the plan adjacency for every "
+        f"- Fixed: deriving PURSUES (`ingest/graph/derive.py`) rebuilt the plan adjacency for every "
         f"ADOPTS edge (quadratic). Before {d['before_s']} s, after {d['after_s']} s on "
         f"{d['edges_in']:,} edges: **{d['ratio']}x** faster, same {d['derived']:,} edges.",
         *_turtle_line(r.get("turtle")),
         f"- Fixed: every data file was parsed twice by pure-Python PyYAML (`compose` for line "
-        f"numbers, then `safe_load`); `ingest/datafile.py` now composes once with libyaml and "
+        f"numbers, then `safe_load`); `ingest/graph/datafile.py` now composes once with libyaml and "
         f"constructs the values from that node tree. On {y['files']} fact files: before "
         f"{y['now_s']} s, after {y['libyaml_one_pass_s']} s: **{y['ratio']}x** faster, the "
         f"same values and line numbers (tested).",

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.web.app import create_app
 from bench.machine import open_store
 from bench.viewgraph import synthetic_region
 from queries.server import EmbeddedServer

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.build import Build, BuildReport
+from ingest.graph.build import Build, BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
 

@@ -28,9 +28,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import ApiSettings
-from ingest.rdfload import import_rdf
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.rdfload import import_rdf
 from ontology.errors import QueryTimeout
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer

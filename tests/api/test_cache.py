@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api.app import create_app
-from api.cache import Cached, ResponseCache
-from api.settings import ApiSettings
+from api.web.app import create_app
+from api.web.cache import Cached, ResponseCache
+from api.web.settings import ApiSettings
 from queries.falkor_backend import FalkorStore
 from queries.store import GraphWriter
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.build import BuildReport
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 
 RSG = shutil.which("rsg") or str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "rsg")

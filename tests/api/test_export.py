@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app as cli_app
-from ingest.build import BuildReport
+from api.cli.main import app as cli_app
+from api.web.app import create_app
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
 from tests.conftest import corpus_dir
@@ -131,7 +131,7 @@ def test_cli_errors(cli: CliRunner, args: list[str], code: int, words: str) -> N
 def test_cli_without_a_build_fails_in_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RSG_", "NEO4J_"))}
     result = subprocess.run(
-        [sys.executable, "-c", "from api.cli import main; main()", "export", "--out",
+        [sys.executable, "-c", "from api.cli.main import main; main()", "export", "--out",
          str(tmp_path / "g.ttl")],
         capture_output=True, text=True, check=False, timeout=60, cwd=ROOT,
         env={**env, "RSG_HOME": str(tmp_path), "COLUMNS": "200"},

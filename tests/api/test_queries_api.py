@@ -15,12 +15,12 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app as cli_app
+from api.cli.main import app as cli_app
+from api.cli.querydoc import example_params, render
 from api.facade import StrategyGraph
-from api.querydoc import example_params, render
-from api.settings import ApiSettings
-from ingest.build import BuildReport
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.build import BuildReport
 from queries.catalog import catalog
 from queries.falkor_backend import FalkorStore
 

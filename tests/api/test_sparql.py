@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app as cli_app
-from ingest.build import BuildReport
+from api.cli.main import app as cli_app
+from api.web.app import create_app
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
 

@@ -8,8 +8,8 @@ import yaml
 
 from bench.articles import LENGTH, Articles
 from bench.generate import ROOT, TIERS, Generator, tree_hash, won_text
-from ingest import rdf
-from ingest.dataset import load_graph_data
+from ingest.graph import rdf
+from ingest.graph.dataset import load_graph_data
 
 
 def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:

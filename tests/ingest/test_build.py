@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from ingest.build import Build, BuildReport
-from ingest.dataset import load_graph_data
+from ingest.graph.build import Build, BuildReport
+from ingest.graph.dataset import load_graph_data
 from ontology.contract import REFERENCE_RELATIONSHIPS
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
@@ -84,8 +84,8 @@ def test_streamed_exports_hold_the_triples_shacl_validated(built: BuildReport) -
     every file must hold exactly that graph's triples."""
     import pyoxigraph as ox
 
-    from ingest import rdf
-    from ingest.build import locate_evidence
+    from ingest.graph import rdf
+    from ingest.graph.build import locate_evidence
 
     data = load_graph_data()
     corpus = corpus_dir()
@@ -106,7 +106,7 @@ def test_evidence_offsets_point_at_the_span(built: BuildReport, store: FalkorSto
         if os.environ.get("CI"):
             pytest.fail("the raw corpus is missing in CI (../shared/corpus or RSG_CORPUS)")
         pytest.skip("set RSG_CORPUS to the raw documents to check evidence offsets")
-    from ingest.evidence import RawDocument
+    from ingest.graph.evidence import RawDocument
 
     rows = store.read(
         "MATCH ()-[r]->() WHERE r.evidence_start IS NOT NULL "
@@ -130,8 +130,8 @@ def test_killed_build_leaves_the_previous_graph(
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from ingest import loader\n"
-        "from ingest.build import Build\n"
+        "from ingest.graph import loader\n"
+        "from ingest.graph.build import Build\n"
         "from queries.falkor_backend import FalkorStore\n"
         "from queries.server import EmbeddedServer\n"
         "home = Path(sys.argv[1])\n"

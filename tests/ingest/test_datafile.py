@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.dataset import default_data_dir, load_graph_data
+from ingest.graph.dataset import default_data_dir, load_graph_data
 from ontology.errors import ValidationFailed
 
 
@@ -119,7 +119,7 @@ def test_one_libyaml_pass_gives_what_safe_load_gives() -> None:
     the pure-Python composer, for every bundled data file."""
     import yaml
 
-    from ingest.datafile import parse
+    from ingest.graph.datafile import parse
 
     def lines(node: yaml.Node) -> list[tuple[int, int, str]]:
         out = [(node.start_mark.line, node.start_mark.column, node.tag)]
@@ -146,7 +146,7 @@ def test_one_libyaml_pass_gives_what_safe_load_gives() -> None:
 def test_values_keep_yaml_types_and_lines(tmp_path: Path) -> None:
     from datetime import date
 
-    from ingest.datafile import DataFile
+    from ingest.graph.datafile import DataFile
 
     path = tmp_path / "x.yaml"
     path.write_text("a: 1\nb:\n  - 2025-09-03\n  - yes\n  - '007'\n", encoding="utf-8")

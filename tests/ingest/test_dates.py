@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import DateValue, find_dates, resolve
+from ingest.korean.dates import DateValue, find_dates, resolve
 
 QUICK = settings(database=None, deadline=None, max_examples=300)
 

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from api.cli import app
-from ingest.document import Pipeline
-from ingest.evaluation import GOLD_DIR, evaluate_all, load_gold
-from ingest.reader import RawText, read
+from api.cli.main import app
+from ingest.documents.document import Pipeline
+from ingest.documents.evaluation import GOLD_DIR, evaluate_all, load_gold
+from ingest.documents.reader import RawText, read
 from tests.conftest import corpus_dir
 
 
@@ -198,7 +198,8 @@ PIECES = st.lists(
 def test_pattern_hints_are_necessary(text: str) -> None:
     """A date pattern skipped for want of its hint, an organisation form for want of its
     mark, or an investment clause for want of 투자/투입, could not have matched."""
-    from ingest import dates, orgform
+    from ingest.documents import orgform
+    from ingest.korean import dates
 
     for pattern, _, hint in [*dates._PATTERNS, dates._BARE_DAY]:
         if pattern.search(text):

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import redis
 
-from ingest import loader
-from ingest.build import locate_evidence
-from ingest.dataset import load_graph_data
-from ingest.graphdata import EdgeRecord, GraphData, NodeRecord
+from ingest.graph import loader
+from ingest.graph.build import locate_evidence
+from ingest.graph.dataset import load_graph_data
+from ingest.graph.graphdata import EdgeRecord, GraphData, NodeRecord
 from ontology.contract import LABELS
 from queries.falkor_backend import FalkorStore
 from queries.store import GraphWriter

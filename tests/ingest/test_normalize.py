@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import find_dates, resolve
-from ingest.normalize import Normalized, normalize
-from ingest.paragraphs import display_width
+from ingest.documents.normalize import Normalized, normalize
+from ingest.documents.paragraphs import display_width
+from ingest.korean.dates import find_dates, resolve
 from ontology.errors import ValidationFailed
 from tests.conftest import corpus_dir
 
@@ -230,7 +230,7 @@ def test_any_span_maps_inside_the_raw_text(raw: str, data: st.DataObject) -> Non
 def test_the_special_character_class_is_what_the_rules_name() -> None:
     """``_clean_lines`` copies runs between the characters of ``_SPECIAL``: it must hold every
     line break, odd space (Zs, Cc) and invisible character, and nothing else."""
-    from ingest import normalize as module
+    from ingest.documents import normalize as module
 
     named = module._NEWLINES | module._SPACES | module._REMOVED
     wrong = [

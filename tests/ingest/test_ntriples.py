@@ -1,4 +1,4 @@
-"""Our N-Triples writer (``ingest.ntriples``) against oxigraph's own: read back by oxigraph,
+"""Our N-Triples writer (``ingest.graph.ntriples``) against oxigraph's own: read back by oxigraph,
 both hold the same triples, on the seed graph and on any literal text."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import ntriples, rdf
-from ingest.dataset import load_graph_data
-from ingest.triples import RSG_NS, XSD_NS, Obj, Statement, statements
+from ingest.graph import ntriples, rdf
+from ingest.graph.dataset import load_graph_data
+from ingest.graph.triples import RSG_NS, XSD_NS, Obj, Statement, statements
 
 NT = ox.RdfFormat.N_TRIPLES
 XSD_STRING = XSD_NS + "string"

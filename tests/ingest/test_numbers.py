@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.normalize import normalize
-from ingest.numbers import (
+from ingest.documents.normalize import normalize
+from ingest.korean.numbers import (
     PYEONG_M2,
     Duration,
     YearRange,

@@ -8,9 +8,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
-from ingest import rdf
-from ingest.graphdata import EdgeRecord, GraphData, NodeRecord, node_uri
-from ingest.triples import fact_iri
+from ingest.graph import rdf
+from ingest.graph.graphdata import EdgeRecord, GraphData, NodeRecord, node_uri
+from ingest.graph.triples import fact_iri
 
 _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,

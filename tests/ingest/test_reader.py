@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from ingest.reader import read
+from api.cli.main import app
+from ingest.documents.reader import read
 from ontology.errors import TooLarge, ValidationFailed
 
 KOREAN = "전북특별자치도는 새만금에 이차전지 특화단지를 조성한다. 총 1조 500억 원이 투자됐다."

@@ -10,11 +10,11 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app
-from api.settings import ApiSettings
-from ingest.dataset import load_graph_data
-from ingest.review import Queue
+from api.cli.main import app
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.documents.review import Queue
+from ingest.graph.dataset import load_graph_data
 from ontology.errors import ValidationFailed
 from queries.store import GraphStore
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.build import BuildReport
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 
 

@@ -1,7 +1,7 @@
 """SHACL with the entailed types gives what pyshacl's full RDFS inference gives.
 
 The build validates with ``inference="none"`` plus the ``rdf:type`` triples RDFS entails
-(``ingest.rdf.entailed_types``); these tests compare it with ``inference="rdfs"`` (how the
+(``ingest.graph.rdf.entailed_types``); these tests compare it with ``inference="rdfs"`` (how the
 build validated before) on a conforming graph and on one broken in ways where the entailed
 types change which shapes apply.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from ingest import rdf
-from ingest.dataset import load_graph_data
-from ingest.graphdata import GraphData, node_uri
+from ingest.graph import rdf
+from ingest.graph.dataset import load_graph_data
+from ingest.graph.graphdata import GraphData, node_uri
 
 RSG = rdf.RSG
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from ingest.build import Build
+from ingest.graph.build import Build
 from ontology.errors import QueryError
 from queries.catalog import NamedQuery, catalog, get
 from queries.settings import Neo4jSettings

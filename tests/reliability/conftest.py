@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from ingest.build import BuildReport
+from api.web.app import create_app
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
 

@@ -18,10 +18,10 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app as cli
-from api.settings import ApiSettings
-from ingest.build import BuildReport
+from api.cli.main import app as cli
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
 from tests.reliability.faultkit import RSG, rsg_env

@@ -14,10 +14,10 @@ import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import ApiSettings
-from ingest.build import Build
-from ingest.rdfload import import_rdf
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.build import Build
+from ingest.graph.rdfload import import_rdf
 from ontology.errors import NoGraph
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
-from api.routers.entities import RESOURCES
+from api.web.routers.entities import RESOURCES
 from queries import catalog
 from queries.falkor_backend import FalkorStore
 from tests.reliability.corpus import HOSTILE_VALUES

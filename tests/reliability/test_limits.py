@@ -11,9 +11,9 @@ import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import ApiSettings
-from ingest.build import BuildReport
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
 from tests.reliability.livehttp import raw_request, serving

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import find_dates, resolve
-from ingest.matcher import Gazetteer
-from ingest.numbers import find_quantities, format_money, parse_money
+from ingest.documents.matcher import Gazetteer
+from ingest.korean.dates import find_dates, resolve
+from ingest.korean.numbers import find_quantities, format_money, parse_money
 from ontology.errors import QueryError
 from queries import catalog
 from tests.reliability.tally import record

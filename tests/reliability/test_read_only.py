@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli.main import app
 from ontology.errors import RsgError
 from queries import catalog
 from queries.falkor_backend import FalkorStore

@@ -20,9 +20,9 @@ from schemathesis.checks import (
     response_schema_conformance,
 )
 
-from api.app import create_app
-from api.settings import ApiSettings
-from ingest.build import BuildReport
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
 from tests.reliability.tally import record

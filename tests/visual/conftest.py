@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from ingest.build import BuildReport
+from api.web.app import create_app
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser")

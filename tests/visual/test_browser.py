@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.web.app import create_app
 from queries.falkor_backend import FalkorStore
 from queries.store import GraphStore
 from tests.visual.synthetic import (

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest.build import BuildReport
+from ingest.graph.build import BuildReport
 from tests.api.test_cli import rsg
 from visual.settings import ViewSettings
 

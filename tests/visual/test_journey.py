@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from api.app import create_app
-from ingest.build import BuildReport
+from api.web.app import create_app
+from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from tests.reliability.livehttp import serving
 

@@ -13,7 +13,7 @@ import matplotlib.image
 import numpy as np
 import pytest
 
-from ingest.build import BuildReport
+from ingest.graph.build import BuildReport
 from ontology.errors import ConfigError, NotFound, QueryError, ReadOnlyViolation
 from queries.falkor_backend import FalkorStore
 from queries.subgraph import subgraph_of

@@ -10,7 +10,7 @@ import sys
 from fastapi.testclient import TestClient
 from playwright.sync_api import sync_playwright
 
-from api.app import create_app
+from api.web.app import create_app
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
 from queries.settings import StoreSettings

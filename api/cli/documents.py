@@ -1,0 +1,315 @@
+"""``rsg extract``, ``rsg ingest``, ``rsg review`` and ``rsg eval``: new documents -> facts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.prompt import Prompt
+from rich.table import Column, Table
+
+from api.cli.common import fail
+from api.cli.output import err, out
+from ontology.errors import RsgError, TooLarge, ValidationFailed
+
+if TYPE_CHECKING:
+    from ingest.documents.document import ExtractedFact, Extraction, Pipeline
+    from ingest.documents.reader import RawText
+
+Paths = Annotated[list[Path], typer.Argument(help="files or folders (read recursively)")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to the ``rsg`` app."""
+
+    @app.command()
+    def extract(
+        paths: Paths,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+        published: Annotated[
+            str | None, typer.Option(help="the documents' date (ISO), for relative dates")
+        ] = None,
+    ) -> None:
+        """후보 사실 추출 / entities and candidate facts of documents (nothing is stored)."""
+        if fmt not in ("table", "json"):
+            raise typer.BadParameter("use table or json", param_hint="--format")
+        results = []
+        try:
+            pipeline = _pipeline()
+            for raw, extraction, _facts in _run(pipeline, paths, published):
+                results.append(extraction)
+                if fmt == "table":
+                    _table(raw, extraction)
+        except RsgError as exc:
+            raise fail(exc) from None
+        if fmt == "json":
+            sys.stdout.write(
+                json.dumps([r.model_dump() for r in results], ensure_ascii=False, indent=2) + "\n"
+            )
+
+    @app.command()
+    def ingest(
+        paths: Paths,
+        published: Annotated[str | None, typer.Option(help="the documents' date (ISO)")] = None,
+    ) -> None:
+        """검토 대기열에 추가 / extract candidate facts into the review queue."""
+        from ingest.documents.review import Queue, source_id
+
+        try:
+            queue = Queue(_home())
+            pipeline = _pipeline()
+            added = 0
+            for raw, extraction, facts in _run(pipeline, paths, published):
+                added += queue.add(
+                    source_id(raw.path), str(raw.path), extraction.document.published, facts
+                )
+        except RsgError as exc:
+            raise fail(exc) from None
+        pending = len(queue.items("pending"))
+        err.print(f"queued {added} new candidate(s); {pending} pending → `rsg review`")
+
+    @app.command()
+    def review(
+        accept: Annotated[list[str] | None, typer.Option("--accept", help="accept item ID")] = None,
+        reject: Annotated[list[str] | None, typer.Option("--reject", help="reject item ID")] = None,
+        set_: Annotated[
+            list[str] | None,
+            typer.Option("--set", help="edit before accepting: FIELD=VALUE (object_id=..., ...)"),
+        ] = None,
+        list_: Annotated[bool, typer.Option("--list", help="list pending items and stop")] = False,
+        data: Annotated[
+            Path | None, typer.Option(help="data folder (default RSG_DATA_DIR)")
+        ] = None,
+    ) -> None:
+        """검토 / accept, edit or reject queued candidates (interactive without options)."""
+        from ingest.documents.review import EDITABLE, Queue
+        from ingest.graph.dataset import default_data_dir
+
+        edits = _edits(set_ or [], EDITABLE)
+        try:
+            queue = Queue(_home())
+            data_dir = data or default_data_dir()
+            for item_id in accept or []:
+                item = queue.accept(item_id, data_dir, edits)
+                out.print(f"accepted {item.id} → {data_dir / 'facts' / (item.source + '.yaml')}")
+            for item_id in reject or []:
+                queue.reject(item_id)
+                out.print(f"rejected {item_id}")
+            if accept or reject:
+                return
+            pending = queue.items("pending")
+            if list_ or not sys.stdin.isatty():
+                _list(pending)
+                return
+            _interactive(queue, pending, data_dir, EDITABLE)
+        except RsgError as exc:
+            raise fail(exc) from None
+
+    @app.command("eval")
+    def evaluate(
+        gold: Annotated[
+            Path | None, typer.Option(help="gold folder (default tests/ingest/gold)")
+        ] = None,
+        corpus: Annotated[Path | None, typer.Option(help="the five source documents")] = None,
+        reference_only: Annotated[
+            bool, typer.Option(help="link only reference data, not curated-fact nodes")
+        ] = False,
+    ) -> None:
+        """추출 평가 / precision, recall and F1 against the gold annotations."""
+        from ingest.documents.evaluation import evaluate_all, report_rows
+
+        try:
+            scores = evaluate_all(gold, corpus, reference_only=reference_only)
+        except RsgError as exc:
+            raise fail(exc) from None
+        for title, rows in report_rows(scores):
+            table = Table(title=title)
+            for column in rows[0]:
+                table.add_column(column, justify="left" if column == "measure" else "right")
+            for row in rows[1:]:
+                table.add_row(*row)
+            out.print(table)
+
+
+def _home() -> Path:
+    from queries.settings import StoreSettings
+
+    return StoreSettings().home
+
+
+def _pipeline() -> Pipeline:
+    from ingest.documents.document import Pipeline
+
+    with err.status("loading gazetteer and tokenizer / 사전 불러오는 중"):
+        return Pipeline.load()
+
+
+def _run(
+    pipeline: Pipeline, paths: list[Path], published: str | None
+) -> Iterator[tuple[RawText, Extraction, list[ExtractedFact]]]:
+    """Each readable document's extraction; unreadable ones are reported and skipped."""
+    from ingest.documents.published import parse_iso, published_date
+    from ingest.documents.reader import collect, read
+
+    given: date | None = parse_iso(published)
+    if published and given is None:
+        raise typer.BadParameter("write an ISO date such as 2025-06-11", param_hint="--published")
+    files = list(collect(paths))
+    skipped: Counter[str] = Counter()
+    done = 0
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=len(files))
+        for path in files:
+            progress.update(task, description=path.name)
+            try:
+                raw = read(path)
+            except (ValidationFailed, TooLarge) as exc:
+                err.print(f"[yellow]skipped:[/yellow] {exc.message} → {exc.hint}", highlight=False)
+                skipped[_reason(exc.message)] += 1
+                progress.advance(task)
+                continue
+            when = given or published_date(raw)
+            extraction, facts = pipeline.run(raw, when)
+            done += 1
+            progress.advance(task)
+            yield raw, extraction, facts
+    why = ", ".join(f"{n} {reason}" for reason, n in skipped.items())
+    err.print(f"{done} read, {sum(skipped.values())} skipped" + (f" ({why})" if why else ""))
+
+
+def _reason(message: str) -> str:
+    for word in ("empty", "binary", "encoding", "text layer", "MB", "encrypted", "PDF", "opened"):
+        if word in message:
+            return {"MB": "too large", "opened": "unreadable"}.get(word, word)
+    return "unreadable"
+
+
+def _table(raw: RawText, extraction: Extraction) -> None:
+    doc = extraction.document
+    out.print(f"[b]{raw.path}[/b]  ({raw.kind}, published {doc.published or 'unknown'})")
+    entities = Table("type", "id", "text", "start", "end", title="entities / 개체")
+    for ent in extraction.entities:
+        entities.add_row(
+            ent.type,
+            ent.id or ("" if ent.value is None else str(ent.value)),
+            ent.text,
+            str(ent.start),
+            str(ent.end),
+        )
+    out.print(entities)
+    facts = Table(
+        "type",
+        "subject",
+        "object",
+        "amount",
+        "date",
+        "evidence",
+        "conf",
+        title="candidate facts / 후보 사실",
+    )
+    for fact in extraction.facts:
+        facts.add_row(
+            fact.type,
+            fact.subject,
+            fact.object,
+            fact.amount_text or "",
+            fact.date or "",
+            fact.evidence,
+            f"{fact.confidence:.2f}",
+        )
+    out.print(facts)
+
+
+def _edits(items: list[str], editable: tuple[str, ...]) -> dict[str, str]:
+    edits = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or name not in editable:
+            raise typer.BadParameter(
+                f"{item!r}: write FIELD=VALUE with FIELD one of {', '.join(editable)}",
+                param_hint="--set",
+            )
+        edits[name] = value
+    return edits
+
+
+def _list(pending: Sequence[object]) -> None:
+    from ingest.documents.review import Item
+
+    table = Table(
+        "type",
+        "subject",
+        "object",
+        "amount",
+        "evidence",
+        "source",
+        title=f"review queue / 검토 대기열 ({len(pending)} pending)",
+    )
+    table.columns.insert(0, Column("id", no_wrap=True, min_width=10))
+    for item in pending:
+        assert isinstance(item, Item)
+        f = item.fact
+        table.add_row(
+            item.id, f.type, f.subject, f.object, f.amount_text or "", f.evidence, item.source
+        )
+    out.print(table)
+
+
+def _interactive(
+    queue: object, pending: Sequence[object], data_dir: Path, editable: tuple[str, ...]
+) -> None:
+    from ingest.documents.review import Item, Queue
+
+    assert isinstance(queue, Queue)
+    for n, item in enumerate(pending, 1):
+        assert isinstance(item, Item)
+        f = item.fact
+        out.print(
+            f"\n[b]{n}/{len(pending)}[/b]  {item.id}  [cyan]{f.type}[/cyan]  "
+            f"{f.subject} → {f.object}  {f.amount_text or ''} {f.date or ''}"
+        )
+        out.print(f"  문장 / sentence: {f.sentence}", highlight=False, markup=False)
+        out.print(
+            f"  근거 / evidence: «{f.evidence}»  (confidence {f.confidence:.2f})",
+            highlight=False,
+            markup=False,
+        )
+        choice = Prompt.ask(
+            "accept / edit / reject / skip / quit",
+            console=out,
+            choices=["a", "e", "r", "s", "q"],
+            default="s",
+        )
+        if choice == "q":
+            return
+        if choice == "r":
+            queue.reject(item.id)
+            continue
+        if choice == "s":
+            continue
+        edits: dict[str, str] = {}
+        if choice == "e":
+            for name in editable:
+                value = Prompt.ask(f"  {name}", console=out, default="")
+                if value:
+                    edits[name] = value
+        try:
+            queue.accept(item.id, data_dir, edits)
+            out.print("  accepted / 승인")
+        except ValidationFailed as exc:
+            err.print(f"  [red]not accepted:[/red] {exc.message}", highlight=False)
+            for problem in exc.problems[:10]:
+                err.print(f"    {problem}", highlight=False, markup=False)

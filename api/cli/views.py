@@ -1,0 +1,254 @@
+"""``rsg view ...``: write a view to an HTML page, a PNG or an SVG file.
+
+The same code as ``/views/...``; the file type follows the suffix of ``--out``. HTML files
+are self-contained (vis-network inlined, no network requests) and UTF-8; every file is
+written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from api.cli.common import fail, open_store, parse_params
+from api.cli.output import err, out
+from ontology.errors import RsgError
+from queries.store import GraphStore
+from visual.model import ViewGraph
+
+SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
+
+Out = Annotated[Path, typer.Option("--out", "-o", help="FILE.html, FILE.png or FILE.svg")]
+LangOpt = Annotated[str, typer.Option("--lang", help="names in ko (default) or en")]
+SizeOpt = Annotated[
+    str | None, typer.Option("--size", help="node size by degree or money (default per view)")
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", help="most nodes to draw (default RSG_VIEW_NODE_LIMIT)")
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``view`` group to the ``rsg`` app."""
+    view_app = typer.Typer(
+        help="그래프 뷰를 파일로 / write graph views to HTML, PNG or SVG files.",
+        no_args_is_help=True,
+    )
+    view_app.command("region")(region)
+    view_app.command("industry")(industry)
+    view_app.command("overlap")(overlap)
+    view_app.command("organizations")(organizations)
+    view_app.command("funding")(funding)
+    view_app.command("query")(query)
+    view_app.command("cypher")(cypher)
+    view_app.command("heatmap")(heatmap_command)
+    app.add_typer(view_app, name="view")
+
+
+def _format(path: Path, allowed: tuple[str, ...] = ("html", "png", "svg")) -> str:
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt not in allowed:
+        raise typer.BadParameter(
+            f"{path.name}: use a file name ending in " + ", ".join(f".{a}" for a in allowed),
+            param_hint="--out",
+        )
+    return fmt
+
+
+def _lang(lang: str) -> Literal["ko", "en"]:
+    if lang not in ("ko", "en"):
+        raise typer.BadParameter("use ko or en", param_hint="--lang")
+    return "ko" if lang == "ko" else "en"
+
+
+def _size(size: str | None, default: Literal["degree", "money"]) -> Literal["degree", "money"]:
+    if size is None:
+        return default
+    if size not in ("degree", "money"):
+        raise typer.BadParameter("use degree or money", param_hint="--size")
+    return "degree" if size == "degree" else "money"
+
+
+def _write(
+    build: Callable[[GraphStore], ViewGraph], out_path: Path, lang: str, limit: int | None
+) -> None:
+    from visual import page, static
+    from visual.aggregate import fit
+    from visual.files import write_atomic, write_text
+    from visual.settings import ViewSettings
+
+    fmt = _format(out_path)
+    language = _lang(lang)
+    try:
+        settings = ViewSettings()
+        if limit is not None:
+            settings = settings.model_copy(update={"node_limit": limit})
+        with open_store() as store, err.status("뷰 생성 중 / building the view"):
+            whole = build(store)
+            graph = fit(whole, settings.node_limit)
+            if fmt == "html":
+                write_text(out_path, page.render(graph, settings, lang=language).html)
+            else:
+                write_atomic(out_path, static.render(graph, fmt, settings, lang=language))  # type: ignore[arg-type]
+    except (RsgError, OSError) as exc:
+        raise fail(exc) from None
+    size_kb = out_path.stat().st_size / 1024
+    out.print(
+        f"wrote {out_path} ({len(graph.nodes)} nodes, {len(graph.edges)} edges, {size_kb:,.0f} KB)",
+        highlight=False,
+        markup=False,
+    )
+    if graph is not whole:
+        err.print(
+            f"{len(whole.nodes):,} nodes is above the limit of {settings.node_limit:,}: "
+            "the most connected are drawn and the rest grouped by kind "
+            "(narrow the view, or raise --limit to draw every node)",
+            highlight=False,
+            markup=False,
+        )
+
+
+def region(
+    region_id: Annotated[str, typer.Argument(help="Region id, e.g. jeonbuk-gimje")],
+    out_path: Out,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """지역 뷰 / a region with its strategies, initiatives, industries, money and partners."""
+    from visual import views
+
+    _write(lambda s: views.region(s, region_id, _size(size, "degree")), out_path, lang, limit)
+
+
+def industry(
+    industry_id: Annotated[str, typer.Argument(help="Industry id, e.g. battery")],
+    out_path: Out,
+    initiatives: Annotated[
+        bool, typer.Option(help="include the initiatives targeting the industry")
+    ] = True,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """산업 뷰 / every region pursuing an industry, by segment."""
+    from visual import views
+
+    _write(
+        lambda s: views.industry(s, industry_id, initiatives, _size(size, "degree")),
+        out_path,
+        lang,
+        limit,
+    )
+
+
+def overlap(
+    regions: Annotated[list[str], typer.Argument(help="two or more Region ids")],
+    out_path: Out,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """지역 중복 뷰 / shared, competing and complementary items of two or more regions."""
+    from visual import views
+
+    _write(lambda s: views.overlap(s, regions, _size(size, "degree")), out_path, lang, limit)
+
+
+def organizations(
+    out_path: Out,
+    organization: Annotated[str | None, typer.Option(help="one Organization id")] = None,
+    kind: Annotated[str | None, typer.Option(help="Organization kind, e.g. university")] = None,
+    region_id: Annotated[str | None, typer.Option("--region", help="one Region id")] = None,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """기관 네트워크 / organisations and the initiatives they join, fund or invest in."""
+    from visual import views
+
+    _write(
+        lambda s: views.organizations(s, organization, kind, region_id, _size(size, "degree")),
+        out_path,
+        lang,
+        limit,
+    )
+
+
+def funding(
+    out_path: Out,
+    region_id: Annotated[str | None, typer.Option("--region", help="one Region id")] = None,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """재원 흐름 / funders -> initiatives -> regions, edge width by amount."""
+    from visual import views
+
+    _write(lambda s: views.funding(s, region_id, _size(size, "money")), out_path, lang, limit)
+
+
+def query(
+    name: Annotated[str, typer.Argument(help="a named query, see `rsg queries`")],
+    out_path: Out,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; VALUE is JSON or text")
+    ] = None,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """명명 질의 결과 그래프 / a named query's result as a graph."""
+    from visual import views
+
+    params = parse_params(param or [])
+    _write(lambda s: views.named(s, name, params, _size(size, "degree")), out_path, lang, limit)
+
+
+def cypher(
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="a read-only Cypher query")],
+    out_path: Out,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; VALUE is JSON or text")
+    ] = None,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """Cypher 결과 그래프 / a read-only Cypher result as a graph."""
+    from visual import views
+
+    params = parse_params(param or [])
+    _write(
+        lambda s: views.cypher(s, text, params, size_by=_size(size, "degree")),
+        out_path,
+        lang,
+        limit,
+    )
+
+
+def heatmap_command(
+    regions: Annotated[list[str], typer.Argument(help="two or more Region ids")],
+    out_path: Out,
+    level: Annotated[int | None, typer.Option(help="taxonomy depth, 0 = top level")] = None,
+    lang: LangOpt = "ko",
+) -> None:
+    """지역 중복 히트맵 / Jaccard heatmap of regions (FILE.html or FILE.svg)."""
+    from visual import heatmap
+    from visual.files import write_text
+
+    fmt = _format(out_path, ("html", "svg"))
+    language = _lang(lang)
+    try:
+        with open_store() as store:
+            heat = heatmap.build(store, regions, level)
+        text = (
+            heatmap.svg(heat, language) if fmt == "svg" else heatmap.page(heat, lang=language).html
+        )
+        write_text(out_path, text)
+    except (RsgError, OSError) as exc:
+        raise fail(exc) from None
+    out.print(f"wrote {out_path} ({len(heat.regions)} regions)", highlight=False, markup=False)

@@ -1,0 +1,69 @@
+"""The FastAPI application: store opened in the lifespan, routers, error mapping."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.web import errors
+from api.web.cache import CacheLayer, ResponseCache
+from api.web.routers import analysis, cypher, entities, export, health, queries, sparql
+from api.web.routers import review as review_router
+from api.web.routers import views as views_router
+from api.web.security import Guard
+from api.web.settings import ApiSettings
+from queries.settings import Neo4jSettings, StoreSettings
+from queries.store import GraphStore
+
+
+def create_app(store: GraphStore | None = None, settings: ApiSettings | None = None) -> FastAPI:
+    """Build the app; ``store`` is injected in tests, otherwise opened from the settings."""
+    api_settings = settings or ApiSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store = store
+            yield
+            return
+        from queries.backends import open_store
+
+        opened = open_store(StoreSettings(), Neo4jSettings())
+        app.state.store = opened
+        try:
+            yield
+        finally:
+            opened.close()
+
+    app = FastAPI(
+        title="Regional Strategy Graph / 지역 신산업 전략 그래프",
+        version="0.1.0",
+        description="Korean regional new-industry strategies as a knowledge graph.",
+        lifespan=lifespan,
+    )
+    app.state.settings = api_settings
+    app.state.cache = ResponseCache(api_settings.cache_entries, api_settings.cache_bytes)
+    # Added first, so it runs inside Guard: the API key is checked before any cached answer.
+    app.add_middleware(CacheLayer, cache=app.state.cache)
+    app.add_middleware(Guard, settings=api_settings)
+    if api_settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=api_settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(cypher.router)
+    app.include_router(entities.router)
+    app.include_router(queries.router)
+    app.include_router(analysis.router)
+    app.include_router(sparql.router)
+    app.include_router(export.router)
+    app.include_router(review_router.router)
+    app.include_router(views_router.router)
+    return app

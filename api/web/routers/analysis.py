@@ -1,0 +1,238 @@
+"""Planner answers without Cypher: ``/search``, ``/overlaps``, ``/competition``,
+``/complementarity``. Each is a named query with typed parameters and a response model;
+``?format=csv`` downloads the same rows."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from api.web.deps import StoreDep
+from api.web.download import csv_response, safe_filename
+from api.web.routers.queries import run_named
+from ontology.errors import QueryError
+
+router = APIRouter(tags=["analysis"])
+
+CsvOrJson = Annotated[
+    Literal["json", "csv"],
+    Query(alias="format", description="json (default) or csv (UTF-8 with BOM)"),
+]
+_CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with ?format=csv"}
+}
+
+
+class Named(BaseModel):
+    id: str
+    name_ko: str | None = None
+    name_en: str | None = None
+
+
+class SearchHit(Named):
+    label: str | None = Field(description="main label: Region, Industry, Organization, ...")
+    aliases: list[str]
+    matched_on: list[str] = Field(description="the names or aliases that matched")
+    rank: int = Field(description="0 exact, 1 prefix, 2 part of a name or id, 3 part of an alias")
+
+
+class SearchResult(BaseModel):
+    q: str
+    items: list[SearchHit]
+
+
+class OverlapPair(BaseModel):
+    region_a: str
+    region_b: str
+    name_ko_a: str | None
+    name_ko_b: str | None
+    name_en_a: str | None
+    name_en_b: str | None
+    industries_a: int = Field(description="industries region A pursues at this level")
+    industries_b: int
+    shared_count: int
+    jaccard: float = Field(description="shared / union of the two sets, 0..1")
+    shared: list[Any] = Field(description="shared industries")
+    only_a: list[str] | None = None
+    only_b: list[str] | None = None
+    evidence: list[dict[str, Any]] | None = Field(
+        default=None, description="per shared industry, the facts behind it on each side"
+    )
+
+
+class OverlapResult(BaseModel):
+    regions: list[str]
+    level: int | None = Field(description="taxonomy depth compared at; null = as pursued")
+    pairs: list[OverlapPair]
+
+
+class RegionStatus(BaseModel):
+    region: str
+    name_ko: str | None
+    name_en: str | None
+    level: str | None
+    status: Literal["holds", "seeks"]
+    target_year: str | None = None
+    since: str | None = None
+    evidence: str | None = None
+    sources: list[str] | None = None
+
+
+class Competition(BaseModel):
+    designation: str
+    name_ko: str | None
+    name_en: str | None
+    authority: str | None
+    region_count: int
+    holders: list[str]
+    seekers: list[str]
+    regions: list[RegionStatus]
+    initiatives: list[dict[str, Any]]
+
+
+class CompetitionResult(BaseModel):
+    items: list[Competition]
+
+
+class Complement(BaseModel):
+    industry: str
+    name_ko: str | None
+    name_en: str | None
+    region_a: str
+    name_ko_a: str | None
+    name_en_a: str | None
+    region_b: str
+    name_ko_b: str | None
+    name_en_b: str | None
+    segments_a: list[Named]
+    segments_b: list[Named]
+    common: list[str]
+    only_a: list[str]
+    only_b: list[str]
+    score: float = Field(description="segments unique to one side / all segments of the pair")
+    evidence: dict[str, Any]
+
+
+class ComplementarityResult(BaseModel):
+    items: list[Complement]
+
+
+@router.get(
+    "/search",
+    summary="이름·별칭 검색 / search names and aliases",
+    response_model=SearchResult,
+    responses=_CSV,
+)
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, examples=["배터리", "Gimje"])],
+    labels: Annotated[
+        list[str] | None, Query(max_length=20, description="only these labels", examples=[])
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    fmt: CsvOrJson = "json",
+) -> SearchResult | Response:
+    run = run_named(store, "search", {"q": q, "labels": labels or [], "limit": limit})
+    if fmt == "csv":
+        return csv_response(safe_filename("search", q) + ".csv", run.columns, run.rows)
+    return SearchResult(q=q, items=[SearchHit.model_validate(r) for r in run.rows])
+
+
+@router.get(
+    "/overlaps",
+    summary="지역 간 산업 중복 / shared industries between regions",
+    response_model=OverlapResult,
+    responses=_CSV,
+)
+def overlaps(
+    store: StoreDep,
+    regions: Annotated[
+        list[str] | None,
+        Query(
+            max_length=300,
+            description="Region ids (repeat or comma-separate); two give the detailed comparison "
+            "with evidence, more give every pair, none give all pairs that share something",
+            examples=[["jeonbuk", "gyeongbuk-gumi"]],
+        ),
+    ] = None,
+    level: Annotated[
+        int | None,
+        Query(ge=0, le=6, description="taxonomy depth: 0 = top level; empty = as pursued"),
+    ] = None,
+    min_shared: Annotated[int, Query(ge=0, le=1000)] = 0,
+    fmt: CsvOrJson = "json",
+) -> OverlapResult | Response:
+    ids = [part.strip() for item in regions or [] for part in item.split(",") if part.strip()]
+    if len(ids) == 1:
+        raise QueryError("one region has nothing to overlap with", "give two or more regions")
+    if len(ids) == 2:
+        run = run_named(
+            store, "region_overlap", {"region_a": ids[0], "region_b": ids[1], "level": level}
+        )
+        if not run.rows:
+            raise QueryError(
+                f"no region {ids[0]!r} or {ids[1]!r}", "find region ids with /search or /regions"
+            )
+    else:
+        run = run_named(
+            store, "overlap_matrix", {"regions": ids, "level": level, "min_shared": min_shared}
+        )
+    if fmt == "csv":
+        return csv_response(
+            safe_filename("overlaps", *ids[:6], f"level{level}" if level is not None else "")
+            + ".csv",
+            run.columns,
+            run.rows,
+        )
+    pairs = [OverlapPair.model_validate(r) for r in run.rows]
+    return OverlapResult(regions=ids, level=level, pairs=pairs)
+
+
+@router.get(
+    "/competition",
+    summary="같은 국가 지정을 노리는 지역 / regions competing for a national designation",
+    response_model=CompetitionResult,
+    responses=_CSV,
+)
+def competition(
+    store: StoreDep,
+    designation: Annotated[
+        str | None, Query(max_length=120, examples=["defense-innovation-cluster"])
+    ] = None,
+    min_regions: Annotated[int, Query(ge=1, le=300)] = 2,
+    fmt: CsvOrJson = "json",
+) -> CompetitionResult | Response:
+    run = run_named(
+        store,
+        "designation_competition",
+        {"designation": designation, "min_regions": min_regions},
+    )
+    if fmt == "csv":
+        name = safe_filename("competition", designation or "all") + ".csv"
+        return csv_response(name, run.columns, run.rows)
+    return CompetitionResult(items=[Competition.model_validate(r) for r in run.rows])
+
+
+@router.get(
+    "/complementarity",
+    summary="가치사슬 상호보완 / regions on different segments of one industry",
+    response_model=ComplementarityResult,
+    responses=_CSV,
+)
+def complementarity(
+    store: StoreDep,
+    industry: Annotated[str | None, Query(max_length=120, examples=["battery"])] = None,
+    region: Annotated[str | None, Query(max_length=120, examples=["jeonbuk"])] = None,
+    strict: Annotated[bool, Query()] = True,
+    fmt: CsvOrJson = "json",
+) -> ComplementarityResult | Response:
+    run = run_named(
+        store, "complementarity", {"industry": industry, "region": region, "strict": strict}
+    )
+    if fmt == "csv":
+        name = safe_filename("complementarity", industry or "all", region or "") + ".csv"
+        return csv_response(name, run.columns, run.rows)
+    return ComplementarityResult(items=[Complement.model_validate(r) for r in run.rows])

@@ -1,0 +1,225 @@
+"""``/sparql``: the SPARQL 1.1 Protocol (query operation only) over the build's RDF.
+
+Results by ``Accept`` or ``?format=``: SELECT and ASK as SPARQL JSON, CSV or TSV; CONSTRUCT
+and DESCRIBE as Turtle, N-Triples or JSON-LD. Updates are refused with 403 whichever way
+they come (``update=`` form field, ``application/sparql-update`` body, or update text as a
+query); the evaluation itself lives in ``queries/sparql.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from api.web.negotiation import pick
+from ontology.errors import QueryError, ReadOnlyViolation
+from queries.settings import StoreSettings
+from queries.sparql import MAX_QUERY_CHARS, SparqlResult, SparqlStore, dumps
+
+router = APIRouter(tags=["rdf"])
+
+JSON = "application/sparql-results+json"
+RESULT_TYPES = {
+    "json": [JSON, "application/json"],
+    "csv": ["text/csv"],
+    "tsv": ["text/tab-separated-values"],
+}
+GRAPH_TYPES = {
+    "ttl": ["text/turtle", "application/x-turtle"],
+    "nt": ["application/n-triples", "text/plain"],
+    "jsonld": ["application/ld+json", "application/json"],
+}
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+EXAMPLE = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a rsg:Region }"
+INVESTMENT_EXAMPLE = """SELECT ?company ?amount WHERE {
+  ?fact rdf:predicate rsg:investsIn ;
+        rdf:subject ?company ;
+        rdf:object <https://w3id.org/rsg/id/initiative/saemangeum-battery-specialized-complex> ;
+        rsg:amount_krw ?amount .
+} ORDER BY DESC(?amount)"""
+
+
+def _update_refused() -> ReadOnlyViolation:
+    return ReadOnlyViolation(
+        "SPARQL Update는 허용되지 않습니다 / SPARQL Update is not accepted: the endpoint is "
+        "read-only",
+        "the graph changes only through `rsg build`",
+    )
+
+
+def get_sparql(request: Request) -> SparqlStore:
+    """One SPARQL store per app (tests put their own in ``app.state.sparql``)."""
+    store: SparqlStore | None = getattr(request.app.state, "sparql", None)
+    if store is None:
+        settings = StoreSettings()
+        store = SparqlStore(
+            settings.home, row_cap=settings.row_cap, timeout_ms=settings.query_timeout_ms
+        )
+        request.app.state.sparql = store
+    return store
+
+
+SparqlDep = Annotated[SparqlStore, Depends(get_sparql)]
+Format = Annotated[
+    Literal["json", "csv", "tsv", "ttl", "nt", "jsonld"] | None,
+    Query(
+        alias="format",
+        description="Accept 대신 / overrides Accept: json, csv, tsv (SELECT, ASK); "
+        "ttl, nt, jsonld (CONSTRUCT, DESCRIBE)",
+    ),
+]
+
+
+def _respond(result: SparqlResult, request: Request, fmt: str | None) -> Response:
+    accept = request.headers.get("accept", "")
+    headers = {"X-Truncated": "true"} if result.truncated else {}
+    if result.kind == "graph":
+        key = fmt if fmt in GRAPH_TYPES else pick(accept, GRAPH_TYPES, "ttl")
+        body = result.as_rdf(RDF_FORMATS[key])
+        return Response(body, media_type=GRAPH_TYPES[key][0], headers=headers)
+    key = fmt if fmt in RESULT_TYPES else pick(accept, RESULT_TYPES, "json")
+    if key == "json":
+        return Response(dumps(result), media_type=JSON, headers=headers)
+    text = result.as_csv() if key == "csv" else result.as_tsv()
+    media = f"{RESULT_TYPES[key][0]}; charset=utf-8"
+    return Response(text.encode("utf-8"), media_type=media, headers=headers)
+
+
+def _check_dataset(request: Request) -> None:
+    """The store has one default graph; a protocol dataset would be silently ignored."""
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in request.query_params:
+            raise QueryError(
+                f"{name} is not supported: the endpoint serves one default graph",
+                "drop the parameter; use FROM / GRAPH inside the query if needed",
+            )
+
+
+_RESULTS: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "SELECT/ASK: SPARQL JSON, CSV or TSV; CONSTRUCT/DESCRIBE: Turtle, "
+        "N-Triples or JSON-LD. `X-Truncated: true` when the row cap was reached.",
+        "content": {
+            JSON: {
+                "example": {
+                    "head": {"vars": ["n"]},
+                    "results": {
+                        "bindings": [
+                            {
+                                "n": {
+                                    "type": "literal",
+                                    "value": "252",
+                                    "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+                                }
+                            }
+                        ]
+                    },
+                }
+            },
+            "text/csv": {"example": "n\r\n252\r\n"},
+            "text/tab-separated-values": {
+                "example": '?n\n"252"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
+            },
+            "text/turtle": {"example": 'rsgid:region\\/jeonbuk rsg:name_en "Jeonbuk State"@en .'},
+            "application/n-triples": {},
+            "application/ld+json": {},
+        },
+    },
+    400: {"description": "구문 오류 / syntax error, with oxigraph's message"},
+    403: {"description": "SPARQL Update or SERVICE refused / 갱신·외부 질의 거부"},
+    404: {"description": "아직 빌드 없음 / no build yet"},
+    406: {"description": "Accept not supported"},
+    408: {"description": "RSG_QUERY_TIMEOUT_MS exceeded"},
+}
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL 질의 (읽기 전용) / SPARQL 1.1 query, read-only",
+    response_class=Response,
+    responses=_RESULTS,
+)
+def sparql_get(
+    request: Request,
+    store: SparqlDep,
+    fmt: Format = None,
+    query: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_QUERY_CHARS,
+            examples=[EXAMPLE, "ASK { rsgid:region\\/jeonbuk a rsg:Region }"],
+            description="SELECT, ASK, CONSTRUCT or DESCRIBE. Prefixes rsg, rsgid, rdf, rdfs, "
+            "owl, prov, dcterms, skos, schema and xsd are predeclared.",
+        ),
+    ] = None,
+    update: Annotated[
+        str | None, Query(include_in_schema=False, description="always refused")
+    ] = None,
+) -> Response:
+    if update is not None:
+        raise _update_refused()
+    if query is None:
+        raise QueryError("the request has no query parameter", "send ?query=SELECT ...")
+    _check_dataset(request)
+    return _respond(store.query(query), request, fmt)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL 질의 POST / SPARQL 1.1 query by POST",
+    response_class=Response,
+    responses=_RESULTS,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/sparql-query": {
+                    "schema": {"type": "string"},
+                    "examples": {
+                        "count": {"summary": "지역 수 / number of regions", "value": EXAMPLE},
+                        "investment": {
+                            "summary": "새만금 이차전지 투자 / Saemangeum battery investment",
+                            "value": INVESTMENT_EXAMPLE,
+                        },
+                    },
+                },
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string", "example": EXAMPLE}},
+                        "required": ["query"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def sparql_post(request: Request, store: SparqlDep, fmt: Format = None) -> Response:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/sparql-update":
+        raise _update_refused()
+    if kind == "application/sparql-query":
+        text = (await request.body()).decode("utf-8", errors="replace")
+    elif kind == "application/x-www-form-urlencoded":
+        form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+        if "update" in form:
+            raise _update_refused()
+        values = form.get("query") or []
+        if len(values) != 1:
+            raise QueryError("the form needs exactly one query field", "send query=SELECT ...")
+        text = values[0]
+    else:
+        raise QueryError(
+            f"cannot read a {kind or 'missing'} content type",
+            "send application/sparql-query or an HTML form with query=",
+        )
+    _check_dataset(request)
+    return _respond(store.query(text), request, fmt)

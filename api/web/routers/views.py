@@ -1,0 +1,292 @@
+"""Graph views over HTTP: the home page (``GET /``) and ``/views/...`` pages.
+
+Every view answers an offline HTML page (``?embed=1`` without the page chrome, for an
+iframe), or with ``?format=png|svg`` a static image; ``?download=1`` makes it an attachment.
+The pages carry a Content-Security-Policy that allows only their own inline script and style
+(by hash), no fetches, and ``frame-ancestors`` from ``RSG_VIEW_FRAME_ANCESTORS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field
+
+from api.web.deps import StoreDep
+from api.web.download import content_disposition, safe_filename
+from api.web.routers.queries import from_query_string, split_list
+from queries import catalog
+from queries.guard import MAX_QUERY_CHARS
+from visual import heatmap, home, page, static, views
+from visual.model import SizeBy, ViewGraph
+from visual.settings import ViewSettings
+
+router = APIRouter(tags=["views"])
+
+#: Query-string keys that steer the page rather than fill a query parameter.
+RESERVED = frozenset({"format", "embed", "lang", "size", "download"})
+_HTML: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/html": {}, "image/png": {}, "image/svg+xml": {}},
+        "description": "an offline HTML page, or a PNG/SVG with ?format=",
+    }
+}
+
+Fmt = Annotated[
+    Literal["html", "png", "svg"],
+    Query(alias="format", description="html (default, interactive), png or svg (for print)"),
+]
+Embed = Annotated[bool, Query(description="1 = page without header and tools, for an iframe")]
+Lang = Annotated[Literal["ko", "en"], Query(description="language of names: ko (default), en")]
+Size = Annotated[
+    Literal["degree", "money"] | None,
+    Query(description="node size by degree or by money (budget, amounts); default per view"),
+]
+Download = Annotated[bool, Query(description="1 = send as an attachment (a file to save)")]
+
+
+@dataclass(frozen=True)
+class Display:
+    """How a view is delivered: format, chrome, language, node size, attachment."""
+
+    fmt: Literal["html", "png", "svg"]
+    embed: bool
+    lang: Literal["ko", "en"]
+    size: SizeBy | None
+    download: bool
+
+
+def display(
+    fmt: Fmt = "html",
+    embed: Embed = False,
+    lang: Lang = "ko",
+    size: Size = None,
+    download: Download = False,
+) -> Display:
+    return Display(fmt, embed, lang, size, download)
+
+
+DisplayDep = Annotated[Display, Depends(display)]
+
+
+def view_settings(request: Request) -> ViewSettings:
+    settings: ViewSettings | None = getattr(request.app.state, "view_settings", None)
+    if settings is None:
+        settings = ViewSettings()
+        request.app.state.view_settings = settings
+    return settings
+
+
+def _headers(policy: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+
+
+def _url(request: Request, **changes: str | None) -> str:
+    """This request's path and query with some keys set (or dropped when None)."""
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    items += [(k, v) for k, v in changes.items() if v is not None]
+    from urllib.parse import urlencode
+
+    query = urlencode(items)
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def _respond(
+    request: Request, graph: ViewGraph, shown: Display, *, linkable: bool = True
+) -> Response:
+    fmt, embed, lang, download = shown.fmt, shown.embed, shown.lang, shown.download
+    settings = view_settings(request)
+    # The kind leads so that the ASCII fallback of an all-Korean title is not empty.
+    title = graph.title_ko if lang == "ko" else graph.title_en
+    name = safe_filename(f"rsg-{graph.kind}", title)
+    headers: dict[str, str]
+    if fmt in ("png", "svg"):
+        body = static.render(graph, fmt, settings, lang=lang)
+        headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
+        if download:
+            headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
+        media = "image/png" if fmt == "png" else "image/svg+xml"
+        return Response(body, media_type=media, headers=headers)
+    downloads = (
+        [
+            {"format": f, "href": _url(request, format=f, download="1", embed=None)}
+            for f in ("html", "png", "svg")
+        ]
+        if linkable
+        else []
+    )
+    rendered = page.render(
+        graph,
+        settings,
+        lang=lang,
+        embed=embed,
+        downloads=downloads,
+        embed_url=_url(request, embed="1", format=None, download=None) if linkable else None,
+    )
+    headers = _headers(rendered.csp(settings.frame_ancestors))
+    if download:
+        headers["Content-Disposition"] = content_disposition(f"{name}.html")
+    return HTMLResponse(rendered.html, headers=headers)
+
+
+@router.get(
+    "/", summary="첫 화면 / home page with links to every view", response_class=HTMLResponse
+)
+def home_page(request: Request, store: StoreDep) -> HTMLResponse:
+    rendered = home.render(store)
+    return HTMLResponse(
+        rendered.html, headers=_headers(rendered.csp(view_settings(request).frame_ancestors))
+    )
+
+
+@router.get("/views/region/{region}", summary="지역 뷰 / region view", responses=_HTML)
+def region_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    region: Annotated[str, Path(max_length=200, examples=["jeonbuk-gimje"])],
+) -> Response:
+    """The region, its strategies, initiatives, industries with segments, funding, partners."""
+    graph = views.region(store, region, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/industry/{industry}", summary="산업 뷰 / industry view", responses=_HTML)
+def industry_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    industry: Annotated[str, Path(max_length=200, examples=["battery"])],
+    initiatives: Annotated[bool, Query(description="0 = regions and segments only")] = True,
+) -> Response:
+    """Every region pursuing the industry or one of its segments (and the initiatives)."""
+    graph = views.industry(store, industry, initiatives, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/overlap", summary="지역 중복 뷰 / overlap view", responses=_HTML)
+def overlap_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    regions: Annotated[
+        list[str], Query(description="two or more Region ids (repeat or comma-separate)")
+    ],
+) -> Response:
+    """Shared industries (red), competed-for designations (purple), complementary segments
+    (blue, dashed)."""
+    graph = views.overlap(store, split_list(regions), shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/heatmap", summary="지역 중복 히트맵 / overlap heatmap", responses=_HTML)
+def heatmap_view(
+    request: Request,
+    store: StoreDep,
+    regions: Annotated[list[str], Query(description="two or more Region ids")],
+    level: Annotated[int | None, Query(ge=0, le=6, description="taxonomy depth")] = None,
+    fmt: Annotated[Literal["html", "svg"], Query(alias="format")] = "html",
+    embed: Embed = False,
+    lang: Lang = "ko",
+    download: Download = False,
+) -> Response:
+    """Jaccard scores between regions; the shared industries on hover."""
+    heat = heatmap.build(store, split_list(regions), level)
+    name = "지역 중복 히트맵" if lang == "ko" else "overlap heatmap"
+    if fmt == "svg":
+        headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
+        if download:
+            headers["Content-Disposition"] = content_disposition(f"{name}.svg")
+        return Response(heatmap.svg(heat, lang), media_type="image/svg+xml", headers=headers)
+    downloads = [
+        {"format": f, "href": _url(request, format=f, download="1", embed=None)}
+        for f in ("html", "svg")
+    ]
+    rendered = heatmap.page(heat, lang=lang, embed=embed, downloads=downloads)
+    headers = _headers(rendered.csp(view_settings(request).frame_ancestors))
+    if download:
+        headers["Content-Disposition"] = content_disposition(f"{name}.html")
+    return HTMLResponse(rendered.html, headers=headers)
+
+
+@router.get("/views/organizations", summary="기관 네트워크 / organisation network", responses=_HTML)
+def organizations_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    organization: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str | None, Query(max_length=60)] = None,
+    region: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    graph = views.organizations(store, organization, kind, region, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/funding", summary="재원 흐름 / funding flow", responses=_HTML)
+def funding_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    region: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """Funders -> initiatives -> regions; edge width by amount, node size by money."""
+    graph = views.funding(store, region, shown.size or "money")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/query/{name}", summary="명명 질의 결과 그래프 / named query as a graph",
+            responses=_HTML)  # fmt: skip
+def query_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    name: Annotated[str, Path(max_length=80, examples=["region_portfolio"])],
+) -> Response:
+    """Parameters in the query string as for ``/queries/{name}``. The graph holds the nodes,
+    relationships and paths of the result, or, when it has none, the nodes it names by id and
+    the relationships among them."""
+    query = catalog.get(name)
+    given = from_query_string(query, request, RESERVED)
+    graph = views.named(store, name, given, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+class CypherView(BaseModel):
+    query: str = Field(
+        max_length=MAX_QUERY_CHARS,
+        examples=["MATCH p = (:Region {id: $id})-[:PURSUES]->(:Industry) RETURN p"],
+    )
+    params: dict[str, Any] = Field(default_factory=dict, examples=[{"id": "jeonbuk"}])
+    timeout_ms: int | None = Field(default=None, ge=10, le=60_000)
+    limit: int | None = Field(default=None, ge=1, le=100_000)
+
+
+@router.post("/views/cypher", summary="Cypher 결과 그래프 / Cypher result as a graph",
+             responses=_HTML)  # fmt: skip
+def cypher_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    body: Annotated[CypherView, Body()],
+) -> Response:
+    """Read-only Cypher (same guard, timeout and row cap as ``POST /cypher``) drawn as a
+    graph. The page has no download links or embed snippet (it has no URL of its own): use
+    ``?download=1`` or ``?format=png|svg`` on the POST."""
+    size_by: SizeBy = shown.size or "degree"
+    graph = views.cypher(
+        store,
+        body.query,
+        body.params,
+        timeout_ms=body.timeout_ms,
+        row_cap=body.limit,
+        size_by=size_by,
+    )
+    return _respond(request, graph, shown, linkable=False)

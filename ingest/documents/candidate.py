@@ -1,0 +1,94 @@
+"""A candidate fact and the helpers every extraction rule shares.
+
+후보 사실 / candidate fact: a typed fact found in one sentence, with clean-text offsets of its
+evidence (at most ``MAX_EVIDENCE`` characters) and a confidence; ``document.py`` maps the
+offsets back to the raw text. The rules themselves are in ``ingest.documents.extractor`` and
+``ingest.documents.funding``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.documents.matcher import Mention
+
+MAX_EVIDENCE = 40
+
+_NAME_AFTER = re.compile(
+    r"^\s?(?:원)?\s?(?:규모의|규모로|을 투입해|을 들여|이 투입되는|이 투입되며|의)\s?"
+    r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:을|를|이|가|은|는|도|에|으로|로)(?:\s|$)"
+)
+_QUOTED = re.compile(r"[‘'“\"](?P<name>[^’'”\"]{3,40})[’'”\"]")
+
+
+@dataclass
+class Candidate:
+    """A candidate fact (clean-text offsets until ``document.py`` maps them)."""
+
+    type: str
+    subject: str
+    object: str
+    start: int
+    end: int
+    confidence: float
+    amount_krw: int | None = None
+    amount_text: str | None = None
+    date: str | None = None
+    props: dict[str, str] = field(default_factory=dict)
+
+    def key(self) -> tuple[str, str, str, int | None]:
+        return (self.type, self.subject, self.object, self.amount_krw)
+
+
+@dataclass
+class Context:
+    """What a sentence may lean on: the document's main region and its date."""
+
+    main_region: str | None
+    published: date | None
+    region_gov: dict[str, str] = field(default_factory=dict)  # region id -> its government org
+    parents: dict[str, str] = field(default_factory=dict)  # region id -> the region it is in
+
+
+def ref(m: Mention) -> str:
+    return f"{m.label}:{m.text if m.new else m.id}"
+
+
+def span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
+    """A short evidence span covering [a, b) as far as MAX_EVIDENCE allows, within the sentence."""
+    a, b = max(s, min(a, b)), min(e, max(a, b))
+    if b - a > MAX_EVIDENCE:
+        b = a + MAX_EVIDENCE
+    while b - a < 12 and (a > s or b < e):  # grow by whole words on both sides
+        left = text.rfind(" ", s, max(s, a - 1))
+        right = text.find(" ", min(e, b + 1), e)
+        a, b = (s if left < 0 else left + 1), (e if right < 0 else right)
+    while a < b and text[a] in " ,.·":
+        a += 1
+    while b > a and text[b - 1] in " ,":
+        b -= 1
+    return a, b
+
+
+def cue_near(
+    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int, skip: int = -1
+) -> re.Match[str] | None:
+    best = None
+    for match in pattern.finditer(text, s, e):
+        if match.start() == skip:
+            continue
+        if best is None or abs(match.start() - pos) < abs(best.start() - pos):
+            best = match
+    return best
+
+
+def initiative_name(text: str, s: int, e: int, pos: int) -> str:
+    match = _NAME_AFTER.match(text[pos:e])
+    if match:
+        return match["name"].strip()
+    quoted = list(_QUOTED.finditer(text, s, e))
+    if quoted:
+        return min(quoted, key=lambda m: abs(m.start() - pos))["name"].strip()
+    return text[s : min(e, s + 20)].strip()

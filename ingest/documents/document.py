@@ -1,0 +1,248 @@
+"""One document through the whole pipeline: raw text -> entities and candidate facts.
+
+normalise (offset map) -> sentences and tokens (Kiwi + user dictionary) -> linked mentions
+(Aho-Corasick) and new organisations (by form) -> candidate facts per sentence -> offsets
+mapped back to the raw text. ``Extraction`` is what ``rsg extract --format json`` prints.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ingest.documents.candidate import Candidate, Context
+from ingest.documents.extractor import extract
+from ingest.documents.matcher import Gazetteer, Mention
+from ingest.documents.normalize import Normalized, normalize
+from ingest.documents.orgform import OrgCandidate, find_investors, find_organizations
+from ingest.documents.reader import RawText
+from ingest.korean.numbers import find_amounts
+from ingest.korean.sentences import Token, Tokenizer, tokenizer_for
+
+#: New organisations below this confidence are not proposed.
+MIN_ORG_CONFIDENCE = 0.5
+_GAP = re.compile(r"[\s\ufffd]+")
+
+
+class DocumentInfo(BaseModel):
+    path: str
+    published: str | None
+
+
+class Entity(BaseModel):
+    type: str
+    id: str | None
+    name_ko: str | None
+    name_en: str | None
+    text: str
+    start: int
+    end: int
+    value: int | None = None  # Amount: integer KRW
+
+
+class Fact(BaseModel):
+    type: str
+    subject: str
+    object: str
+    amount_krw: int | None
+    amount_text: str | None
+    date: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+
+
+class Extraction(BaseModel):
+    document: DocumentInfo
+    entities: list[Entity]
+    facts: list[Fact]
+
+
+_FACT_FIELDS = tuple(Fact.model_fields)
+
+
+class ExtractedFact(Fact):
+    """A fact with the properties the review step needs (role, basis, value, unit)."""
+
+    props: dict[str, str] = {}
+    sentence: str = ""
+
+
+class Pipeline:
+    """Gazetteer and tokenizer loaded once; ``run`` takes one document at a time."""
+
+    def __init__(self, gazetteer: Gazetteer, tokenizer: Tokenizer | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.tokenizer = tokenizer or tokenizer_for(tuple(sorted(gazetteer.words())))
+        # What every document's context needs from the gazetteer, worked out once.
+        self._governments = self._region_governments()
+        self._parents = {e.id: e.parent for e in gazetteer.by_key.values() if e.parent}
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Pipeline:
+        return cls(Gazetteer.load(data_dir, reference_only=reference_only))
+
+    def run(
+        self, raw: RawText, published: date | None = None
+    ) -> tuple[Extraction, list[ExtractedFact]]:
+        norm = normalize(raw.text)
+        text = norm.text
+        sentences = self.tokenizer.sentences(text)
+        mentions = self.mentions(text, [t for sent in sentences for t in sent.tokens])
+        ctx = Context(
+            self._main_region(mentions, text), published, self._governments, self._parents
+        )
+        starts = [m.start for m in mentions]  # mentions are sorted by start
+        candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
+        sentence_of: dict[tuple[str, str, str, int | None], tuple[int, int]] = {}
+        for sent in sentences:
+            lo = bisect.bisect_left(starts, sent.start)
+            hi = bisect.bisect_left(starts, sent.end)
+            inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
+            for cand in extract(sent, text, inside, ctx):
+                if not cand.subject or not cand.object or cand.subject == cand.object:
+                    continue
+                key = cand.key()
+                if key not in candidates or cand.confidence > candidates[key].confidence:
+                    candidates[key] = cand
+                    sentence_of[key] = (sent.start, sent.end)
+        entities = [self._entity(m, norm) for m in mentions]
+        for money in find_amounts(text):
+            rs, re_ = norm.to_raw(money.start, money.end)
+            entities.append(
+                Entity(
+                    type="Amount",
+                    id=None,
+                    name_ko=None,
+                    name_en=None,
+                    text=money.text,
+                    start=rs,
+                    end=re_,
+                    value=money.krw,
+                )
+            )
+        entities.sort(key=lambda ent: (ent.start, ent.end))
+        facts = [
+            self._fact(c, norm, text[sentence_of[k][0] : sentence_of[k][1]])
+            for k, c in sorted(candidates.items(), key=lambda kv: kv[1].start)
+        ]
+        info = DocumentInfo(
+            path=str(raw.path), published=published.isoformat() if published else None
+        )
+        plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
+        return Extraction(document=info, entities=entities, facts=plain), facts
+
+    def mentions(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
+        """Linked mentions plus new organisations; a name inside an organisation's name yields."""
+        linked = self.gazetteer.find(text, tokens)
+        orgs = [m for m in linked if m.label == "Organization"]
+        new: list[Mention] = []
+        for cand in _without_overlaps(find_organizations(text), _investors(text, tokens, linked)):
+            if cand.confidence < MIN_ORG_CONFIDENCE:
+                continue
+            if any(m.start < cand.end and cand.start < m.end for m in [*orgs, *new]):
+                continue
+            inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
+            crossing = [
+                m for m in linked if m.start < cand.end and cand.start < m.end and m not in inner
+            ]
+            if crossing:
+                continue
+            for m in inner:
+                linked.remove(m)  # "울산테크노파크": 울산 is part of the name, not a mention
+            new.append(
+                Mention(
+                    "Organization",
+                    "",
+                    cand.name,
+                    "",
+                    cand.name,
+                    cand.start,
+                    cand.end,
+                    cand.confidence,
+                    new=True,
+                )
+            )
+        return sorted([*linked, *new], key=lambda m: m.start)
+
+    def _main_region(self, mentions: list[Mention], text: str) -> str | None:
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            if m.label == "Region":
+                entry = self.gazetteer.by_key.get(("Region", m.id))
+                if entry is not None and entry.level != "area":
+                    counts[m.id] += 3 if m.start < 300 else 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _region_governments(self) -> dict[str, str]:
+        return {
+            node_id[4:]: f"Organization:{node_id}"
+            for (label, node_id) in self.gazetteer.by_key
+            if label == "Organization" and node_id.startswith("gov-")
+        }
+
+    @staticmethod
+    def _entity(m: Mention, norm: Normalized) -> Entity:
+        rs, re_ = norm.to_raw(m.start, m.end)
+        return Entity(
+            type=m.label,
+            id=m.id or None,
+            name_ko=m.name_ko or None,
+            name_en=m.name_en or None,
+            text=m.text,
+            start=rs,
+            end=re_,
+        )
+
+    @staticmethod
+    def _fact(c: Candidate, norm: Normalized, sentence: str) -> ExtractedFact:
+        rs, re_ = norm.to_raw(c.start, c.end)
+        return ExtractedFact(
+            type=c.type,
+            subject=c.subject,
+            object=c.object,
+            amount_krw=c.amount_krw,
+            amount_text=c.amount_text,
+            date=c.date,
+            evidence=evidence_text(norm.raw, rs, re_),
+            start=rs,
+            end=re_,
+            confidence=round(c.confidence, 2),
+            props=c.props,
+            sentence=sentence,
+        )
+
+
+def _investors(
+    text: str, tokens: Sequence[Token] | None, linked: list[Mention]
+) -> list[OrgCandidate]:
+    """Companies by clause (``find_investors``) that are not a known name (정부, 청주, LG화학)."""
+    if tokens is None:
+        return []
+    out = []
+    for cand in find_investors(text, tokens):
+        inner = [m for m in linked if cand.start < m.end and m.start < cand.end]
+        if any(m.label != "Industry" or (m.start, m.end) == (cand.start, cand.end) for m in inner):
+            continue
+        out.append(cand)
+    return out
+
+
+def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
+    kept: list[OrgCandidate] = []
+    for cand in sorted((c for g in groups for c in g), key=lambda c: (c.start, -c.confidence)):
+        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+            kept.append(cand)
+    return kept
+
+
+def evidence_text(raw: str, start: int, end: int) -> str:
+    """The raw span with each run of whitespace and U+FFFD written as one space."""
+    return _GAP.sub(" ", raw[start:end]).strip()

@@ -1,0 +1,332 @@
+"""Find known regions, industries, designations and organisations in clean text.
+
+Every name and alias of the graph's reference nodes goes into one Aho-Corasick automaton.
+Matches are taken longest first and never overlap, so "전북대" is the university and not
+the province, and "탄소중립" is not "탄소". Boundaries are Korean-aware: a particle may follow
+a name directly ("이차전지를"), but a short name must not sit inside a longer word ("전주기" is
+not Jeonju) and a Latin name must not touch other Latin letters ("FAI" is not "AI").
+Ambiguity that the longest match cannot settle is settled by context (``_resolve``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick  # type: ignore[import-not-found]
+
+from ingest.graph.graphdata import GraphBuilder, GraphData
+from ingest.korean.sentences import Token
+
+LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
+
+# What may follow a short region name directly: particles, suffixes and "형" (전주형).
+_REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형권내민산·,.)’”'\" ")
+# Words after bare 탄소 that make it about emissions rather than materials.
+_EMISSION = re.compile(r"^\s?(?:배출|중립|저감|감축|제로|포집|흡수|발자국|규제|국경)")
+_MATERIAL = re.compile(r"^\s?(?:소재|섬유|복합재|산업|부품|기술|융복합|밸리|국가산단)")
+# Words after an industry name that make it a property or a means, not the sector:
+# 에너지 효율 (energy efficiency), 금융기관/금융 지원 (a bank, financial aid), 벤처펀드 (a fund).
+_NOT_SECTOR = {
+    "energy": re.compile(
+        r"^(?:\s?(?:효율|절감|절약|소비|사용량|비용|요금|진단|손실|낭비)|[을를]\s?(?:활용|이용|사용))"
+    ),
+    "finance": re.compile(r"^\s?(?:기관|지원|비용|부담|상품|거래|사기)"),
+}
+_FUND = re.compile(r"^(?:펀드|기금|캐피탈)")
+# A stem that names its industry only beside 분야 or in a list of industries (우주·바이오).
+_STEM_CONTEXT = re.compile(r"^\s?분야")
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    id: str
+    name_ko: str
+    name_en: str
+    parent: str | None = None  # a region's parent, to settle shared names
+    level: str | None = None  # a region's level (province, city, area, ...)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A linked name in the clean text: [start, end) offsets and the surface text."""
+
+    label: str
+    id: str
+    name_ko: str
+    name_en: str
+    text: str
+    start: int
+    end: int
+    confidence: float = 1.0
+    new: bool = False  # proposed by its form, not in the graph yet
+
+
+class Gazetteer:
+    """Surface forms -> graph entries, and the automaton that finds them."""
+
+    def __init__(self, graph: GraphData) -> None:
+        parents = {e.start[1]: e.end[1] for e in graph.edges if e.type == "PART_OF"}
+        self.surfaces: dict[str, list[Entry]] = defaultdict(list)
+        for node in graph.nodes.values():
+            if node.label not in LINKED_LABELS:
+                continue
+            entry = Entry(
+                node.label,
+                node.id,
+                node.props["name_ko"],
+                node.props["name_en"],
+                parents.get(node.id) if node.label == "Region" else None,
+                node.props.get("level"),
+            )
+            names = {node.props["name_ko"], *node.props.get("aliases", [])}
+            if node.label != "Region":
+                names.add(node.props["name_en"])
+            for name in names:
+                surface = _key(name)
+                if len(surface) >= 2 and entry not in self.surfaces[surface]:
+                    self.surfaces[surface].append(entry)
+        # A bare word the taxonomy cannot own alone: settled by the words after it.
+        for surface, ids in _SHARED.items():
+            entries = [e for i in ids for e in _entries_of(self.surfaces, i)]
+            if surface not in self.surfaces and len(entries) == len(ids):
+                self.surfaces[surface] = entries
+        # "우주" of 우주산업: a stem without 산업, linked only in context (see ``_stem_ok``).
+        self.stems: set[str] = set()
+        for surface, entries in list(self.surfaces.items()):
+            stem = surface[:-2]
+            if (
+                surface.endswith("산업")
+                and len(stem) >= 2
+                and all(_hangul(c) for c in stem)
+                and stem not in self.surfaces
+                and all(e.label == "Industry" for e in entries)
+            ):
+                self.surfaces[stem] = entries
+                self.stems.add(stem)
+        self.automaton = ahocorasick.Automaton()
+        for surface in self.surfaces:
+            self.automaton.add_word(surface, surface)
+        self.automaton.make_automaton()
+        self.by_key = {(e.label, e.id): e for es in self.surfaces.values() for e in es}
+        self.short = {s for s, entries in self.surfaces.items() if _short_region(s, entries)}
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Gazetteer:
+        """From the data files; ``reference_only`` leaves out the nodes of curated fact files."""
+        from ingest.graph.dataset import default_data_dir, load_graph_data
+
+        if not reference_only:
+            return cls(load_graph_data(data_dir))
+        builder = GraphBuilder()
+        builder.load_reference(data_dir or default_data_dir())
+        return cls(builder.graph)
+
+    def words(self) -> list[tuple[str, str]]:
+        """(surface, label) pairs without spaces, for the tokenizer's user dictionary.
+
+        Short region names are left to Kiwi's own dictionary: forced in as proper nouns they
+        would make every 강화 (strengthening) Ganghwa and every 예산 (budget) Yesan.
+        """
+        return [
+            (surface, entries[0].label)
+            for surface, entries in self.surfaces.items()
+            if " " not in surface
+            and surface not in self.stems
+            and any(_hangul(c) for c in surface)
+            and not _short_region(surface, entries)
+        ]
+
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
+        """Every linked mention in ``text``, in order, longest first, no overlaps.
+
+        With Kiwi's ``tokens`` of the same text, Kiwi's reading decides for short region names
+        (see ``_kiwi_verdict``); where it has none, the character rules of ``_bounded`` do.
+        """
+        spans = sorted(tokens, key=_SPAN_ORDER) if tokens is not None else None
+        lowered = _fold(text)
+        found: list[tuple[int, int, str]] = []
+        for end, surface in self.automaton.iter(lowered):
+            start = end - len(surface) + 1
+            verdict = None
+            short = surface in self.short
+            if spans is not None and short:
+                verdict = _kiwi_verdict(spans, start, end + 1)
+            if verdict is False or (short and _person_name(text, start, end + 1)):
+                continue
+            if verdict is None and not _bounded(text, start, end + 1, surface, short):
+                continue
+            if surface in self.stems and not self._stem_ok(lowered, start, end + 1):
+                continue
+            found.append((start, end + 1, surface))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: list[tuple[int, int, str]] = []
+        busy = bytearray(len(text) + 1)
+        for start, end, surface in found:
+            if not any(busy[start:end]):
+                taken.append((start, end, surface))
+                busy[start:end] = b"\x01" * (end - start)
+        taken.sort()
+        context = {
+            e.id for _, _, s in taken for e in self.surfaces[s] if len(self.surfaces[s]) == 1
+        }
+        mentions = []
+        for start, end, surface in taken:
+            entry = _resolve(self.surfaces[surface], text, end, context)
+            if entry is not None and not _not_sector(entry, text, end):
+                mentions.append(
+                    Mention(
+                        entry.label,
+                        entry.id,
+                        entry.name_ko,
+                        entry.name_en,
+                        text[start:end],
+                        start,
+                        end,
+                    )
+                )
+        return mentions
+
+    def _stem_ok(self, lowered: str, start: int, end: int) -> bool:
+        """A stem stands for its industry before 분야, or as an item of a ·-list of industries."""
+        if _STEM_CONTEXT.match(lowered[end:]):
+            return True
+        if start and lowered[start - 1] == "·":
+            return True
+        if end < len(lowered) and lowered[end] == "·":
+            nxt = re.match(r"[^\s·,.]+", lowered[end + 1 :])
+            word = nxt.group() if nxt else ""
+            return any(
+                word[:n] not in self.stems
+                and any(e.label == "Industry" for e in self.surfaces.get(word[:n], []))
+                for n in range(2, len(word) + 1)
+            )
+        return False
+
+
+def _not_sector(entry: Entry, text: str, end: int) -> bool:
+    """An industry word used for a property or a means (에너지 효율, 금융 지원, 벤처펀드)."""
+    if entry.label != "Industry":
+        return False
+    after = text[end : end + 12]
+    rule = _NOT_SECTOR.get(entry.id)
+    return bool(_FUND.match(after) or (rule and rule.match(after)))
+
+
+_SHARED = {"탄소": ("carbon-materials", "carbon-neutrality")}
+# Kiwi's tokens in the order ``_kiwi_verdict`` searches them.
+_SPAN_ORDER = operator.attrgetter("start", "end", "tag")
+
+
+def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
+    for entries in surfaces.values():
+        for entry in entries:
+            if entry.id == node_id:
+                return [entry]
+    return []
+
+
+def _key(name: str) -> str:
+    return _fold(re.sub(r"\s+", " ", name.strip()))
+
+
+def _fold(text: str) -> str:
+    """Lower case, one character for one, so offsets in the result are offsets in ``text``.
+
+    ``str.lower`` turns a few letters into two (İ -> i + combining dot); those keep their
+    single-letter lower case where it exists and stay as they are otherwise.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def _hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def _kiwi_verdict(spans: list[Token], start: int, end: int) -> bool | None:
+    """What Kiwi's tokens say of [start, end): a place name (True), not one (False), or unsure.
+
+    Kiwi reading the very span as a proper noun settles compounds such as 전주경제 and
+    구미기업; reading it as an ordinary word (강화, 예산, 세계 대전) or seeing it start inside
+    another word (성주 in the name 정성주) rules it out.
+    """
+    i = bisect.bisect_left(spans, (start, -1, ""), key=_SPAN_ORDER)
+    if i > 0 and spans[i - 1].end > start:
+        return False
+    same = [t.tag for t in spans[i : i + 3] if t.start == start and t.end == end]
+    if not same:
+        return None
+    return "NNP" in same
+
+
+# A person written as surname + given name and a title: 정선영 국장, 박진주 시 과장.
+_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주")
+_SURNAMES |= set("우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹")
+_SURNAMES |= set("제모탁국어은편용예경봉")
+_TITLE = re.compile(
+    r"^\s(?:[가-힣]{1,8}\s){0,2}?[가-힣]{0,8}"
+    r"(?:국장|과장|팀장|실장|부장|차장|시장|군수|지사|구청장|기자|대표|교수|의원|위원장|원장|소장|"
+    r"센터장|회장|사장|장관|차관|청장|주무관|연구원|씨|님)"
+    r"(?:은|는|이|가|을|를|의|과|와|도|에게|께서)?(?![가-힣])"
+)
+
+
+def _person_name(text: str, start: int, end: int) -> bool:
+    """A two-syllable region name that is the start of a three-syllable personal name."""
+    if end - start != 2 or text[start] not in _SURNAMES:
+        return False
+    if start and _hangul(text[start - 1]):
+        return False
+    if end >= len(text) or not _hangul(text[end]) or text[end] in _REGION_FOLLOWERS:
+        return False
+    word_end = end + 1
+    if word_end < len(text) and _hangul(text[word_end]):
+        return False
+    return bool(_TITLE.match(text[word_end : word_end + 24]))
+
+
+def _short_region(surface: str, entries: list[Entry]) -> bool:
+    """A region name of one or two syllables (전주, 강화, 예산): often an ordinary word too."""
+    return _hangul_len(surface) <= 2 and all(e.label == "Region" for e in entries)
+
+
+@lru_cache(maxsize=8192)
+def _hangul_len(surface: str) -> int:
+    return sum(1 for c in surface if _hangul(c))
+
+
+def _bounded(text: str, start: int, end: int, surface: str, short: bool) -> bool:
+    """Character rules at the edges of a match; ``short``: a short region name (see below)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if surface[0].isascii() and surface[0].isalnum() and before.isascii() and before.isalnum():
+        return False
+    if surface[-1].isascii() and surface[-1].isalnum() and after.isascii() and after.isalnum():
+        return False
+    if _hangul(surface[0]) and _hangul_len(surface) <= 2 and (_hangul(before) or before.isdigit()):
+        return False  # "온전주", "5전북": inside another word
+    return not (short and _hangul(after) and after not in _REGION_FOLLOWERS)
+
+
+def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> Entry | None:
+    """The entry a surface stands for here, or None when it cannot be told."""
+    if len(entries) == 1:
+        return entries[0]
+    by_id = {e.id: e for e in entries}
+    if "carbon-materials" in by_id and "carbon-neutrality" in by_id:
+        # 탄소 alone: emissions when 배출/중립/저감... follow, otherwise the material
+        # (industry lists such as "수소와 탄소, 드론" name the carbon-materials industry).
+        emission = _EMISSION.match(text[end:]) and not _MATERIAL.match(text[end:])
+        return by_id["carbon-neutrality" if emission else "carbon-materials"]
+    near = [e for e in entries if e.parent in context or e.id in context]
+    return near[0] if len(near) == 1 else None

@@ -1,0 +1,167 @@
+"""Organisations that are not in the graph yet, recognised by the form of their name.
+
+A company is written with ㈜, (주) or 주식회사; a university ends in 대학교 (or 대 after a
+known stem such as 국립); institutes in 연구원, 연구소, 진흥원, 기술원; agencies in 공단,
+재단, 테크노파크; associations in 협회, 포럼, 조합. "센터" names are as often a facility as an
+organisation, so they come with a low confidence. Names listed before "등 기업" or "등 대학"
+are organisations by context. Each proposal carries a confidence in [0, 1].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.korean.sentences import Token
+
+# (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
+_WORD = r"[가-힣A-Za-z0-9&·\-]"
+# The name ends here: what follows is not Hangul, or is a particle ("울산테크노파크가").
+_END = (
+    r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)"
+    r"(?:[^가-힣]|$))"
+)
+_COMPANY_MARKS = ("㈜", "(주)", "주식회사")
+_RESEARCH = ("연구원", "연구소", "진흥원", "기술원", "평가원", "정보원")
+_PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회")
+_ASSOCIATION = ("협회", "포럼", "조합", "연합회", "협의회")
+# (pattern, kind, confidence, marks); a pattern can only match a text that holds one of its
+# marks, a substring test that is much cheaper than running the pattern.
+_FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
+    (
+        re.compile(rf"(?:㈜|\(주\)|주식회사\s?)(?P<name>{_WORD}{{2,20}})"),
+        "company",
+        0.95,
+        _COMPANY_MARKS,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\s?주식회사)"),
+        "company",
+        0.95,
+        _COMPANY_MARKS,
+    ),
+    (
+        re.compile(rf"\(사\)\s?(?P<name>{_WORD}+(?:\s{_WORD}+){{0,3}}?(?:포럼|협회|조합|연합회))"),
+        "association",
+        0.9,
+        ("(사)",),
+    ),
+    (re.compile(rf"(?P<name>{_WORD}{{1,20}}대학교){_END}"), "university", 0.9, ("대학교",)),
+    (re.compile(rf"(?P<name>국립{_WORD}{{1,10}}대){_END}"), "university", 0.8, ("국립",)),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_RESEARCH)})){_END}"),
+        "research_institute",
+        0.8,
+        _RESEARCH,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_PUBLIC)})){_END}"),
+        "public_institution",
+        0.75,
+        _PUBLIC,
+    ),
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_ASSOCIATION)})){_END}"),
+        "association",
+        0.6,
+        _ASSOCIATION,
+    ),
+    (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35, ("센터",)),
+]
+# "현대차, 네이버, 리벨리온 등 기업과": a list closed by "등 <kind>".
+_LISTED = re.compile(
+    rf"(?P<list>{_WORD}{{2,15}}(?:\s?,\s?{_WORD}{{2,15}}){{1,8}})\s?등\s?(?:\S+\s)?"
+    r"(?P<kind>기업|업체|대기업|중소기업|대학|연구기관|기관)"
+    r"(?:들)?(?:과|와|을|를|이|가|은|는|의|에|도|으로|로|에서)?(?![가-힣])"
+)
+_LIST_KIND = {"기업": "company", "업체": "company", "대기업": "company", "중소기업": "company"}
+_LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "기관": "public_institution"}
+# Names that look like an organisation by form but are generic words.
+_GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
+_GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
+_PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)$")
+# "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
+_HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
+_EVENT_KINDS = ("포럼", "협의회")
+# A company written without ㈜ is the subject of an investment: "SK하이닉스는 청주에 15조원을
+# 투자해", "지역 기업인 가람정밀도 200억원을 투자해". Kiwi reads such names as proper nouns.
+_NAME_TAGS = {"NNP", "SL", "SH"}
+_SUBJECT_MARKS = {"은", "는", "이", "가", "도"}
+_INVESTS_AFTER = re.compile(
+    r"^[^,.;]{0,20}?\d[\d,.]*\s?(?:조|억|천만|백만|만)?\s?(?:[\d,.]+\s?(?:억|만)\s?)?원"
+    r"(?:을|를|이|가|씩|의)?\s?(?:추가로\s?|새로\s?|신규\s?)?(?:투자|투입)"
+)
+
+
+@dataclass(frozen=True)
+class OrgCandidate:
+    name: str
+    kind: str
+    start: int
+    end: int
+    confidence: float
+
+
+def find_organizations(text: str) -> list[OrgCandidate]:
+    """Organisation names by form or list context, in order, without overlaps."""
+    found: list[OrgCandidate] = []
+    for pattern, kind, confidence, marks in _FORMS:
+        if not any(mark in text for mark in marks):
+            continue
+        for match in pattern.finditer(text):
+            name = match["name"].strip()
+            if kind == "company" and match.group().startswith(_COMPANY_MARKS):
+                name = _PARTICLE_TAIL.sub("", name)
+            if name in _GENERIC or len(name) < 3:
+                continue
+            if name.endswith(_EVENT_KINDS) and _HELD.match(text[match.end("name") :]):
+                continue
+            if kind == "public_institution" and re.search(r"\d공단$", name):
+                continue  # 구미5공단: the fifth industrial complex, not an agency
+            start = match.start("name")
+            found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
+    for match in _LISTED.finditer(text) if "등" in text else ():
+        kind = _LIST_KIND[match["kind"]]
+        offset = match.start("list")
+        for item in re.finditer(rf"{_WORD}+", match["list"]):
+            name = _PARTICLE_TAIL.sub("", item.group()) if kind != "company" else item.group()
+            if len(name) >= 2:
+                start = offset + item.start()
+                found.append(OrgCandidate(name, kind, start, start + len(name), 0.6))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.confidence))
+    kept: list[OrgCandidate] = []
+    for cand in found:
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+def find_investors(text: str, tokens: Sequence[Token]) -> list[OrgCandidate]:
+    """Companies without a form marker that are the subject of an investment clause.
+
+    A run of proper-noun tokens (Kiwi's NNP, Latin or Hanja letters) written as one word,
+    followed directly by a subject particle and, in the same clause, by an amount that is
+    invested. The caller drops runs that are already a known region or organisation.
+    """
+    out: list[OrgCandidate] = []
+    if "투자" not in text and "투입" not in text:
+        return out  # no clause can invest (``_INVESTS_AFTER`` ends in one of these words)
+    run: list[Token] = []
+    for tok in tokens:
+        if tok.tag in _NAME_TAGS and (not run or run[-1].end == tok.start):
+            run.append(tok)
+            continue
+        if (
+            run
+            and tok.tag in ("JX", "JKS")
+            and tok.form in _SUBJECT_MARKS
+            and tok.start == run[-1].end
+            and (run[0].start == 0 or not text[run[0].start - 1].isalnum())
+            and _INVESTS_AFTER.match(text[tok.end : tok.end + 40])
+        ):
+            start, end = run[0].start, run[-1].end
+            if end - start >= 2:
+                out.append(OrgCandidate(text[start:end], "company", start, end, 0.6))
+        run = [tok] if tok.tag in _NAME_TAGS else []
+    return out

@@ -1,0 +1,349 @@
+"""The review queue: candidate facts waiting for a person, and what accepting one writes.
+
+The queue is one JSON file under ``RSG_HOME/review/``, changed only under an exclusive lock
+and replaced atomically, so two ``rsg ingest`` runs (or the CLI and the API) never lose or
+half-write an item. Accepting a candidate appends it, in the curated data format with its
+evidence, to ``facts/<source>.yaml`` of the data folder (and the source to ``sources.yaml``
+when it is new); the whole data folder is then validated by the loader, and the files are
+put back as they were if it does not pass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+from ingest.documents.document import ExtractedFact
+from ontology.errors import NotFound, ValidationFailed
+from ontology.models import REF_RE, SLUG
+
+Status = Literal["pending", "accepted", "rejected"]
+_INITIATIVE_KIND = {"Initiative": "project", "Event": "event", "Law": "law"}
+EDITABLE: tuple[str, ...] = (
+    "rel",
+    "subject",
+    "object",
+    "evidence",
+    "amount_krw",
+    "amount_text",
+    "date",
+    "role",
+)
+EDITABLE += ("basis", "subject_name_en", "object_name_en", "subject_kind", "object_kind")
+
+
+class Item(BaseModel):
+    id: str
+    source: str
+    path: str
+    published: str | None = None
+    status: Status = "pending"
+    added: str
+    decided: str | None = None
+    fact: ExtractedFact
+    edits: dict[str, str] = Field(default_factory=dict)
+
+
+class Queue:
+    """The queue file of one RSG_HOME."""
+
+    def __init__(self, home: Path) -> None:
+        self.dir = home / "review"
+        self.file = self.dir / "queue.json"
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[list[Item]]:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with (self.dir / "queue.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            items = self._read()
+            before = [i.model_dump() for i in items]
+            yield items
+            if [i.model_dump() for i in items] != before:
+                write_atomic(
+                    self.file,
+                    json.dumps(
+                        {"version": 1, "items": [i.model_dump() for i in items]},
+                        ensure_ascii=False,
+                        indent=1,
+                    ),
+                )
+
+    def _read(self) -> list[Item]:
+        if not self.file.is_file():
+            return []
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            return [Item.model_validate(item) for item in data["items"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValidationFailed(
+                f"{self.file}: the review queue is damaged",
+                [f"{self.file}: {exc}"],
+                "move the file aside; `rsg ingest` starts a new queue",
+            ) from exc
+
+    def items(self, status: Status | None = None) -> list[Item]:
+        with self._locked() as items:
+            return [i for i in items if status is None or i.status == status]
+
+    def add(self, source: str, path: str, published: str | None, facts: list[ExtractedFact]) -> int:
+        """Queue new candidates; ones already queued (same source and fact) are left alone."""
+        now = _now()
+        with self._locked() as items:
+            known = {i.id for i in items}
+            added = 0
+            for fact in facts:
+                item_id = candidate_id(source, fact)
+                if item_id not in known:
+                    items.append(
+                        Item(
+                            id=item_id,
+                            source=source,
+                            path=path,
+                            published=published,
+                            added=now,
+                            fact=fact,
+                        )
+                    )
+                    known.add(item_id)
+                    added += 1
+            return added
+
+    def get(self, item_id: str) -> Item:
+        for item in self.items():
+            if item.id == item_id:
+                return item
+        raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+
+    def reject(self, item_id: str) -> Item:
+        return self._decide(item_id, "rejected", {})
+
+    def accept(self, item_id: str, data_dir: Path, edits: dict[str, str] | None = None) -> Item:
+        """Write the fact (with ``edits`` applied) into the data folder, then mark it accepted."""
+        item = self.get(item_id)
+        if item.status != "pending":
+            raise ValidationFailed(
+                f"review item {item_id} is already {item.status}",
+                [f"{item_id}: {item.status}"],
+                "only pending items can be accepted or rejected",
+            )
+        merged = {**item.edits, **(edits or {})}
+        write_fact(data_dir, item, merged)
+        return self._decide(item_id, "accepted", merged)
+
+    def _decide(self, item_id: str, status: Status, edits: dict[str, str]) -> Item:
+        with self._locked() as items:
+            for i, item in enumerate(items):
+                if item.id == item_id:
+                    if item.status != "pending":
+                        raise ValidationFailed(
+                            f"review item {item_id} is already {item.status}",
+                            [f"{item_id}: {item.status}"],
+                            "only pending items can change",
+                        )
+                    items[i] = item.model_copy(
+                        update={"status": status, "decided": _now(), "edits": edits}
+                    )
+                    return items[i]
+        raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+
+
+def candidate_id(source: str, fact: ExtractedFact) -> str:
+    key = "|".join([source, fact.type, fact.subject, fact.object, str(fact.amount_krw)])
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def source_id(path: Path) -> str:
+    """A Source id from a file name: ASCII slug of the stem, or doc-<hash> for other names."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    if re.fullmatch(SLUG, slug) and len(slug) >= 3:
+        return slug
+    return "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:8]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step (a temporary file in the same folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# ---- accepted facts -> data files ---------------------------------------------------------
+
+
+def fact_records(
+    item: Item, edits: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(nodes, facts) in the curated format for one accepted candidate."""
+    fact = item.fact
+    rel = edits.get("rel") or fact.type
+    evidence = edits.get("evidence") or fact.evidence
+    subject = edits.get("subject") or fact.subject
+    obj = edits.get("object") or fact.object
+    nodes: list[dict[str, Any]] = []
+    if rel in _INITIATIVE_KIND:  # a new initiative (budget, event, law) located in the region
+        node = _new_node(obj, "object", edits, evidence, kind=_INITIATIVE_KIND[rel])
+        amount = edits.get("amount_krw") or fact.amount_krw
+        if amount is not None and rel == "Initiative":
+            node["budget_krw"] = int(amount)
+            node["budget_text"] = edits.get("amount_text") or fact.amount_text
+        if fact.date and rel == "Event":
+            node["start"] = edits.get("date") or fact.date
+        nodes.append(node)
+        obj_ref = f"Initiative:{node['id']}"
+        return nodes, [{"rel": "LOCATED_IN", "from": obj_ref, "to": subject, "evidence": evidence}]
+    refs = []
+    for role, ref in (("subject", subject), ("object", obj)):
+        if REF_RE.match(ref):
+            refs.append(ref)
+        else:
+            kind = "company" if ref.startswith("Organization:") else "project"
+            node = _new_node(ref, role, edits, evidence, kind=edits.get(f"{role}_kind", kind))
+            nodes.append(node)
+            refs.append(f"{node['label']}:{node['id']}")
+    record: dict[str, Any] = {"rel": rel, "from": refs[0], "to": refs[1], "evidence": evidence}
+    props = _props(rel, fact, edits)
+    record.update(props)
+    return nodes, [record]
+
+
+def _props(rel: str, fact: ExtractedFact, edits: dict[str, str]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    amount = edits.get("amount_krw") or fact.amount_krw
+    if rel in ("INVESTS_IN", "FUNDED_BY") and amount is not None:
+        props["amount_krw"] = int(amount)
+        props["amount_text"] = edits.get("amount_text") or fact.amount_text
+    when = edits.get("date") or fact.date
+    if rel == "INVESTS_IN" and when:
+        props["date"] = when
+    if rel == "SEEKS" and when:
+        props["target_year"] = when[:4]
+    if rel == "HOLDS" and when:
+        props["since"] = when
+    if rel == "FUNDED_BY":
+        props["basis"] = edits.get("basis") or fact.props.get("basis", "unknown")
+    if rel == "PARTICIPATES_IN" and (role := edits.get("role") or fact.props.get("role")):
+        props["role"] = role
+    return props
+
+
+def _new_node(
+    ref: str, role: str, edits: dict[str, str], evidence: str, kind: str
+) -> dict[str, Any]:
+    label, _, name = ref.partition(":")
+    node_id = edits.get(f"{role}_id")
+    name_en = edits.get(f"{role}_name_en")
+    if not node_id or not re.fullmatch(SLUG, node_id) or not name_en:
+        raise ValidationFailed(
+            f"the {role} {name!r} is new to the graph and needs an id and an English name",
+            [f"{role}: give {role}_id=<slug> and {role}_name_en=<English name>"],
+            f"accept with --set {role}_id=... --set {role}_name_en=... (or use the prompts)",
+        )
+    return {
+        "label": label,
+        "id": node_id,
+        "name_ko": name,
+        "name_en": name_en,
+        "kind": kind,
+        "evidence": evidence[:60],
+    }
+
+
+def write_fact(data_dir: Path, item: Item, edits: dict[str, str]) -> None:
+    """Append the accepted fact to the data folder; undone if the loader rejects the result."""
+    from ingest.graph.dataset import load_graph_data
+
+    nodes, facts = fact_records(item, edits)
+    facts_file = data_dir / "facts" / f"{item.source}.yaml"
+    sources_file = data_dir / "sources.yaml"
+    saved = {
+        p: p.read_text(encoding="utf-8") if p.is_file() else None
+        for p in (facts_file, sources_file)
+    }
+    try:
+        _ensure_source(sources_file, item)
+        _append(facts_file, item.source, nodes, facts)
+        load_graph_data(data_dir)
+    except BaseException:
+        for path, text in saved.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomic(path, text)
+        raise
+
+
+def _ensure_source(path: Path, item: Item) -> None:
+    text = path.read_text(encoding="utf-8")
+    if re.search(rf"^\s*- id: {re.escape(item.source)}\s*$", text, re.M):
+        return
+    entry = {
+        "id": item.source,
+        "name_ko": Path(item.path).name,
+        "name_en": Path(item.path).name,
+        "published": item.published,
+        "kind": "document",
+        "file": Path(item.path).name,
+    }
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False)
+    indented = "".join(f"  {line}\n" for line in block.splitlines())
+    write_atomic(path, text.rstrip("\n") + "\n" + indented)
+
+
+def _dump_items(records: list[dict[str, Any]]) -> str:
+    if not records:
+        return ""
+    block = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=1000)
+    return "".join(f"  {line}\n" for line in block.splitlines())
+
+
+def _append(
+    path: Path, source: str, nodes: list[dict[str, Any]], facts: list[dict[str, Any]]
+) -> None:
+    if not path.is_file():
+        head = f"# Facts accepted in review (rsg review) for {source}.\nsource: {source}\n"
+        body = f"{head}nodes:\n{_dump_items(nodes)}facts:\n{_dump_items(facts)}"
+        write_atomic(path, body.replace("nodes:\nfacts:", "nodes: []\nfacts:"))
+        return
+    text = path.read_text(encoding="utf-8")
+    if nodes:
+        node_text = _dump_items(nodes)
+        if re.search(r"^nodes:\s*\[\]\s*$", text, re.M):
+            text = re.sub(
+                r"^nodes:\s*\[\]\s*$",
+                "nodes:\n" + node_text.rstrip("\n"),
+                text,
+                count=1,
+                flags=re.M,
+            )
+        elif re.search(r"^facts:", text, re.M):
+            text = re.sub(r"^facts:", lambda _: node_text + "facts:", text, count=1, flags=re.M)
+        else:
+            text = text.rstrip("\n") + "\nnodes:\n" + node_text
+    if re.search(r"^facts:\s*\[\]\s*$", text, re.M):
+        text = re.sub(r"^facts:\s*\[\]\s*$", "facts:", text, count=1, flags=re.M)
+    if not re.search(r"^facts:", text, re.M):
+        text = text.rstrip("\n") + "\nfacts:\n"
+    write_atomic(path, text.rstrip("\n") + "\n" + _dump_items(facts))

@@ -1,0 +1,107 @@
+"""Edges computed from the stated facts: merged duplicates and the derived PURSUES edges."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ingest.graph.graphdata import EdgeRecord, GraphData, Key
+
+_MERGED = ("sources", "segments")
+
+
+def _identity(edge: EdgeRecord) -> tuple[Any, ...]:
+    if edge.type == "PURSUES":  # one PURSUES per region and industry, whatever says it
+        return (edge.type, edge.start, edge.end)
+    props = tuple(
+        sorted(
+            (k, repr(v))
+            for k, v in edge.props.items()
+            if k not in (*_MERGED, "evidence", "evidence_start", "evidence_end", "derived")
+        )
+    )
+    return (edge.type, edge.start, edge.end, props)
+
+
+def merge_edges(edges: list[EdgeRecord]) -> list[EdgeRecord]:
+    """One edge per identity; sources and segments are united, the first evidence kept."""
+    merged: dict[tuple[Any, ...], EdgeRecord] = {}
+    for edge in edges:
+        key = _identity(edge)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = EdgeRecord(edge.type, edge.start, edge.end, dict(edge.props), edge.origin)
+            continue
+        for name in _MERGED:
+            if name in edge.props or name in kept.props:
+                values = [*kept.props.get(name, []), *edge.props.get(name, [])]
+                kept.props[name] = sorted(dict.fromkeys(values))
+        if kept.props.get("derived") and not edge.props.get("derived"):
+            # A stated fact outranks a derived one: keep its evidence and flag.
+            kept.props.update(
+                {k: v for k, v in edge.props.items() if k not in _MERGED}, derived=False
+            )
+        for name in ("since",):
+            dates = [d for d in (kept.props.get(name), edge.props.get(name)) if d]
+            if dates:
+                kept.props[name] = min(dates)
+    return list(merged.values())
+
+
+def _adjacency(graph: GraphData, types: set[str]) -> dict[Key, list[Key]]:
+    out: dict[Key, list[Key]] = defaultdict(list)
+    for edge in graph.edges:
+        if edge.type in types:
+            out[edge.start].append(edge.end)
+    return out
+
+
+def _walk(out: dict[Key, list[Key]], start: Key) -> list[Key]:
+    """Nodes reachable from ``start`` over the edges of ``out`` (start included, in order)."""
+    seen = [start]
+    known = {start}
+    stack = [start]
+    while stack:
+        for nxt in out.get(stack.pop(), ()):
+            if nxt not in known:
+                known.add(nxt)
+                seen.append(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def derive_pursues(graph: GraphData) -> list[EdgeRecord]:
+    """Region -ADOPTS-> Strategy (-HAS_PHASE|INCLUDES->)* -TARGETS-> Industry gives PURSUES.
+
+    A value-chain segment also rolls up to its broader industry, listed in ``segments``.
+    """
+    targets: dict[Key, list[EdgeRecord]] = defaultdict(list)
+    broader: dict[Key, list[Key]] = defaultdict(list)
+    for edge in graph.edges:
+        if edge.type == "TARGETS":
+            targets[edge.start].append(edge)
+        elif edge.type == "BROADER":
+            broader[edge.start].append(edge.end)
+    # One adjacency for every walk: rebuilding it per ADOPTS edge was quadratic at scale.
+    plan = _adjacency(graph, {"HAS_PHASE", "INCLUDES"})
+    derived: list[EdgeRecord] = []
+    for adopt in (e for e in graph.edges if e.type == "ADOPTS"):
+        region = adopt.start
+        for holder in _walk(plan, adopt.end):
+            node = graph.nodes[holder]
+            since = node.props.get("announced") or node.props.get("start")
+            for target in targets.get(holder, []):
+                industry = graph.nodes[target.end]
+                base: dict[str, Any] = {
+                    "sources": target.props.get("sources", []),
+                    "evidence": target.props.get("evidence", ""),
+                    "derived": True,
+                }
+                if since:
+                    base["since"] = since
+                derived.append(EdgeRecord("PURSUES", region, target.end, dict(base), "derived"))
+                if industry.props.get("segment"):
+                    for parent in broader.get(target.end, []):
+                        props = {**base, "segments": [target.end[1]]}
+                        derived.append(EdgeRecord("PURSUES", region, parent, props, "derived"))
+    return derived

@@ -1,0 +1,237 @@
+"""Graph data -> RDF (docs/rdf-mapping.md), SHACL validation, and the export files.
+
+The statements themselves come from ``ingest.graph.triples``; this module turns them into rdflib
+terms (SHACL needs an rdflib graph) or streams them into the export files without holding the
+graph in memory (at 1.4 million triples an rdflib graph took 1.3 GB): N-Triples written by
+``ingest.graph.ntriples``, Turtle and JSON-LD converted from them by pyoxigraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
+
+from ingest.graph import ntriples
+from ingest.graph.graphdata import GraphData
+from ingest.graph.triples import FACT_BASE, RSG_NS, Memo, statements
+
+__all__ = ["FACT_BASE", "RSG", "export", "ontology_graph", "to_rdf", "validate"]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+RSG = Namespace(RSG_NS)
+PREFIXES = {
+    "rsg": RSG_NS,
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def to_rdf(data: GraphData) -> Graph:
+    """The graph as an rdflib graph (for SHACL and the benchmarks; the build exports without)."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    iri = Memo[str, URIRef](URIRef)  # subjects and predicates repeat: one term each
+    add = graph.add
+    for s, p, o in statements(data):
+        if isinstance(o, str):
+            obj: Node = iri[o]
+        elif o[2]:
+            obj = Literal(o[0], lang=o[2])
+        else:
+            obj = Literal(o[0], datatype=iri[o[1]])
+        add((iri[s], iri[p], obj))
+    return graph
+
+
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / "rsg.ttl", format="turtle")
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    add = copy.add
+    for triple in graph:
+        add(triple)
+    return copy
+
+
+def _closure(pairs: Iterable[tuple[Node, Node]]) -> dict[Node, set[Node]]:
+    """Reflexive-transitive closure of a relation given as (narrower, broader) pairs."""
+    direct: dict[Node, set[Node]] = {}
+    for narrow, broad in pairs:
+        direct.setdefault(narrow, set()).add(broad)
+    closed: dict[Node, set[Node]] = {}
+    for start in direct:
+        seen, stack = {start}, [start]
+        while stack:
+            for nxt in direct.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        closed[start] = seen
+    return closed
+
+
+def entailed_types(data: Graph, ontology: Graph) -> Graph:
+    """The ``rdf:type`` triples RDFS entails for ``data`` from the ontology (rules rdfs2,
+    rdfs3, rdfs5, rdfs7, rdfs9, rdfs11).
+
+    SHACL 의 대상과 sh:class 는 rdf:type 만 본다 / the shapes only look at rdf:type (targets,
+    ``sh:class``) and at ``rsg:`` and ``rdf:`` properties, no ``rsg:`` property is a
+    sub-property of another one, and the ontology uses no ``rsg:`` property itself. So these
+    types are all that full RDFS inference (owlrl, ``inference="rdfs"``: 40 % of the SHACL
+    time at 150k triples) adds that a shape can see; tests/ingest/test_shacl.py checks that
+    both give the same verdict and messages.
+    """
+    supers = _closure(ontology.subject_objects(RDFS.subClassOf))
+    props = _closure(ontology.subject_objects(RDFS.subPropertyOf))
+
+    def classes(prop: Node, rule: URIRef) -> set[Node]:
+        found = {c for q in props.get(prop, {prop}) for c in ontology.objects(q, rule)}
+        return {s for c in found if isinstance(c, URIRef) for s in supers.get(c, {c})}
+
+    out = Graph()
+    for p in set(data.predicates()):
+        domain, range_ = classes(p, RDFS.domain), classes(p, RDFS.range)
+        for s, o in data.subject_objects(p) if domain or range_ else ():
+            for c in domain:
+                out.add((s, RDF.type, c))
+            if not isinstance(o, Literal):
+                for c in range_:
+                    out.add((o, RDF.type, c))
+    for s, c in data.subject_objects(RDF.type):
+        for sup in supers.get(c, ()):
+            out.add((s, RDF.type, sup))
+    return out
+
+
+def validate(data_graph: Graph, *, inplace: bool = False) -> tuple[bool, list[str]]:
+    """SHACL-validate against ``ontology/shapes.ttl`` (with the ontology for class reasoning).
+
+    The types RDFS entails are added to the data first (``entailed_types``); pyshacl then runs
+    without inference. ``inplace=True`` adds them, and the ontology's axioms, to
+    ``data_graph`` itself instead of to a copy (for a graph thrown away after validation).
+    """
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    ontology = ontology_graph()
+    target = data_graph if inplace else _copy(data_graph)
+    target += entailed_types(data_graph, ontology)
+    conforms, report, _ = shacl_validate(
+        target,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        allow_warnings=True,
+        inplace=True,
+    )
+    messages: list[str] = []
+    if not conforms:
+        sh = Namespace("http://www.w3.org/ns/shacl#")
+        for result in report.subjects(RDF.type, sh.ValidationResult):
+            focus = report.value(result, sh.focusNode)
+            path = report.value(result, sh.resultPath)
+            message = report.value(result, sh.resultMessage)
+            messages.append(f"{focus} {path}: {message}")
+    return bool(conforms), sorted(messages)
+
+
+# -- rdflib graph -> oxigraph (the benchmarks compare the two libraries on one graph) -----
+
+
+def _ox_term(node: Node) -> Any:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def oxigraph_triples(graph: Graph) -> Iterator[Any]:
+    """An rdflib graph's triples as pyoxigraph terms, grouped by subject and predicate."""
+    terms: dict[Node, Any] = {}  # subjects and predicates repeat; convert each once
+
+    def term(node: Node) -> Any:
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = _ox_term(node)
+        return found
+
+    by_subject: dict[Node, list[tuple[Node, Node]]] = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, []).append((p, o))
+    for s, pairs in by_subject.items():
+        pairs.sort(key=lambda pair: str(pair[0]))
+        for p, o in pairs:
+            yield ox.Triple(term(s), term(p), _ox_term(o) if isinstance(o, Literal) else term(o))
+
+
+def write_turtle(graph: Graph, target: Path) -> None:
+    """An rdflib graph as Turtle written by oxigraph (4x faster than rdflib's serializer)."""
+    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+    ox.serialize(oxigraph_triples(graph), str(target), ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+# -- export files ----------------------------------------------------------------------
+
+
+def write_ntriples(data: GraphData, out: BinaryIO) -> int:
+    """The graph's statements as N-Triples; returns how many (the build's N-Triples path)."""
+    return ntriples.write(statements(data), out)
+
+
+def from_ntriples(source: BinaryIO, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+    """N-Triples converted by oxigraph (streamed, triple by triple), with our prefixes.
+
+    oxigraph's parser checks every IRI, so an IRI the writer let through (no scheme, a bad
+    ``%`` escape) fails the export here."""
+    ox.serialize(ox.parse(source, ox.RdfFormat.N_TRIPLES), out, fmt, prefixes=PREFIXES)
+
+
+def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
+    """Write N-Triples, Turtle and JSON-LD; return the files and the number of triples.
+
+    내보내기는 스트리밍 / streamed: N-Triples are written statement by statement
+    (``write_ntriples``); Turtle and JSON-LD are then converted from that file by oxigraph
+    (Rust), so no RDF graph is held in memory. RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"``
+    one term; both writers use the short form. JSON-LD is written expanded (full IRIs), as
+    oxigraph writes it. Each file appears whole or not at all.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = {"turtle": "graph.ttl", "nt": "graph.nt", "json-ld": "graph.jsonld"}
+    tmp = {fmt: out_dir / (name + ".tmp") for fmt, name in names.items()}
+    try:
+        with tmp["nt"].open("wb") as out:
+            count = write_ntriples(data, out)
+        for fmt, target in (("turtle", ox.RdfFormat.TURTLE), ("json-ld", ox.RdfFormat.JSON_LD)):
+            with tmp["nt"].open("rb") as source, tmp[fmt].open("wb") as out:
+                from_ntriples(source, out, target)
+    except BaseException:
+        for path in tmp.values():
+            path.unlink(missing_ok=True)
+        raise
+    written: dict[str, Path] = {}
+    for fmt, name in names.items():
+        tmp[fmt].replace(out_dir / name)
+        written[fmt] = out_dir / name
+    return written, count
