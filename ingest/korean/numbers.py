@@ -39,7 +39,15 @@ _DURATION_UNITS |= {"개월": "month"}
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SP = r"[^\S\n]?"  # one optional space, never a paragraph break
-_GROUP = rf"{_NUM}{_SP}[천백십]?{_SP}[경조억만]"
+_HANGUL_DIGIT = "[일이삼사오육칠팔구]"
+# Inside a group the digits may be split by 천/백/십 ("1천697", "1천5백", "천오백", "삼천").
+_TERM = rf"(?:{_NUM}|{_HANGUL_DIGIT})?{_SP}[천백십]"
+_TERMS = rf"{_TERM}(?:{_SP}{_TERM})*(?:{_SP}(?:{_NUM}|{_HANGUL_DIGIT}))?"
+_DIGITS = rf"(?:{_TERMS}|{_NUM})"
+# Written with a digit first: "1,697", "1천697", "1천5백".
+_ARABIC = rf"{_NUM}(?:{_SP}[천백십](?:{_SP}{_TERM})*(?:{_SP}(?:{_NUM}|{_HANGUL_DIGIT}))?)?"
+# "300여억": 여 (some) may stand before the group's name.
+_GROUP = rf"{_DIGITS}여?{_SP}[경조억만]"
 # Units are cut short where a longer word starts the same way ("개발", "대비", "평가", "건립").
 _COUNT_UNITS = (
     r"개사|개소|개(?!월|발|최|선|편|정|방|통|관)|명|곳"
@@ -50,18 +58,27 @@ _AREA_UNITS = (
 )
 _OTHER_UNITS = r"원|달러|엔|유로|위안|파운드|%p|%포인트|퍼센트포인트|%|퍼센트"
 _UNITS = rf"{_OTHER_UNITS}|{_COUNT_UNITS}|{_AREA_UNITS}"
-# The plain number after 만/억 groups ("1만 2,345원") only counts when a unit follows it.
-_TAIL = rf"{_NUM}(?:{_SP}[천백십])?(?={_SP}여?{_SP}(?:{_UNITS}))"
-_NUMBER = rf"{_GROUP}(?:{_SP}{_GROUP})*(?:{_SP}{_TAIL})?|{_NUM}(?:{_SP}[천백십])?"
+# The plain number after 만/억 groups ("1만 2,345원", "1만2천500명") only counts when a unit
+# follows it.
+_TAIL = rf"{_DIGITS}(?={_SP}여?{_SP}(?:{_UNITS}))"
+_MORE = rf"(?:{_SP}{_GROUP})*(?:{_SP}{_TAIL})?"
+_NUMBER = rf"{_ARABIC}여?{_SP}[경조억만]{_MORE}|{_ARABIC}"
+# Led by a Hangul numeral or a bare 천/백/십 ("삼천억", "천오백억 원"): only with a group
+# name or 원, and never after another syllable ("수천억" is "several thousand 억").
+_HANGUL_NUMBER = rf"{_TERMS}여?{_SP}[경조억만]{_MORE}|{_TERMS}(?={_SP}원)"
 # The lookahead names every character a mention can start with: a cheap test that lets the
 # scan skip most positions at once (three times faster on an article).
 _MENTION = re.compile(
-    r"(?=[약대총모최\d])"
+    r"(?=[약대총모최\d일이삼사오육칠팔구천백십])"
     rf"(?:(?<![가-힣A-Za-z])(?P<pre>약|대략|총|모두|최대|최고|최소|최저){_SP})?"
-    rf"(?<![\d.,A-Za-z])(?P<num>{_NUMBER})(?P<yeo>여)?(?:{_SP}(?P<unit>{_UNITS}))?"
+    rf"(?:(?<![\d.,A-Za-z])(?P<num>{_NUMBER})|(?<![가-힣\d.,A-Za-z])(?P<hnum>{_HANGUL_NUMBER}))"
+    rf"(?P<yeo>여)?(?:{_SP}(?P<unit>{_UNITS}))?"
     rf"(?:{_SP}(?P<post>가량|안팎|내외|정도|남짓|이상|이하|미만))?"
 )
-_PART = re.compile(rf"(?P<n>{_NUM}){_SP}(?P<small>[천백십])?{_SP}(?P<big>[경조억만])?")
+_PIECE = re.compile(
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<h>[일이삼사오육칠팔구])|(?P<small>[천백십])|(?P<big>[경조억만])"
+)
+_HANGUL_VALUE = {c: i for i, c in enumerate("일이삼사오육칠팔구", 1)}
 _YEAR_SPAN = re.compile(
     r"(?<!\d)(?P<a>(?:19|20)\d{2})(?:\s?년)?\s?[-~–—〜∼]\s?(?P<b>(?:19|20)?\d{2})"
     r"(?![\d.]|-\d|/\d)(?:\s?년)?"
@@ -191,9 +208,12 @@ def _whole(text: str) -> Quantity | None:
 
 def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     unit = match["unit"]
-    if unit is None and not any(c in match["num"] for c in "경조억"):
+    num = match["num"] or match["hnum"]
+    if unit is None and not any(c in num for c in "경조억"):
         return None  # a bare number (a year, a day): no need to work out its value
-    value = _value(match["num"])
+    if match["hnum"] and unit not in (None, "원"):
+        return None  # "천 명" is left alone: Hangul numerals are read for money only
+    value = _value(num)
     if value is None:
         return None
     common = _common(match, offset)
@@ -212,16 +232,47 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
 
 
 def _value(num: str) -> Decimal | None:
-    """The value of 만/억/조/경 groups, which must come in decreasing order."""
-    total, previous = Decimal(0), None
-    for part in _PART.finditer(num):
-        amount = Decimal(part["n"].replace(",", "")) * _SMALL.get(part["small"] or "", 1)
-        scale = _BIG.get(part["big"] or "", 1)
-        if previous is not None and (scale >= previous or (scale == 1 and amount >= 10**4)):
+    """The value of 만/억/조/경 groups, which must come in decreasing order.
+
+    Inside a group 천, 백 and 십 come in decreasing order too, each after one digit at most
+    ("1천697", "천오백"); a plain number after them must be smaller ("1천1500" is no number).
+    A group after the first, and a plain number after the groups, is below 10^4.
+    """
+    total, group = Decimal(0), Decimal(0)
+    digit: Decimal | None = None
+    small, big = 10**4, 0  # the last 천/백/십 of this group, the last group name (0: none)
+    for piece in _PIECE.finditer(num):
+        kind = piece.lastgroup
+        if kind == "n" or kind == "h":
+            if digit is not None:
+                return None
+            digit = Decimal(
+                _HANGUL_VALUE[piece["h"]] if kind == "h" else piece["n"].replace(",", "")
+            )
+        elif kind == "small":
+            unit = _SMALL[piece["small"]]
+            if unit >= small or (digit is not None and digit >= 10):
+                return None
+            group += unit * (1 if digit is None else digit)
+            digit, small = None, unit
+        else:
+            scale = _BIG[piece["big"]]
+            closed = _close(group, digit, small, big)
+            if closed is None or (big and scale >= big):
+                return None
+            total += closed * scale
+            group, digit, small, big = Decimal(0), None, 10**4, scale
+    rest = _close(group, digit, small, big)
+    return None if rest is None else total + rest
+
+
+def _close(group: Decimal, digit: Decimal | None, small: int, big: int) -> Decimal | None:
+    """A group's value once its digits are read, or None when they cannot stand together."""
+    if digit is not None:
+        if digit >= small:
             return None
-        total += amount * scale
-        previous = scale
-    return total
+        group += digit
+    return None if big and group >= 10**4 else group
 
 
 def _common(match: re.Match[str], offset: int) -> _Found:
@@ -230,7 +281,10 @@ def _common(match: re.Match[str], offset: int) -> _Found:
         "text": match.group(),
         "start": match.start() + offset,
         "end": match.end() + offset,
-        "approximate": bool(match["yeo"]) or pre in _APPROX or post in _APPROX,
+        "approximate": bool(match["yeo"])
+        or "여" in (match["num"] or match["hnum"])
+        or pre in _APPROX
+        or post in _APPROX,
         "qualifier": _QUALIFIERS.get(pre) or _QUALIFIERS.get(post),
     }
 

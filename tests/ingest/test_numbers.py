@@ -284,3 +284,158 @@ def test_corpus_amounts_areas_and_counts() -> None:
 
 def _read(corpus: Path, name: str) -> str:
     return (corpus / f"{name}.txt").read_text(encoding="utf-8")
+
+
+# ---- 천/백/십 inside groups, Hangul numerals, decimals: exact values ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "krw", "approximate"),
+    [
+        ("4조1천697억", 4 * JO + 1697 * EOK, False),
+        ("4조 1천697억 원", 4 * JO + 1697 * EOK, False),
+        ("4조 1,697억 원", 4 * JO + 1697 * EOK, False),
+        ("1천500억", 1500 * EOK, False),
+        ("1천200억원", 1200 * EOK, False),
+        ("1만2천500원", 12_500, False),
+        ("1천5백억 원", 1500 * EOK, False),
+        ("2조 3천5백억 원", 2 * JO + 3500 * EOK, False),
+        ("삼천억 원", 3000 * EOK, False),
+        ("천오백억 원", 1500 * EOK, False),
+        ("3조 오천억 원", 3 * JO + 5000 * EOK, False),
+        ("백만 원", 100 * MAN, False),
+        ("6.9조 원", 6 * JO + 9000 * EOK, False),
+        ("1.2조", 1 * JO + 2000 * EOK, False),
+        ("약 1조 원", JO, True),
+        ("1조여 원", JO, True),
+        ("300여억 원", 300 * EOK, True),
+        ("1천억 원가량", 1000 * EOK, True),
+        ("2조 원 가량", 2 * JO, True),
+    ],
+)
+def test_digits_inside_groups(text: str, krw: int, approximate: bool) -> None:
+    money = parse_money(text)
+    assert money is not None, text
+    assert (money.krw, money.approximate, money.text) == (krw, approximate, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["수천억 원", "수백억원", "몇천억 원", "1천1500억", "15천억 원", "천천억", "백천억"]
+)
+def test_not_an_exact_amount(text: str) -> None:
+    assert parse_money(text) is None
+
+
+def test_counts_keep_digits_inside_groups() -> None:
+    (count,) = find_counts("관람객 1만2천500명이 왔다")
+    assert (count.value, count.text) == (12_500, "1만2천500명")
+
+
+def test_hangul_numerals_only_for_money_and_never_inside_a_word() -> None:
+    assert find_amounts("기업이 천안에 이천 명을 뽑는다") == []
+    assert find_counts("오백 명") == []
+    [money] = find_amounts("시는 천억을 들인다")
+    assert money.krw == 1000 * EOK
+
+
+# An independent reference for the tests below: the value of an amount's wording, read by
+# splitting at the group names and then at 천/백/십, with Hangul digits translated first.
+_TO_ARABIC = str.maketrans("일이삼사오육칠팔구", "123456789")
+_BIG_NAMES = {"조": 10**12, "억": 10**8, "만": 10**4}
+
+
+def reference_value(text: str) -> int:
+    body = text.translate(_TO_ARABIC)
+    for noise in ("약", "가량", "여", "원", ",", " "):
+        body = body.replace(noise, "")
+    total = 0
+    for big, size in _BIG_NAMES.items():
+        if big in body:
+            head, body = body.split(big, 1)
+            total += _reference_group(head) * size
+    return total + _reference_group(body)
+
+
+def _reference_group(text: str) -> int:
+    value = 0
+    for small, size in (("천", 1000), ("백", 100), ("십", 10)):
+        if small in text:
+            head, text = text.split(small, 1)
+            value += (int(head) if head else 1) * size
+    return value + (int(text) if text else 0)
+
+
+def _render_group(draw: st.DrawFn, value: int) -> str:
+    """One group (1..9999) written as Korean news writes it, chosen at random."""
+    style = draw(st.sampled_from(["plain", "comma", "split", "split-all", "hangul"]))
+    if style == "plain":
+        return str(value)
+    if style == "comma":
+        return f"{value:,}"
+    digits = [(value // size) % 10 for size in (1000, 100, 10, 1)]
+    names = ["천", "백", "십", ""]
+    if style == "hangul" and value >= 10:
+        return "".join(
+            ("" if d == 1 and n and draw(st.booleans()) else "_일이삼사오육칠팔구"[d]) + n
+            for d, n in zip(digits, names, strict=True)
+            if d
+        )
+    if style == "split" and value >= 1000:
+        return f"{value // 1000}천" + (str(value % 1000) if value % 1000 else "")
+    parts = [f"{d}{n}" for d, n in zip(digits, names, strict=True) if d]
+    return "".join(parts) if style == "split-all" else str(value)
+
+
+@st.composite
+def written_amounts(draw: st.DrawFn) -> tuple[str, int, bool]:
+    """(wording, value, approximate): a value, then a random Korean writing of it."""
+    groups = draw(st.lists(st.integers(0, 9999), min_size=4, max_size=4))
+    if not any(groups[:3]):
+        groups[0] = draw(st.integers(1, 9999))
+    unit = draw(st.sampled_from(["원", " 원", ""]))
+    if not unit or not any(groups[:2]):  # without 원 a 조 or 억 group makes it money
+        unit, groups[3] = (unit or " 원"), groups[3] if unit else 0
+    gap = draw(st.sampled_from(["", " "]))
+    words = [
+        _render_group(draw, n) + name
+        for n, name in zip(groups, ["조", "억", "만", ""], strict=True)
+        if n
+    ]
+    text = gap.join(words)
+    approx = draw(st.sampled_from(["", "약 ", "여", "가량"]))
+    if approx == "여" and groups[3]:
+        approx = ""  # "2,345여원" is not how amounts are written
+    wording = {"약 ": f"약 {text}{unit}", "여": f"{text}여{unit}", "가량": f"{text}{unit}가량"}
+    value = groups[0] * JO + groups[1] * EOK + groups[2] * MAN + groups[3]
+    return wording.get(approx, text + unit), value, bool(approx)
+
+
+@settings(database=None, deadline=None, max_examples=1500)
+@given(
+    written_amounts(),
+    st.sampled_from(["", "국비 ", "시는 "]),
+    st.sampled_from(["", "을 투입한다."]),
+)
+def test_any_writing_of_a_value_reads_back_exactly(
+    amount: tuple[str, int, bool], before: str, after: str
+) -> None:
+    wording, value, approximate = amount
+    [found] = find_amounts(before + wording + after)
+    assert (found.text, found.krw, found.approximate) == (wording, value, approximate)
+    assert reference_value(wording) == value
+
+
+@QUICK
+@given(st.integers(1, 99), st.integers(0, 9), st.sampled_from(["조", "억"]))
+def test_decimal_groups(whole: int, tenth: int, name: str) -> None:
+    [found] = find_amounts(f"{whole}.{tenth}{name} 원")
+    assert found.krw == (whole * 10 + tenth) * _BIG_NAMES[name] // 10
+
+
+@settings(database=None, deadline=None, max_examples=1500)
+@given(st.text(alphabet="0123456789,천백십만억조일삼오구 원", max_size=14))
+def test_whatever_is_read_agrees_with_the_reference(text: str) -> None:
+    """Any string of digits and number words: what parses has the reference's value."""
+    money = parse_money(text)
+    if money is not None:
+        assert money.krw == reference_value(money.text), text
