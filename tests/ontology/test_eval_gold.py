@@ -1,0 +1,361 @@
+"""The hand-made gold of real articles (data/eval/realnews.yaml) is well formed.
+
+Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
+document carries its source metadata, no file is listed twice, and the tune/held-out split is
+the one its written rule gives (two to one, within one document). A broken entry fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+GOLD = DATA / "eval" / "realnews.yaml"
+
+MAX_SPAN = 40
+SPLITS = ("tune", "heldout")
+KINDS = {
+    "company",
+    "university",
+    "research_institute",
+    "government_body",
+    "association",
+    "public_institution",
+    "consortium",
+}
+BASES = {"mou", "loi", "announced", "executed", "fdi"}
+STATUSES = {"designated", "applied", "planned"}
+REQUIRED = ("file", "url", "title", "publisher", "published", "split")
+PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Known:
+    regions: frozenset[str]
+    industries: frozenset[str]
+    schemes: frozenset[str]
+
+
+def _ids(name: str, key: str) -> frozenset[str]:
+    loaded = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return frozenset(str(item["id"]) for item in loaded.get(key) or [])
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known(
+        regions=_ids("regions.yaml", "regions") | _ids("regions.yaml", "areas"),
+        industries=_ids("industries.yaml", "industries"),
+        schemes=_ids("designations.yaml", "designations"),
+    )
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, Any]:
+    loaded = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _new_or_known(value: Any, ids: frozenset[str]) -> bool:
+    if isinstance(value, dict):
+        return set(value) == {"new", "en"} and all(isinstance(v, str) and v for v in value.values())
+    return isinstance(value, str) and value in ids
+
+
+def _amount(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _published(value: Any) -> bool:
+    text = str(value)
+    if not PUBLISHED.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def _span(where: str, what: str, text: Any) -> list[str]:
+    if not isinstance(text, str) or not text:
+        return [f"{where}: {what} is not a non-empty string"]
+    if len(text) > MAX_SPAN:
+        return [f"{where}: {what} {text!r} is longer than {MAX_SPAN} characters"]
+    return []
+
+
+def _organizations(where: str, doc: dict[str, Any]) -> tuple[set[str], list[str]]:
+    names: set[str] = set()
+    problems: list[str] = []
+    for org in doc.get("organizations") or []:
+        names.add(str(org.get("name")))
+        problems += _span(where, "organisation name", org.get("name"))
+        if org.get("kind") not in KINDS:
+            problems.append(f"{where}: organisation kind {org.get('kind')!r} is unknown")
+        forms = org.get("forms")
+        if not isinstance(forms, list) or not forms:
+            problems.append(f"{where}: organisation {org.get('name')!r} has no forms")
+        for form in forms or []:
+            problems += _span(where, "form", form)
+    return names, problems
+
+
+def _document_problems(doc: dict[str, Any], known: Known) -> list[str]:
+    where = str(doc.get("file", "<no file>"))
+    problems = [f"{where}: missing {key}" for key in REQUIRED if not doc.get(key)]
+    if doc.get("split") not in SPLITS:
+        problems.append(f"{where}: split {doc.get('split')!r} is neither tune nor heldout")
+    if doc.get("url") and not str(doc["url"]).startswith(("http://", "https://")):
+        problems.append(f"{where}: url is not http(s)")
+    if doc.get("published") and not _published(doc["published"]):
+        problems.append(f"{where}: published {doc['published']!r} is not an ISO date")
+    if doc.get("title") and not isinstance(doc["title"], str):
+        problems.append(f"{where}: title is not a string")
+    regions = set(doc.get("regions") or [])
+    problems += [f"{where}: unknown region {r!r}" for r in sorted(regions - known.regions)]
+    for industry in doc.get("industries") or []:
+        if not _new_or_known(industry, known.industries):
+            problems.append(f"{where}: unknown industry {industry!r}")
+    names, more = _organizations(where, doc)
+    problems += more
+    values = set()
+    for amount in doc.get("amounts") or []:
+        problems += _span(where, "amount text", amount.get("text"))
+        if not _amount(amount.get("value")):
+            problems.append(f"{where}: amount {amount.get('text')!r} has no positive integer value")
+        values.add(amount.get("value"))
+    for fact in doc.get("investments") or []:
+        if fact.get("organization") not in names:
+            problems.append(f"{where}: investor {fact.get('organization')!r} is not listed")
+        if fact.get("amount_krw") not in values:
+            problems.append(f"{where}: investment amount {fact.get('amount_krw')!r} is not listed")
+        if fact.get("region") not in regions:
+            problems.append(f"{where}: investment region {fact.get('region')!r} is not listed")
+        if fact.get("basis") not in BASES:
+            problems.append(f"{where}: investment basis {fact.get('basis')!r} is unknown")
+    for item in doc.get("designations") or []:
+        if not _new_or_known(item.get("scheme"), known.schemes):
+            problems.append(f"{where}: unknown designation scheme {item.get('scheme')!r}")
+        if "industry" in item and not _new_or_known(item["industry"], known.industries):
+            problems.append(f"{where}: unknown designation industry {item['industry']!r}")
+        if item.get("region") not in regions:
+            problems.append(f"{where}: designation region {item.get('region')!r} is not listed")
+        if item.get("status") not in STATUSES:
+            problems.append(f"{where}: designation status {item.get('status')!r} is unknown")
+    return problems
+
+
+def expected_split(gold: dict[str, Any]) -> dict[str, str]:
+    """The split the written rule gives: stratum order, then SHA-256 of the URL, every third
+    document held out."""
+    docs = gold.get("documents") or []
+    strata = list(gold.get("strata") or [])
+
+    def key(doc: dict[str, Any]) -> tuple[int, str]:
+        stratum = doc.get("stratum")
+        rank = strata.index(stratum) if stratum in strata else len(strata)
+        return rank, hashlib.sha256(str(doc.get("url")).encode("utf-8")).hexdigest()
+
+    ordered = sorted(docs, key=key)
+    return {
+        str(d.get("file")): SPLITS[1] if i % 3 == 2 else SPLITS[0] for i, d in enumerate(ordered)
+    }
+
+
+def gold_problems(gold: dict[str, Any], known: Known) -> list[str]:
+    docs = gold.get("documents") or []
+    if not docs:
+        return ["no documents"]
+    problems: list[str] = []
+    for field in ("file", "url"):
+        seen: set[str] = set()
+        for doc in docs:
+            value = str(doc.get(field))
+            if value in seen:
+                problems.append(f"duplicate {field} {value!r}")
+            seen.add(value)
+    for doc in docs:
+        problems += _document_problems(doc, known)
+    if any(doc.get("stratum") not in (gold.get("strata") or []) for doc in docs):
+        problems.append("a document has no stratum from the strata list")
+    held = sum(1 for doc in docs if doc.get("split") == "heldout")
+    if abs(held - len(docs) / 3) > 1:
+        problems.append(f"split is {len(docs) - held}:{held}, not 2:1 within one document")
+    rule = expected_split(gold)
+    for doc in docs:
+        wanted = rule[str(doc.get("file"))]
+        if wanted != doc.get("split"):
+            problems.append(
+                f"{doc.get('file')}: split {doc.get('split')!r} is not the rule's {wanted!r}"
+            )
+    return problems
+
+
+def test_the_gold_has_no_problems(gold: dict[str, Any], known: Known) -> None:
+    assert gold_problems(gold, known) == []
+
+
+def test_the_gold_is_big_enough_and_spread_over_strata(gold: dict[str, Any]) -> None:
+    docs = gold["documents"]
+    assert len(docs) >= 36
+    for stratum in gold["strata"]:
+        members = [d for d in docs if d["stratum"] == stratum]
+        assert {d["split"] for d in members} == set(SPLITS), stratum
+
+
+def test_the_held_out_third_carries_every_kind_of_fact(gold: dict[str, Any]) -> None:
+    held = [d for d in gold["documents"] if d["split"] == "heldout"]
+    for key in ("organizations", "amounts", "investments", "designations"):
+        assert sum(len(d.get(key) or []) for d in held) > 0, key
+
+
+VALID = """
+strata: [only]
+documents:
+  - file: a.txt
+    split: tune
+    stratum: only
+    url: https://example.org/a
+    title: 가상의 제목 하나
+    publisher: 예시일보
+    published: 2024-05
+    regions: [gyeongbuk, gyeongbuk-pohang]
+    industries: [battery, {new: 디스플레이, en: display}]
+    organizations:
+      - {name: 가나전지, kind: company, forms: [가나전지]}
+    amounts:
+      - {text: "1천500억 원", value: 150000000000}
+    investments:
+      - {organization: 가나전지, amount_krw: 150000000000, region: gyeongbuk-pohang, basis: mou}
+    designations:
+      - scheme: opportunity-development-zone
+        industry: battery
+        region: gyeongbuk-pohang
+        status: designated
+  - file: b.txt
+    split: tune
+    stratum: only
+    url: https://example.org/b
+    title: 가상의 제목 둘
+    publisher: 예시일보
+    published: 2024-05-02
+    regions: [ulsan]
+    industries: [hydrogen]
+  - file: c.txt
+    split: heldout
+    stratum: only
+    url: https://example.org/c
+    title: 가상의 제목 셋
+    publisher: 예시일보
+    published: "2023"
+    regions: [jeju]
+    industries: [{new: 해상풍력, en: offshore wind}]
+"""
+
+
+def _valid() -> dict[str, Any]:
+    loaded = yaml.safe_load(VALID)
+    assert isinstance(loaded, dict)
+    for doc in loaded["documents"]:
+        doc["split"] = expected_split(loaded)[doc["file"]]
+    return loaded
+
+
+def test_a_small_valid_gold_passes(known: Known) -> None:
+    assert gold_problems(_valid(), known) == []
+
+
+def _break(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    gold = _valid()
+    target: Any = gold
+    for step in path[:-1]:
+        target = target[step]
+    if value is _DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return gold
+
+
+_DELETE = object()
+_LONG = "가" * (MAX_SPAN + 1)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("documents", 0, "regions", 1), "pohang", "unknown region 'pohang'"),
+        (("documents", 0, "industries", 0), "display", "unknown industry 'display'"),
+        (("documents", 0, "industries", 1), {"new": "디스플레이"}, "unknown industry"),
+        (
+            ("documents", 0, "designations", 0, "scheme"),
+            "hydrogen-complex",
+            "unknown designation scheme",
+        ),
+        (("documents", 0, "designations", 0, "status"), "rumoured", "designation status"),
+        (("documents", 0, "amounts", 0, "text"), _LONG, "longer than 40"),
+        (("documents", 0, "organizations", 0, "forms"), [_LONG], "longer than 40"),
+        (("documents", 0, "amounts", 0, "value"), "1천500억", "no positive integer value"),
+        (
+            ("documents", 0, "investments", 0, "organization"),
+            "다라전지",
+            "investor '다라전지' is not listed",
+        ),
+        (("documents", 0, "investments", 0, "region"), "ulsan", "investment region 'ulsan'"),
+        (("documents", 0, "organizations", 0, "kind"), "firm", "kind 'firm'"),
+        (("documents", 1, "url"), _DELETE, "b.txt: missing url"),
+        (("documents", 1, "publisher"), "", "b.txt: missing publisher"),
+        (("documents", 1, "published"), "2024-13-01", "not an ISO date"),
+        (("documents", 1, "file"), "a.txt", "duplicate file 'a.txt'"),
+        (("documents", 2, "split"), "dev", "neither tune nor heldout"),
+    ],
+)
+def test_a_broken_entry_is_reported(
+    path: tuple[Any, ...], value: Any, message: str, known: Known
+) -> None:
+    problems = gold_problems(_break(path, value), known)
+    assert any(message in problem for problem in problems), problems
+
+
+def test_a_split_far_from_two_to_one_is_reported(known: Known) -> None:
+    gold = _valid()
+    for doc in gold["documents"]:
+        doc["split"] = "heldout"
+    problems = gold_problems(gold, known)
+    assert any("not 2:1 within one document" in p for p in problems), problems
+
+
+def test_a_split_that_breaks_the_rule_is_reported(known: Known) -> None:
+    gold = _valid()
+    held = next(d for d in gold["documents"] if d["split"] == "heldout")
+    tune = next(d for d in gold["documents"] if d["split"] == "tune")
+    held["split"], tune["split"] = "tune", "heldout"
+    problems = gold_problems(gold, known)
+    assert any("is not the rule's" in p for p in problems), problems
+
+
+def test_spans_are_found_in_the_texts_when_the_folder_is_given(gold: dict[str, Any]) -> None:
+    """Every amount text and organisation form occurs in its article (texts are not in the repo)."""
+    folder = os.environ.get("RSG_REALNEWS_CORPUS")
+    if not folder:
+        pytest.skip("set RSG_REALNEWS_CORPUS to the folder of the real articles to check the spans")
+    missing = []
+    for doc in gold["documents"]:
+        text = (Path(folder) / doc["file"]).read_text(encoding="utf-8")
+        spans = [a["text"] for a in doc.get("amounts") or []]
+        spans += [f for o in doc.get("organizations") or [] for f in o["forms"]]
+        missing += [f"{doc['file']}: {s!r}" for s in spans if s not in text]
+    assert missing == []
