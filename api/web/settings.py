@@ -1,22 +1,29 @@
-"""API settings (``RSG_API_*``)."""
+"""API settings (``RSG_API_*``; the key is ``RSG_API_KEY``)."""
 
 from __future__ import annotations
 
 import ipaddress
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ontology.errors import ConfigError
 
 
 class ApiSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RSG_API_", extra="ignore")
+    # validate_by_name: tests and callers pass ``api_key=...``; the environment uses the alias.
+    model_config = SettingsConfigDict(
+        env_prefix="RSG_API_", extra="ignore", validate_by_name=True, validate_by_alias=True
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     api_key: SecretStr | None = Field(
-        default=None, description="required when serving on a non-loopback address"
+        default=None,
+        # RSG_API_KEY as the README says; the prefix would make it RSG_API_API_KEY, which is
+        # still read (after RSG_API_KEY) and warned about at start-up (api/web/environment.py).
+        validation_alias=AliasChoices("RSG_API_KEY", "RSG_API_API_KEY"),
+        description="required when serving on a non-loopback address",
     )
     cors_origins: list[str] = Field(default_factory=list, description="explicit CORS origins")
     max_body_bytes: int = Field(default=100_000, ge=1_000)

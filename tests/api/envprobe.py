@@ -1,0 +1,183 @@
+"""Run in a child process: what the program does with the one variable named on the command line.
+
+``python -m tests.api.envprobe NAME`` prints one line: what the code that reads NAME observed,
+through the same path the program uses (``open_store``, ``create_app``, the build's data
+folder, the picture's font ...), never by reading the environment itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from ontology.errors import RsgError
+
+
+def _client() -> TestClient:
+    """The real app as ``rsg serve`` makes it; the probed routes do not touch a store."""
+    from api.web.app import create_app
+
+    return TestClient(create_app(store=None), raise_server_exceptions=False)
+
+
+def _store_error() -> str:
+    from queries.backends import open_store
+    from queries.settings import StoreSettings
+
+    try:
+        open_store(StoreSettings()).close()
+    except RsgError as exc:
+        return exc.message
+    return "opened"
+
+
+def _store(field: str) -> Callable[[], str]:
+    def probe() -> str:
+        from api.cli.common import store_settings
+
+        return str(getattr(store_settings(), field))
+
+    return probe
+
+
+def _neo4j(field: str) -> Callable[[], str]:
+    def probe() -> str:
+        from pydantic import SecretStr
+
+        from queries.settings import Neo4jSettings
+
+        value = getattr(Neo4jSettings(), field)
+        return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+
+    return probe
+
+
+def _view(field: str) -> Callable[[], str]:
+    def probe() -> str:
+        from visual.settings import ViewSettings
+
+        return str(getattr(ViewSettings(), field))
+
+    return probe
+
+
+def _data_dir() -> str:
+    from ingest.graph.dataset import default_data_dir
+
+    return str(default_data_dir())
+
+
+def _corpus() -> str:
+    from api.cli.common import corpus_dir
+
+    return str(corpus_dir())
+
+
+def _exposure() -> str:
+    from api.web.settings import ApiSettings
+
+    settings = ApiSettings()
+    try:
+        settings.check_exposure(settings.host)
+    except RsgError as exc:
+        return exc.message
+    return f"serving on {settings.host} allowed"
+
+
+def _port() -> str:
+    from api.web.settings import ApiSettings
+
+    return str(ApiSettings().port)
+
+
+def _key() -> str:
+    """``/health`` of the app with its real embedded store (started here, stopped after)."""
+    from api.web.app import create_app
+    from queries.server import EmbeddedServer
+    from queries.settings import StoreSettings
+
+    try:
+        with TestClient(create_app()) as client:
+            without = client.get("/health").status_code
+            with_key = client.get("/health", headers={"X-API-Key": "probe-key"}).status_code
+    finally:
+        EmbeddedServer(StoreSettings().home).stop()
+    return f"{without} {with_key}"
+
+
+def _cors() -> str:
+    answer = _client().options(
+        "/health",
+        headers={
+            "Origin": "https://reports.example.org",
+            "Access-Control-Request-Method": "GET",
+        },
+    )
+    return answer.headers.get("access-control-allow-origin", "none")
+
+
+def _body_limit() -> str:
+    answer = _client().post("/cypher", json={"query": "RETURN 1 // " + "x" * 1500})
+    return str(answer.status_code)
+
+
+def _cache(field: str) -> Callable[[], str]:
+    def probe() -> str:
+        from api.web.app import create_app
+
+        return str(getattr(create_app(store=None).state.cache, field))
+
+    return probe
+
+
+def _frame_ancestors() -> str:
+    from visual.page import csp
+    from visual.settings import ViewSettings
+
+    return csp((), (), ViewSettings().frame_ancestors).rsplit("; ", 1)[-1]
+
+
+def _font() -> str:
+    from visual.static import korean_font
+
+    return Path(str(korean_font().get_file())).name
+
+
+PROBES: dict[str, Callable[[], str]] = {
+    "RSG_STORE": _store_error,
+    "RSG_HOME": _store("home"),
+    "RSG_FALKORDB_URL": _store("falkordb_url"),
+    "RSG_GRAPH": _store("graph"),
+    "RSG_QUERY_TIMEOUT_MS": _store("query_timeout_ms"),
+    "RSG_ROW_CAP": _store("row_cap"),
+    "RSG_DATA_DIR": _data_dir,
+    "RSG_CORPUS": _corpus,
+    "NEO4J_URI": _neo4j("uri"),
+    "NEO4J_USER": _neo4j("user"),
+    "NEO4J_PASSWORD": _neo4j("password"),
+    "NEO4J_DATABASE": _neo4j("database"),
+    "RSG_API_HOST": _exposure,
+    "RSG_API_PORT": _port,
+    "RSG_API_KEY": _key,
+    "RSG_API_CORS_ORIGINS": _cors,
+    "RSG_API_MAX_BODY_BYTES": _body_limit,
+    "RSG_API_CACHE_ENTRIES": _cache("entries"),
+    "RSG_API_CACHE_BYTES": _cache("max_bytes"),
+    "RSG_VIEW_FRAME_ANCESTORS": _frame_ancestors,
+    "RSG_VIEW_NODE_LIMIT": _view("node_limit"),
+    "RSG_VIEW_LAYOUT_THRESHOLD": _view("layout_threshold"),
+    "RSG_VIEW_FONT_FAMILY": _font,
+    "RSG_VIEW_FALLBACK_FONTS": _view("fallback_fonts"),
+}
+
+
+def main(names: list[str]) -> None:
+    for name in names:
+        print(f"{name}\t{PROBES[name]()}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
