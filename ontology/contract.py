@@ -68,6 +68,10 @@ ORG_KINDS = (
     "public_institution",
 )
 FUNDING_BASES = ("national", "provincial", "municipal", "private", "mixed", "unknown")
+#: How far a company's investment had got when the source reported it.
+INVESTMENT_BASES = ("announced", "mou", "executed")
+#: Where a region's bid for a designation round stands: won, lost, or not yet decided.
+OUTCOMES = ("designated", "not_selected", "pending")
 ROLES = (
     "operator",
     "partner",
@@ -155,6 +159,21 @@ LABELS: dict[str, Label] = {
         ),
         Label("Designation", (Prop("authority", S),)),
         Label(
+            "DesignationRound",
+            (
+                Prop("year", DATE, required=True),
+                Prop("announced", DATE),
+                Prop("decided", DATE),
+                Prop("authority", S),
+                Prop("description_ko", S),
+                Prop("description_en", S),
+            ),
+        ),
+        Label(
+            "FormerName",
+            (Prop("valid_from", DATE), Prop("valid_to", DATE, required=True), Prop("parent", S)),
+        ),
+        Label(
             "Source",
             (
                 Prop("publisher", S),
@@ -190,6 +209,19 @@ FACT_PROPS = (
 
 MONEY = (Prop("amount_krw", INT), Prop("amount_text", S))
 ORGS = ("Organization",)
+DESIGNATIONS = ("Designation", "DesignationRound")
+#: What a bid for a designation round and the designation won share: the bid they belong to
+#: (partners of a joint bid share it), the place's role in the cluster, the site's area, and,
+#: on an edge the build rolled up from a round to its scheme, the round and ``derived``.
+BID = (
+    Prop("bid", S),
+    Prop("role", S),
+    Prop("role_ko", S),
+    Prop("area_m2", DEC),
+    Prop("area_text", S),
+    Prop("round", S),
+    Prop("derived", Kind.BOOLEAN),
+)
 
 RELATIONSHIPS: dict[str, RelType] = {
     rel.name: rel
@@ -207,7 +239,12 @@ RELATIONSHIPS: dict[str, RelType] = {
             (Prop("since", DATE), Prop("segments", SS), Prop("derived", Kind.BOOLEAN)),
         ),
         RelType("LOCATED_IN", ("Initiative", "Organization"), ("Region",)),
-        RelType("INVESTS_IN", ORGS, ("Initiative", "Region"), (*MONEY, Prop("date", DATE))),
+        RelType(
+            "INVESTS_IN",
+            ORGS,
+            ("Initiative", "Region"),
+            (*MONEY, Prop("date", DATE), Prop("basis", S, allowed=INVESTMENT_BASES)),
+        ),
         RelType(
             "FUNDED_BY",
             ("Initiative",),
@@ -215,11 +252,27 @@ RELATIONSHIPS: dict[str, RelType] = {
             (*MONEY, Prop("basis", S, required=True, allowed=FUNDING_BASES)),
         ),
         RelType("PARTICIPATES_IN", ORGS, ("Initiative",), (Prop("role", S, allowed=ROLES),)),
-        RelType("SEEKS", ("Region",), ("Designation",), (Prop("target_year", DATE),)),
-        RelType("HOLDS", ("Region",), ("Designation",), (Prop("since", DATE),)),
-        RelType("DESIGNATED_AS", ("Initiative",), ("Designation",), (Prop("since", DATE),)),
+        RelType(
+            "SEEKS",
+            ("Region",),
+            DESIGNATIONS,
+            (
+                Prop("target_year", DATE),
+                Prop("date", DATE),
+                Prop("outcome", S, allowed=OUTCOMES),
+                Prop("decided", DATE),
+                *BID,
+            ),
+        ),
+        RelType(
+            "HOLDS", ("Region",), DESIGNATIONS, (Prop("since", DATE), Prop("until", DATE), *BID)
+        ),
+        RelType("DESIGNATED_AS", ("Initiative",), DESIGNATIONS, (Prop("since", DATE),)),
         RelType("COOPERATES_WITH", ("Region",), ("Region",)),
         RelType("HAS_TARGET", ("Initiative", "Strategy"), ("Target",)),
+        RelType("ROUND_OF", ("DesignationRound",), ("Designation",)),
+        RelType("COVERS", ("DesignationRound",), ("Industry",)),
+        RelType("HAD_NAME", ("Region",), ("FormerName",)),
         RelType(
             "LEADS",
             ("Person",),
@@ -229,9 +282,9 @@ RELATIONSHIPS: dict[str, RelType] = {
     )
 }
 
-#: Relationships that come from reference data (taxonomy, gazetteer) rather than documents;
-#: they carry no evidence.
-REFERENCE_RELATIONSHIPS = frozenset({"PART_OF", "BROADER"})
+#: Relationships that come from reference data (taxonomy, gazetteer, the designation rounds)
+#: rather than documents; they carry no evidence.
+REFERENCE_RELATIONSHIPS = frozenset({"PART_OF", "BROADER", "ROUND_OF", "COVERS", "HAD_NAME"})
 
 
 def rel_iri_name(rel_type: str) -> str:

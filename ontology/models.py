@@ -29,6 +29,8 @@ REF_RE = re.compile(r"^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 MAX_EVIDENCE = 60
 
 _COMMON = {prop.name for prop in COMMON_NODE_PROPS}
+#: Relationship properties the build sets (on a round's bid rolled up to its scheme).
+BUILT = frozenset({"derived", "round"})
 
 
 class Strict(BaseModel):
@@ -72,9 +74,14 @@ def check_value(prop: Prop, value: Any) -> Any:
 
 
 class FormerName(Strict):
+    """A name the region had until ``valid_to``; ``parent`` is the Region it then lay in, when
+    that differs from today's (군위군 lay in 경상북도 until 2023-06-30)."""
+
     name_ko: str
     name_en: str | None = None
-    valid_to: str | None = Field(default=None, pattern=DATE_RE.pattern)
+    valid_from: str | None = Field(default=None, pattern=DATE_RE.pattern)
+    valid_to: str = Field(pattern=DATE_RE.pattern)
+    parent: str | None = Field(default=None, pattern=SLUG)
 
 
 class RegionEntry(Named):
@@ -118,9 +125,30 @@ class IndustryEntry(Named):
         return [str(v) for v in value] if isinstance(value, list) else value
 
 
+class RoundEntry(Named):
+    """One round of a designation scheme: the year, the industries it selects for, when the
+    call was announced and the results decided, and the sources that say so."""
+
+    year: str = Field(pattern=DATE_RE.pattern)
+    industries: list[str] = Field(default_factory=list)
+    announced: str | None = Field(default=None, pattern=DATE_RE.pattern)
+    decided: str | None = Field(default=None, pattern=DATE_RE.pattern)
+    authority: str | None = None
+    description_ko: str | None = None
+    description_en: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @field_validator("year", "announced", "decided", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
 class DesignationEntry(Named):
     authority: str | None = None
     note: str | None = None
+    rounds: list[RoundEntry] = Field(default_factory=list)
 
 
 class OrganizationEntry(Named):
@@ -224,6 +252,8 @@ class Fact(Strict):
             if name not in allowed:
                 known = ", ".join(sorted(allowed)) or "none"
                 raise ValueError(f"{self.rel} has no property {name!r} (known: {known})")
+            if name in BUILT and self.rel in ("SEEKS", "HOLDS"):
+                raise ValueError(f"{name} is set by the build on {self.rel}; leave it out")
             check_value(allowed[name], value)
         for prop in rel.props:
             if prop.required and prop.name not in (self.model_extra or {}):

@@ -28,6 +28,8 @@ class RSG(DefinedNamespace):
     Initiative: URIRef  # 사업 / Initiative
     Organization: URIRef  # 기관 / Organization
     Designation: URIRef  # 지정 제도 / Designation scheme
+    DesignationRound: URIRef  # 지정 공모 차수 / Designation round
+    FormerName: URIRef  # 옛 이름 / Former name of a region
     Source: URIRef  # 출처 / Source
     Person: URIRef  # 인물 / Person
     Target: URIRef  # 목표 / Target
@@ -101,6 +103,9 @@ class RSG(DefinedNamespace):
     cooperatesWith: URIRef  # 지역 협력: (Region)-[:COOPERATES_WITH]->(Region)
     hasTarget: URIRef  # 목표 설정: (Initiative|Strategy)-[:HAS_TARGET]->(Target)
     leads: URIRef  # 대표: (Person)-[:LEADS]->(Region|Organization)
+    roundOf: URIRef  # 공모 차수: (DesignationRound)-[:ROUND_OF]->(Designation)
+    covers: URIRef  # 대상 산업: (DesignationRound)-[:COVERS]->(Industry)
+    hadName: URIRef  # 옛 이름: (Region)-[:HAD_NAME]->(FormerName)
 
     # Fact and relationship properties / 사실·관계 속성
     evidence: URIRef  # 근거 문구 / evidence: Fact, text
@@ -116,3 +121,10 @@ class RSG(DefinedNamespace):
     basis: URIRef  # 재원 구분 / funding basis: Fact, text
     role: URIRef  # 역할 / role: Fact, text
     target_year: URIRef  # 지정 목표 시점 / target year: Fact, date
+    decided: URIRef  # 선정 발표 시점 / decided: DesignationRound, Fact, date
+    parent: URIRef  # 당시 상위 지역 / parent then: FormerName, text
+    outcome: URIRef  # 선정 결과 / outcome: Fact, text
+    until: URIRef  # 종료 시점 / until: Fact, date
+    bid: URIRef  # 신청 단위 / bid: Fact, text
+    role_ko: URIRef  # 역할(한국어) / role in Korean: Fact, text
+    round: URIRef  # 공모 차수 식별자 / round: Fact, text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.graph.derive import derive_pursues, merge_edges
+from ingest.graph.derive import derive_pursues, derive_scheme_bids, merge_edges
 from ingest.graph.graphdata import GraphBuilder, GraphData
 from ingest.settings import BuildSettings
 from ontology.errors import ValidationFailed
@@ -37,5 +37,5 @@ def load_graph_data(data_dir: Path | None = None) -> GraphData:
         )
     graph = builder.graph
     graph.edges = merge_edges(graph.edges)
-    graph.edges = merge_edges([*graph.edges, *derive_pursues(graph)])
+    graph.edges = merge_edges([*graph.edges, *derive_pursues(graph), *derive_scheme_bids(graph)])
     return graph

@@ -1,4 +1,5 @@
-"""Edges computed from the stated facts: merged duplicates and the derived PURSUES edges."""
+"""Edges computed from the stated facts: merged duplicates, the derived PURSUES edges, and the
+bids for a designation round rolled up to the round's scheme."""
 
 from __future__ import annotations
 
@@ -8,11 +9,18 @@ from typing import Any
 from ingest.graph.graphdata import EdgeRecord, GraphData, Key
 
 _MERGED = ("sources", "segments")
+_BIDS = ("SEEKS", "HOLDS")
+
+
+#: A bid's outcome once the round is decided outranks "pending", whichever source came first.
+_OUTCOME_RANK = {"pending": 0, "not_selected": 1, "designated": 2}
 
 
 def _identity(edge: EdgeRecord) -> tuple[Any, ...]:
     if edge.type == "PURSUES":  # one PURSUES per region and industry, whatever says it
         return (edge.type, edge.start, edge.end)
+    if edge.type in _BIDS and edge.end[0] == "DesignationRound":
+        return (edge.type, edge.start, edge.end)  # one bid per place and round, told by many
     props = tuple(
         sorted(
             (k, repr(v))
@@ -45,7 +53,22 @@ def merge_edges(edges: list[EdgeRecord]) -> list[EdgeRecord]:
             dates = [d for d in (kept.props.get(name), edge.props.get(name)) if d]
             if dates:
                 kept.props[name] = min(dates)
+        if key[0] in _BIDS:
+            _merge_bid(kept.props, edge.props)
     return list(merged.values())
+
+
+def _merge_bid(kept: dict[str, Any], other: dict[str, Any]) -> None:
+    """Two sources on one bid: what one leaves out the other fills in; a decided outcome
+    replaces "pending" (the later report knows the result)."""
+    for name, value in other.items():
+        if name not in kept and name not in ("evidence", "evidence_start", "evidence_end"):
+            kept[name] = value
+    mine, theirs = kept.get("outcome"), other.get("outcome")
+    if theirs and _OUTCOME_RANK.get(theirs, 0) > _OUTCOME_RANK.get(mine or "pending", 0):
+        kept["outcome"] = theirs
+        if other.get("decided"):
+            kept["decided"] = other["decided"]
 
 
 def _adjacency(graph: GraphData, types: set[str]) -> dict[Key, list[Key]]:
@@ -105,3 +128,30 @@ def derive_pursues(graph: GraphData) -> list[EdgeRecord]:
                         props = {**base, "segments": [target.end[1]]}
                         derived.append(EdgeRecord("PURSUES", region, parent, props, "derived"))
     return derived
+
+
+def derive_scheme_bids(graph: GraphData) -> list[EdgeRecord]:
+    """A bid for a round, or a round held, also links the region to the round's scheme.
+
+    Saved v1 queries ask ``(Region)-[:SEEKS|HOLDS]->(Designation)``; the rolled-up edge keeps
+    them answering (``derived: true``, ``round``: the round's id, the dates of the round when
+    the bid gives none).
+    """
+    scheme = {e.start: e.end for e in graph.edges if e.type == "ROUND_OF"}
+    derived: list[EdgeRecord] = []
+    for edge in graph.edges:
+        if edge.type not in _BIDS or edge.end not in scheme:
+            continue
+        decided = graph.nodes[edge.end].props.get("decided")
+        props = {**edge.props, "derived": True, "round": edge.end[1]}
+        props.pop("evidence_start", None)
+        props.pop("evidence_end", None)
+        if edge.type == "HOLDS" and decided:
+            props.setdefault("since", decided)
+        if edge.type == "SEEKS" and decided and props.get("outcome") in _DECIDED:
+            props.setdefault("decided", decided)
+        derived.append(EdgeRecord(edge.type, edge.start, scheme[edge.end], props, "derived"))
+    return derived
+
+
+_DECIDED = ("designated", "not_selected")

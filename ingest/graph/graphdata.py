@@ -149,12 +149,18 @@ class GraphBuilder:
         where = str(data_dir / "regions.yaml")
         for region in regions.regions if regions else []:
             props = _named(region, skip=("parent", "former_names"))
+            # Former names stay aliases (v1: searchable) and are also nodes with their dates.
             props["aliases"] = list(
                 dict.fromkeys([*region.aliases, *(f.name_ko for f in region.former_names)])
             )
             self.add_node("Region", props, where)
             if region.parent:
                 self._edge("PART_OF", ("Region", region.id), ("Region", region.parent), {}, where)
+            for former in region.former_names:
+                name = former_name_props(region.id, former.model_dump(exclude_none=True))
+                self.add_node("FormerName", name, where)
+                key = ("FormerName", name["id"])
+                self._edge("HAD_NAME", ("Region", region.id), key, {}, where)
         for area in regions.areas if regions else []:
             props = _named(area, skip=("kind", "regions"))
             props.update(level="area", area_kind=area.kind)
@@ -168,7 +174,16 @@ class GraphBuilder:
                 self._edge("BROADER", ("Industry", industry.id), ("Industry", broader), {}, where)
         where = str(data_dir / "designations.yaml")
         for designation in designations.designations if designations else []:
-            self.add_node("Designation", _named(designation), where)
+            self.add_node("Designation", _named(designation, skip=("rounds",)), where)
+            for entry in designation.rounds:
+                props = _named(entry, skip=("industries",))
+                props.setdefault("authority", designation.authority)
+                props = {k: v for k, v in props.items() if v is not None}
+                self.add_node("DesignationRound", props, where)
+                key = ("DesignationRound", entry.id)
+                self._edge("ROUND_OF", key, ("Designation", designation.id), {}, where)
+                for industry in entry.industries:
+                    self._edge("COVERS", key, ("Industry", industry), {}, where)
         where = str(data_dir / "organizations.yaml")
         for org in organizations.organizations if organizations else []:
             self.add_node("Organization", _named(org), where, [ORG_SUBLABELS[org.kind]])
@@ -236,8 +251,9 @@ class GraphBuilder:
                         f"{label}{self._suggest(label, node_id)}"
                     )
         for node in self.graph.nodes.values():
-            for ref_name, label in (("region", "Region"), ("authority", "Organization")):
-                ref = node.props.get(ref_name)
+            refs = [(name, label, node.props.get(name)) for name, label in _NODE_REFS]
+            refs += [("sources", "Source", ref) for ref in node.props.get("sources", [])]
+            for ref_name, label, ref in refs:
                 if ref and (label, ref) not in self.graph.nodes:
                     self.problems.append(
                         f"{node.origin}: {node.label}:{node.id} {ref_name} {ref!r} is not a "
@@ -255,6 +271,23 @@ class GraphBuilder:
         except ValidationFailed as exc:
             self.problems.extend(exc.problems)
             return None
+
+
+#: Node properties that hold the id of another node.
+_NODE_REFS = (("region", "Region"), ("authority", "Organization"), ("parent", "Region"))
+
+
+def former_name_props(region_id: str, former: dict[str, Any]) -> dict[str, Any]:
+    """The FormerName node of one former name: its id says whose name it was and until when."""
+    props = {
+        "id": f"{region_id}-until-{former['valid_to']}",
+        "name_ko": former["name_ko"],
+        "name_en": former.get("name_en") or former["name_ko"],
+        "aliases": [],
+        "valid_to": former["valid_to"],
+    }
+    props.update({k: former[k] for k in ("valid_from", "parent") if former.get(k)})
+    return props
 
 
 def _split(ref: str) -> Key:
