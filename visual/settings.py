@@ -25,7 +25,7 @@ class ViewSettings(BaseSettings):
         description="CSP frame-ancestors: the report hosts allowed to embed views in an iframe",
     )
     font_family: str = Field(
-        default="NanumGothic", description="Korean font for PNG/SVG (fonts-nanum)"
+        default="NanumGothic", description="Korean font for PNG/SVG (comes with the dependencies)"
     )
     fallback_fonts: list[str] = Field(
         default_factory=lambda: ["Noto Sans CJK KR"],

@@ -1,24 +1,22 @@
 """Static PNG and SVG of a view for print: a deterministic layout, Korean text in a real
-Korean font (NanumGothic from fonts-nanum, or Noto Sans CJK KR), a legend."""
+Korean font (NanumGothic, which comes with the Python dependencies: ``visual/fonts.py``), a
+legend."""
 
 from __future__ import annotations
 
 import io
 import textwrap
-from functools import cache
 from typing import Literal
 
 import matplotlib
-from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
-from ontology.errors import ConfigError
 from visual.aggregate import fit
+from visual.fonts import korean_font
 from visual.layout import positions
 from visual.model import ViewGraph, ViewNode
 from visual.settings import ViewSettings
@@ -27,24 +25,6 @@ from visual.style import LABEL_STYLES, MARK_STYLES, label_style
 StaticFormat = Literal["png", "svg"]
 #: Most node names written on a static image; above it only the largest nodes are named.
 MAX_LABELS = 150
-
-
-@cache
-def _font_file(families: tuple[str, ...]) -> str:
-    for family in families:
-        for entry in font_manager.fontManager.ttflist:
-            if entry.name == family:
-                return str(entry.fname)
-    raise ConfigError(
-        f"한글 글꼴 없음 / no Korean font found (tried {', '.join(families)})",
-        "install fonts-nanum (apt-get install fonts-nanum) or set RSG_VIEW_FONT_FAMILY",
-    )
-
-
-def korean_font(settings: ViewSettings | None = None) -> FontProperties:
-    """The Korean font as matplotlib properties; ConfigError when none is installed."""
-    settings = settings or ViewSettings()
-    return FontProperties(fname=_font_file((settings.font_family, *settings.fallback_fonts)))
 
 
 def render(

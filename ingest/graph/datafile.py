@@ -22,12 +22,27 @@ M = TypeVar("M", bound=BaseModel)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Constructor(yaml.constructor.SafeConstructor):
+    """PyYAML's safe constructor, but an impossible date is a located YAML error, not a crash."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value} is not a calendar date", node.start_mark
+            ) from exc
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def parse(text: str) -> tuple[yaml.Node | None, Any]:
     """One pass: the node tree (with line numbers) and the values ``yaml.safe_load`` gives."""
     node = yaml.compose(text, Loader=_Loader)
     if node is None:
         return None, None
-    return node, yaml.constructor.SafeConstructor().construct_document(node)
+    return node, _Constructor().construct_document(node)
 
 
 class DataFile:

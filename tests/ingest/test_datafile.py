@@ -170,3 +170,14 @@ def test_an_empty_file_is_reported_not_crashed(data_copy: Path) -> None:
     with pytest.raises(ValidationFailed) as info:
         load_graph_data(data_copy)
     assert any(p.startswith(f"{path}:1: ") for p in info.value.problems)
+
+
+@pytest.mark.parametrize("value", ["2023-13-01", "2024-02-30", "2023-00-10"])
+def test_an_impossible_date_names_its_line(tmp_path: Path, value: str) -> None:
+    from ingest.graph.datafile import DataFile
+
+    path = tmp_path / "x.yaml"
+    path.write_text(f"a: 1\nb:\n  since: {value}\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        DataFile(path)
+    assert info.value.problems == [f"{path}:3: {value} is not a calendar date"]

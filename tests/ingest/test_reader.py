@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,11 @@ KOREAN = "전북특별자치도는 새만금에 이차전지 특화단지를 조
 
 
 def _nanum() -> str | None:
-    if shutil.which("fc-match") is None:
-        return None
-    found = subprocess.run(
-        ["fc-match", "-f", "%{file}", "NanumGothic"], capture_output=True, text=True, check=False
-    ).stdout
-    return found if found.endswith(".ttf") and "Nanum" in found else None
+    """NanumGothic, which comes with the Python dependencies (visual/fonts.py)."""
+    from visual.fonts import bundled_file
+
+    found = bundled_file("NanumGothic")
+    return str(found) if found else None
 
 
 def _pdf(path: Path, text: str | None) -> Path:
@@ -35,7 +32,7 @@ def _pdf(path: Path, text: str | None) -> Path:
     if text is not None:
         font = _nanum()
         if font is None:
-            message = "the NanumGothic font is missing: apt-get install fonts-nanum"
+            message = "NanumGothic is missing: reinstall the Python dependencies (make install)"
             if os.environ.get("CI"):
                 pytest.fail(message)
             pytest.skip(message)

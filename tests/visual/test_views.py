@@ -179,7 +179,7 @@ def test_missing_korean_font_fails_clearly() -> None:
     settings = ViewSettings(font_family="No Such Font", fallback_fonts=[])
     with pytest.raises(ConfigError, match="Korean font") as caught:
         static.render(_tiny("가"), "png", settings)
-    assert "fonts-nanum" in caught.value.hint
+    assert "RSG_VIEW_FONT_FAMILY" in caught.value.hint
 
 
 def test_heatmap_lists_shared_industries_on_hover(seed: FalkorStore) -> None:
