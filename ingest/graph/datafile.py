@@ -34,7 +34,11 @@ class _Constructor(yaml.constructor.SafeConstructor):
             ) from exc
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+# The table maps tags to plain functions, so the override must be registered again.
+_Constructor.yaml_constructors = {
+    **_Constructor.yaml_constructors,
+    "tag:yaml.org,2002:timestamp": _Constructor.construct_yaml_timestamp,
+}
 
 
 def parse(text: str) -> tuple[yaml.Node | None, Any]:
