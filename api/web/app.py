@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.web import errors
 from api.web.cache import CacheLayer, ResponseCache
 from api.web.routers import analysis, cypher, entities, export, health, queries, sparql
+from api.web.routers import docs as docs_router
 from api.web.routers import review as review_router
 from api.web.routers import views as views_router
 from api.web.security import Guard
@@ -43,6 +44,9 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
         version="0.1.0",
         description="Korean regional new-industry strategies as a knowledge graph.",
         lifespan=lifespan,
+        # Served by api/web/routers/docs.py from local files (FastAPI's load from a CDN).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = api_settings
     app.state.cache = ResponseCache(api_settings.cache_entries, api_settings.cache_bytes)
@@ -57,6 +61,7 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
             allow_headers=["*"],
         )
     errors.install(app)
+    docs_router.install(app)
     app.include_router(health.router)
     app.include_router(cypher.router)
     app.include_router(entities.router)
