@@ -16,8 +16,16 @@ MATCH (i:Industry)
 OPTIONAL MATCH (i)<-[f:PURSUES|TARGETS]-()
 WITH i, count(f) AS links
 WHERE links >= coalesce($min_links, 1)
+// A value-chain segment may have several broader industries: one row per industry all the
+// same, its parents' ids joined in id order (null for a top-level industry).
 OPTIONAL MATCH (i)-[:BROADER]->(up:Industry)
-RETURN 'Industry' AS label, i.id AS id, i.name_ko AS name_ko, i.name_en AS name_en, up.id AS detail, links
+WITH i, links, up
+ORDER BY up.id
+WITH i, links, collect(up.id) AS ups
+RETURN 'Industry' AS label, i.id AS id, i.name_ko AS name_ko, i.name_en AS name_en,
+       CASE WHEN size(ups) = 0 THEN null
+            ELSE reduce(joined = '', up_id IN ups | joined + CASE WHEN joined = '' THEN '' ELSE ', ' END + up_id)
+       END AS detail, links
 UNION
 MATCH (o:Organization)-[f:PARTICIPATES_IN|FUNDED_BY|INVESTS_IN]-()
 WITH o, count(f) AS links
