@@ -25,8 +25,9 @@ from ontology.contract import (
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 REF_RE = re.compile(r"^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$")
-#: Evidence spans are short quotes; a little slack over the 40-character guideline.
-MAX_EVIDENCE = 60
+#: Evidence spans are short quotes: the minimal span that states the fact, at most this many
+#: characters (docs/data-format.md; the SHACL shapes and the extractor use the same limit).
+MAX_EVIDENCE = 40
 
 _COMMON = {prop.name for prop in COMMON_NODE_PROPS}
 #: Relationship properties the build sets (on a round's bid rolled up to its scheme).

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.documents.matcher import Mention
-
-MAX_EVIDENCE = 40
+from ontology.models import MAX_EVIDENCE  # the data files' limit: accepted facts must fit it
 
 _NAME_AFTER = re.compile(
     r"^\s?(?:원)?\s?(?:규모의|규모로|을 투입해|을 들여|이 투입되는|이 투입되며|의)\s?"
