@@ -35,7 +35,7 @@ def fold(graph: ViewGraph, limit: int) -> ViewGraph:
     room = max(0, min(KEEP, limit - len(labels)))
     ranked = sorted(graph.nodes, key=lambda k: (graph.nodes[k].mark is None, -degree[k], k))
     kept = set(ranked[:room])
-    out = ViewGraph(graph.kind, graph.title_ko, graph.title_en)
+    out = ViewGraph(graph.kind, graph.title_ko, graph.title_en, provenance=graph.provenance)
     for key in ranked[:room]:
         out.nodes[key] = graph.nodes[key]
     members: dict[str, list[str]] = defaultdict(list)

@@ -69,6 +69,31 @@ class ViewEdge:
         return rel_names(self.type)[1]
 
 
+@dataclass(frozen=True)
+class Cited:
+    """A source that facts of a view cite: who published it and when."""
+
+    id: str
+    publisher: str  # empty when the source names none
+    published: str  # ISO 8601 at the precision the source gives; empty when unknown
+    title_ko: str
+    title_en: str
+    facts: int  # nodes and relationships of the view that cite it
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a view's facts come from: its sources (most cited first) and the build."""
+
+    sources: tuple[Cited, ...] = ()
+    build_id: str | None = None
+
+    @property
+    def data_date(self) -> str:
+        """The newest publication date among the sources: the facts shown are as of it."""
+        return max((c.published for c in self.sources if c.published), default="")
+
+
 @dataclass
 class ViewGraph:
     kind: str
@@ -78,6 +103,7 @@ class ViewGraph:
     edges: dict[str, ViewEdge] = field(default_factory=dict)
     note_ko: str = ""
     note_en: str = ""
+    provenance: Provenance | None = None
 
     def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
         """Add every node and relationship found in ``rows`` (each once)."""

@@ -11,6 +11,7 @@ from queries import catalog
 from queries.guard import check_read_only
 from queries.store import GraphStore, Row
 from queries.subgraph import subgraph_of
+from visual.caption import provenance
 from visual.marks import mark_overlap
 from visual.model import SizeBy, ViewGraph
 
@@ -24,12 +25,15 @@ def _rows(store: GraphStore, name: str, **given: Any) -> tuple[list[Row], bool]:
     return result.rows, result.truncated
 
 
-def _finish(graph: ViewGraph, size_by: SizeBy, truncated: bool = False) -> ViewGraph:
+def _finish(
+    store: GraphStore, graph: ViewGraph, size_by: SizeBy, truncated: bool = False
+) -> ViewGraph:
     graph.size_nodes(size_by)
     graph.width_edges()
     if truncated:
         graph.note_ko = "행 수 한도에서 잘린 결과입니다."
         graph.note_en = "The result stopped at the row cap."
+    graph.provenance = provenance(store, graph)  # the caption of static pictures
     return graph
 
 
@@ -45,7 +49,7 @@ def region(store: GraphStore, region_id: str, size_by: SizeBy = "degree") -> Vie
         )
     focus.mark = "focus"
     graph.title_ko, graph.title_en = f"{focus.name_ko} 지역 뷰", f"Region view: {focus.name_en}"
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def industry(
@@ -62,7 +66,7 @@ def industry(
         )
     focus.mark = "focus"
     graph.title_ko, graph.title_en = f"{focus.name_ko} 산업 뷰", f"Industry view: {focus.name_en}"
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def overlap(store: GraphStore, region_ids: list[str], size_by: SizeBy = "degree") -> ViewGraph:
@@ -85,7 +89,7 @@ def overlap(store: GraphStore, region_ids: list[str], size_by: SizeBy = "degree"
     mark_overlap(graph, {n.key for n in nodes})
     graph.title_ko = "지역 중복 뷰: " + " · ".join(n.name_ko for n in nodes)
     graph.title_en = "Overlap view: " + " · ".join(n.name_en for n in nodes)
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def organizations(
@@ -106,7 +110,7 @@ def organizations(
         graph.title_en += f" ({', '.join(scope)})"
     if organization and (node := graph.by_id(organization, "Organization")) is not None:
         node.mark = "focus"
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def funding(
@@ -125,7 +129,7 @@ def funding(
             edge.reverse = True  # money flows from the funder to the initiative
         elif edge.type == "LOCATED_IN":
             edge.flow = graph.nodes[edge.source].money
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def result(
@@ -148,7 +152,7 @@ def result(
         ids = sorted(_ids_in(rows) | _ids_in(dict(asked or {})))[:MAX_IDS]
         if ids:
             graph.add_rows(_rows(store, "view_nodes", ids=ids)[0])
-    return _finish(graph, size_by, truncated)
+    return _finish(store, graph, size_by, truncated)
 
 
 def named(
