@@ -45,6 +45,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "RSG_API_MAX_BODY_BYTES": ("1000", "413"),
     "RSG_API_CACHE_ENTRIES": ("0", "0"),
     "RSG_API_CACHE_BYTES": ("4096", "4096"),
+    "RSG_API_SESSION_HOURS": ("3", "10800"),
     "RSG_VIEW_FRAME_ANCESTORS": (f'["{ORIGIN}"]', f"frame-ancestors {ORIGIN}"),
     "RSG_VIEW_NODE_LIMIT": ("10", "10"),
     "RSG_VIEW_LAYOUT_THRESHOLD": ("5", "5"),
@@ -92,6 +93,7 @@ def test_the_table_lists_exactly_what_the_program_reads() -> None:
 
 @pytest.mark.parametrize("name", documented())
 def test_each_documented_variable_takes_effect(name: str, tmp_path: Path) -> None:
+    assert name in EXPECTED, f"{name}: add its probe to tests/api/envprobe.py and EXPECTED"
     value, expected = EXPECTED[name]
     assert _probe(tmp_path, [name], {name: value}) == {name: expected}
 

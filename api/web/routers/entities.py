@@ -1,7 +1,8 @@
 """Resources: regions, industries, strategies, initiatives, organisations, designations, sources.
 
 Each has a list (filters and paging) and a detail with its neighbours, counted by relationship
-type and paged; all through named queries.
+type and paged; all through named queries. ``?format=csv`` downloads the list, or the page of
+neighbours, as CSV (UTF-8 with BOM).
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from api.web.deps import StoreDep
+from api.web.download import csv_response, safe_filename
+from api.web.routers.analysis import CsvOrJson
 from ontology.contract import RELATIONSHIPS
 from ontology.errors import NotFound
 from queries import catalog
@@ -89,7 +93,63 @@ RelationshipType = Enum(  # type: ignore[misc]
 NEIGHBOUR_PAGE = 200
 
 
-def _list(label: str) -> Any:
+_NAMES = ("id", "name_ko", "name_en", "aliases")
+_CSV_LIST: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/csv": {}},
+        "description": "JSON, or with ?format=csv the page as CSV: one row per item, a column "
+        "per property; `X-Total-Count` gives the number of matches",
+    }
+}
+_CSV_DETAIL: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/csv": {}},
+        "description": "JSON, or with ?format=csv this page of neighbours as CSV: one row per "
+        "neighbour with the relationship's properties; `X-Next-Skip` points to the next page",
+    },
+    404: {"description": "unknown id"},
+}
+
+
+def _columns(rows: list[dict[str, Any]], first: tuple[str, ...]) -> list[str]:
+    """``first``, then every other key of the rows in name order."""
+    rest = sorted({key for row in rows for key in row} - set(first))
+    return [*first, *rest]
+
+
+def _list_csv(segment: str, q: str | None, page: EntityPage) -> Response:
+    rows = [
+        {"id": e.id, "name_ko": e.name_ko, "name_en": e.name_en, "aliases": e.aliases}
+        | e.properties
+        for e in page.items
+    ]
+    response = csv_response(safe_filename(segment, q or "") + ".csv", _columns(rows, _NAMES), rows)
+    response.headers["X-Total-Count"] = str(page.total)
+    return response
+
+
+def _detail_csv(segment: str, detail: EntityDetail) -> Response:
+    rows = [
+        {
+            "type": n.type,
+            "direction": n.direction,
+            "id": n.node.id,
+            "labels": n.labels,
+            "name_ko": n.node.name_ko,
+            "name_en": n.node.name_en,
+        }
+        | n.properties
+        for n in detail.neighbours
+    ]
+    first = ("type", "direction", "id", "labels", "name_ko", "name_en")
+    name = safe_filename(segment, detail.entity.id, detail.entity.name_ko) + ".csv"
+    response = csv_response(name, _columns(rows, first), rows)
+    if detail.next_skip is not None:
+        response.headers["X-Next-Skip"] = str(detail.next_skip)
+    return response
+
+
+def _list(segment: str, label: str) -> Any:
     def list_entities(
         store: StoreDep,
         q: Annotated[
@@ -100,18 +160,20 @@ def _list(label: str) -> Any:
         parent: Annotated[str | None, Query(max_length=120)] = None,
         skip: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    ) -> EntityPage:
+        fmt: CsvOrJson = "json",
+    ) -> EntityPage | Response:
         query = catalog.get("entity_list")
         params: dict[str, Any] = {"label": label, "q": q, "level": level, "kind": kind}
         params |= {"parent": parent, "skip": skip, "limit": limit}
         row = store.read(query.text, query.bind(params)).rows[0]
         items = [Entity.of(props) for props in row["items"]]
-        return EntityPage(total=row["total"], skip=skip, limit=limit, items=items)
+        page = EntityPage(total=row["total"], skip=skip, limit=limit, items=items)
+        return _list_csv(segment, q, page) if fmt == "csv" else page
 
     return list_entities
 
 
-def _detail(label: str) -> Any:
+def _detail(segment: str, label: str) -> Any:
     def get_entity(
         store: StoreDep,
         entity_id: Annotated[str, Path(alias="id", max_length=120, examples=["jeonbuk-gimje"])],
@@ -123,7 +185,8 @@ def _detail(label: str) -> Any:
         limit: Annotated[
             int, Query(ge=1, le=10_000, description="neighbours in this page")
         ] = NEIGHBOUR_PAGE,
-    ) -> EntityDetail:
+        fmt: CsvOrJson = "json",
+    ) -> EntityDetail | Response:
         query = catalog.get("entity_detail")
         params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
         params["type"] = rel_type.value if rel_type is not None else None
@@ -143,7 +206,7 @@ def _detail(label: str) -> Any:
         ]
         first = rows[0]
         matching = int(first["matching"])
-        return EntityDetail(
+        detail = EntityDetail(
             label=label,
             entity=Entity.of(first["node"]),
             neighbour_counts={c["type"]: int(c["count"]) for c in first["counts"]},
@@ -153,6 +216,7 @@ def _detail(label: str) -> Any:
             next_skip=skip + limit if skip + limit < matching else None,
             neighbours=neighbours,
         )
+        return _detail_csv(segment, detail) if fmt == "csv" else detail
 
     return get_entity
 
@@ -160,20 +224,21 @@ def _detail(label: str) -> Any:
 for _segment, _label in RESOURCES.items():
     router.add_api_route(
         f"/{_segment}",
-        _list(_label),
+        _list(_segment, _label),
         methods=["GET"],
         response_model=EntityPage,
+        responses=_CSV_LIST,
         tags=[_segment],
         summary=f"{_label} 목록 / list {_segment}",
         operation_id=f"list_{_segment}",
     )
     router.add_api_route(
         f"/{_segment}/{{id}}",
-        _detail(_label),
+        _detail(_segment, _label),
         methods=["GET"],
         response_model=EntityDetail,
         tags=[_segment],
         summary=f"{_label} 상세 / one {_label} with a page of its neighbours",
         operation_id=f"get_{_segment}",
-        responses={404: {"description": "unknown id"}},
+        responses=_CSV_DETAIL,
     )
