@@ -44,14 +44,20 @@ class Page:
     html: str
     script_hashes: tuple[str, ...]
     style_hashes: tuple[str, ...]
+    connect: bool = False
 
     def csp(self, frame_ancestors: list[str] | None = None) -> str:
-        """The policy: no fetches of any kind; only this page's own script and style."""
-        return csp(self.script_hashes, self.style_hashes, frame_ancestors)
+        """The policy: no fetches of any kind (or, for a workbench page, to its own server
+        only); only this page's own script and style."""
+        return csp(self.script_hashes, self.style_hashes, frame_ancestors, connect=self.connect)
 
 
 def csp(
-    scripts: tuple[str, ...], styles: tuple[str, ...], frame_ancestors: list[str] | None = None
+    scripts: tuple[str, ...],
+    styles: tuple[str, ...],
+    frame_ancestors: list[str] | None = None,
+    *,
+    connect: bool = False,
 ) -> str:
     parts = [
         "default-src 'none'",
@@ -61,6 +67,8 @@ def csp(
         "base-uri 'none'",
         "form-action 'self'",
     ]
+    if connect:  # the workbench pages ask their own server (and only it) for results
+        parts.append("connect-src 'self'")
     if frame_ancestors is not None:
         # Only an HTTP header can carry frame-ancestors; a meta policy ignores it.
         parts.append("frame-ancestors " + (" ".join(frame_ancestors) or "'none'"))
@@ -110,13 +118,16 @@ def escape(text: str) -> str:
     return html_escape(text, quote=True)
 
 
-def fill(name: str, *, scripts: list[str], styles: list[str], **slots: str) -> Page:
-    """Fill template ``name``; ``scripts``/``styles`` are the slot names holding inline code."""
+def fill(
+    name: str, *, scripts: list[str], styles: list[str], connect: bool = False, **slots: str
+) -> Page:
+    """Fill template ``name``; ``scripts``/``styles`` are the slot names holding inline code;
+    ``connect`` lets the page's script ask its own server (the workbench pages)."""
     script_hashes = tuple(sha256(slots[s]) for s in scripts)
     style_hashes = tuple(sha256(slots[s]) for s in styles)
-    policy = csp(script_hashes, style_hashes)
+    policy = csp(script_hashes, style_hashes, connect=connect)
     html = Template(template(name)).substitute(csp=escape(policy), **slots)
-    return Page(html, script_hashes, style_hashes)
+    return Page(html, script_hashes, style_hashes, connect)
 
 
 def render(

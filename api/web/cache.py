@@ -25,9 +25,9 @@ from api.web.errors import response_for
 from ontology.errors import RsgError
 from queries.store import GraphStore
 
-#: Path prefixes answered fresh every time: the health check, and the review queue, which
-#: changes between builds.
-UNCACHED = ("/health", "/review")
+#: Path prefixes answered fresh every time: the health check, the review queue, which
+#: changes between builds, and the workbench pages, which carry the session's CSRF token.
+UNCACHED = ("/health", "/review", "/login", "/logout", "/console", "/inbox", "/build")
 #: Request headers that change an answer (content negotiation).
 VARYING = (b"accept", b"accept-language")
 #: Response header saying whether the answer came from the cache (``hit``) or not (``miss``).

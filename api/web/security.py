@@ -1,18 +1,24 @@
-"""API key and request-size checks.
+"""API key, browser session, CSRF and request-size checks.
 
-When ``RSG_API_KEY`` is set, every route needs the ``X-API-Key`` header (``rsg serve`` refuses a
-non-loopback address without a key). Write routes (ingest, review, build) always need the key:
-with no key configured they answer 403.
+When ``RSG_API_KEY`` is set, every route needs the ``X-API-Key`` header or a signed session
+cookie from ``/login`` (``api/web/session.py``); a browser asking for a page without either is
+sent to the login page. ``rsg serve`` refuses a non-loopback address without a key. A request
+let in by the cookie alone that changes something needs the session's CSRF token and, when it
+says where it comes from, this server's origin. Write routes (ingest, review, build, saving a
+query) always need the key or a session: with no key configured they answer 403.
 """
 
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, Header, Request
+from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.web import session as sessions
 from api.web.errors import response_for
 from api.web.settings import ApiSettings
 from ontology.errors import Forbidden, RsgError, TooLarge, Unauthorized
@@ -46,19 +52,67 @@ def _settings(request: Request) -> ApiSettings:
     return settings
 
 
+def current_session(request: Request) -> sessions.Session | None:
+    """The browser session the Guard let this request in with (None for the key or no key)."""
+    found: sessions.Session | None = getattr(request.state, "session", None)
+    return found
+
+
 def require_write_key(
     request: Request,
     x_api_key: Annotated[str | None, Header(alias=HEADER, include_in_schema=False)] = None,
 ) -> None:
-    """Dependency for routes that change data: the key is always needed."""
+    """Dependency for routes that change data: the key, or a logged-in session (whose CSRF
+    token the Guard has checked), is always needed."""
+    if x_api_key is None and current_session(request) is not None:
+        return
     check_key(x_api_key, _settings(request), always=True)
 
 
 WriteKey = Depends(require_write_key)
 
 
+#: Routes open without the key: the login page itself (its form checks the key).
+OPEN_PATHS = frozenset({"/login"})
+#: Routes that check the CSRF token of a plain HTML form themselves (a form has no headers).
+FORM_PATHS = frozenset({"/logout"})
+
+
+def _admit(scope: Scope, headers: dict[str, str], settings: ApiSettings) -> None:
+    """Let the request in by its key or its session, or raise; notes the session in scope."""
+    given = headers.get(HEADER.lower())
+    configured = bool(settings.api_key and settings.api_key.get_secret_value())
+    if not configured or given is not None or scope["path"] in OPEN_PATHS:
+        if scope["path"] not in OPEN_PATHS:
+            check_key(given, settings)
+        return
+    found = sessions.verify(sessions.cookie_value(headers.get("cookie")), settings)
+    if found is None:
+        raise Unauthorized(
+            "no X-API-Key header and no valid session",
+            "send the server's RSG_API_KEY, or log in at /login in a browser",
+        )
+    scope.setdefault("state", {})["session"] = found
+    if scope["method"] in sessions.SAFE_METHODS:
+        return
+    if not sessions.same_origin(headers.get("origin"), headers.get("host"), scope["scheme"]):
+        raise Forbidden("the request comes from another site", "use the pages of this server")
+    if scope["path"] not in FORM_PATHS and not found.checks(
+        headers.get(sessions.CSRF_HEADER.lower())
+    ):
+        raise Forbidden(
+            "the CSRF token is missing or wrong",
+            "reload the page (it carries the token) or send the X-API-Key header",
+        )
+
+
+def _wants_page(scope: Scope, headers: dict[str, str]) -> bool:
+    return scope["method"] == "GET" and "text/html" in headers.get("accept", "")
+
+
 class Guard:
-    """ASGI middleware: the API key on every route (when set) and the request-body limit."""
+    """ASGI middleware: the API key or a session on every route (when a key is set), CSRF
+    on a session's writes, and the request-body limit."""
 
     def __init__(self, app: ASGIApp, settings: ApiSettings) -> None:
         self.app = app
@@ -70,7 +124,17 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
-            check_key(headers.get(HEADER.lower()), self.settings)
+            try:
+                _admit(scope, headers, self.settings)
+            except Unauthorized:
+                if not _wants_page(scope, headers):
+                    raise
+                path = scope["path"] + (
+                    "?" + scope["query_string"].decode("latin-1") if scope["query_string"] else ""
+                )
+                target = "/login?next=" + quote(path, safe="")
+                await RedirectResponse(target, status_code=303)(scope, receive, send)
+                return
             length = headers.get("content-length", "")
             if length.isdigit() and int(length) > self.settings.max_body_bytes:
                 raise self._too_large()

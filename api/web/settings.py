@@ -35,6 +35,9 @@ class ApiSettings(BaseSettings):
         ge=0,
         description="bytes kept by the response cache; one answer may take at most an eighth",
     )
+    session_hours: int = Field(
+        default=12, ge=1, le=24 * 30, description="how long a browser login lasts (/login)"
+    )
 
     def check_exposure(self, host: str) -> None:
         """Refuse to serve beyond this machine without an API key."""

@@ -108,6 +108,15 @@ def _key() -> str:
     return f"{without} {with_key}"
 
 
+def _session_hours() -> str:
+    """Max-Age of the cookie the login page gives (with a key set here for the login)."""
+    from api.web.session import set_cookie_header
+    from api.web.settings import ApiSettings
+
+    header = set_cookie_header("v", ApiSettings(), https=False)
+    return next(p.split("=")[1] for p in header.split("; ") if p.startswith("Max-Age="))
+
+
 def _cors() -> str:
     answer = _client().options(
         "/health",
@@ -166,6 +175,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_API_MAX_BODY_BYTES": _body_limit,
     "RSG_API_CACHE_ENTRIES": _cache("entries"),
     "RSG_API_CACHE_BYTES": _cache("max_bytes"),
+    "RSG_API_SESSION_HOURS": _session_hours,
     "RSG_VIEW_FRAME_ANCESTORS": _frame_ancestors,
     "RSG_VIEW_NODE_LIMIT": _view("node_limit"),
     "RSG_VIEW_LAYOUT_THRESHOLD": _view("layout_threshold"),
