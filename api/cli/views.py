@@ -1,6 +1,7 @@
-"""``rsg view ...``: write a view to an HTML page, a PNG or an SVG file.
+"""``rsg view ...``: write a view to an HTML page, or a PNG, SVG or PDF picture.
 
-The same code as ``/views/...``; the file type follows the suffix of ``--out``. HTML files
+The same code as ``/views/...``; the file type follows the suffix of ``--out``, and
+``--preset a4|slide|square`` sizes a picture for documents. HTML files
 are self-contained (vis-network inlined, no network requests) and UTF-8; every file is
 written whole or not at all.
 """
@@ -19,9 +20,9 @@ from ontology.errors import RsgError
 from queries.store import GraphStore
 from visual.model import ViewGraph
 
-SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
+SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
-Out = Annotated[Path, typer.Option("--out", "-o", help="FILE.html, FILE.png or FILE.svg")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="FILE.html, FILE.png, FILE.svg or FILE.pdf")]
 LangOpt = Annotated[str, typer.Option("--lang", help="names in ko (default) or en")]
 SizeOpt = Annotated[
     str | None, typer.Option("--size", help="node size by degree or money (default per view)")
@@ -29,12 +30,20 @@ SizeOpt = Annotated[
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", help="most nodes to draw (default RSG_VIEW_NODE_LIMIT)")
 ]
+PresetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--preset",
+        help="picture size: a4 (A4 page width), slide (16:9) or square, at 300 dpi for PNG "
+        "(default: as large as the names need)",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``view`` group to the ``rsg`` app."""
     view_app = typer.Typer(
-        help="그래프 뷰를 파일로 / write graph views to HTML, PNG or SVG files.",
+        help="그래프 뷰를 파일로 / write graph views to HTML, PNG, SVG or PDF files.",
         no_args_is_help=True,
     )
     view_app.command("region")(region)
@@ -48,7 +57,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(view_app, name="view")
 
 
-def _format(path: Path, allowed: tuple[str, ...] = ("html", "png", "svg")) -> str:
+def _format(path: Path, allowed: tuple[str, ...] = ("html", "png", "svg", "pdf")) -> str:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt not in allowed:
         raise typer.BadParameter(
@@ -72,8 +81,24 @@ def _size(size: str | None, default: Literal["degree", "money"]) -> Literal["deg
     return "degree" if size == "degree" else "money"
 
 
+def _preset(preset: str | None, fmt: str) -> str | None:
+    from visual.static import PRESETS
+
+    if preset is None:
+        return None
+    if preset not in PRESETS:
+        raise typer.BadParameter("use " + ", ".join(PRESETS), param_hint="--preset")
+    if fmt == "html":
+        raise typer.BadParameter("a preset sizes a .png, .svg or .pdf", param_hint="--preset")
+    return preset
+
+
 def _write(
-    build: Callable[[GraphStore], ViewGraph], out_path: Path, lang: str, limit: int | None
+    build: Callable[[GraphStore], ViewGraph],
+    out_path: Path,
+    lang: str,
+    limit: int | None,
+    preset: str | None = None,
 ) -> None:
     from visual import page, static
     from visual.aggregate import fit
@@ -82,6 +107,7 @@ def _write(
 
     fmt = _format(out_path)
     language = _lang(lang)
+    sized = _preset(preset, fmt)
     try:
         settings = ViewSettings()
         if limit is not None:
@@ -92,7 +118,8 @@ def _write(
             if fmt == "html":
                 write_text(out_path, page.render(graph, settings, lang=language).html)
             else:
-                write_atomic(out_path, static.render(graph, fmt, settings, lang=language))  # type: ignore[arg-type]
+                picture = static.render(graph, fmt, settings, lang=language, preset=sized)  # type: ignore[arg-type]
+                write_atomic(out_path, picture)
     except (RsgError, OSError) as exc:
         raise fail(exc) from None
     size_kb = out_path.stat().st_size / 1024
@@ -117,11 +144,14 @@ def region(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """지역 뷰 / a region with its strategies, initiatives, industries, money and partners."""
     from visual import views
 
-    _write(lambda s: views.region(s, region_id, _size(size, "degree")), out_path, lang, limit)
+    _write(
+        lambda s: views.region(s, region_id, _size(size, "degree")), out_path, lang, limit, preset
+    )
 
 
 def industry(
@@ -133,6 +163,7 @@ def industry(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """산업 뷰 / every region pursuing an industry, by segment."""
     from visual import views
@@ -142,6 +173,7 @@ def industry(
         out_path,
         lang,
         limit,
+        preset,
     )
 
 
@@ -151,11 +183,14 @@ def overlap(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """지역 중복 뷰 / shared, competing and complementary items of two or more regions."""
     from visual import views
 
-    _write(lambda s: views.overlap(s, regions, _size(size, "degree")), out_path, lang, limit)
+    _write(
+        lambda s: views.overlap(s, regions, _size(size, "degree")), out_path, lang, limit, preset
+    )
 
 
 def organizations(
@@ -166,6 +201,7 @@ def organizations(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """기관 네트워크 / organisations and the initiatives they join, fund or invest in."""
     from visual import views
@@ -175,6 +211,7 @@ def organizations(
         out_path,
         lang,
         limit,
+        preset,
     )
 
 
@@ -184,11 +221,14 @@ def funding(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """재원 흐름 / funders -> initiatives -> regions, edge width by amount."""
     from visual import views
 
-    _write(lambda s: views.funding(s, region_id, _size(size, "money")), out_path, lang, limit)
+    _write(
+        lambda s: views.funding(s, region_id, _size(size, "money")), out_path, lang, limit, preset
+    )
 
 
 def query(
@@ -200,12 +240,15 @@ def query(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """명명 질의 결과 그래프 / a named query's result as a graph."""
     from visual import views
 
     params = parse_params(param or [])
-    _write(lambda s: views.named(s, name, params, _size(size, "degree")), out_path, lang, limit)
+    _write(
+        lambda s: views.named(s, name, params, _size(size, "degree")), out_path, lang, limit, preset
+    )
 
 
 def cypher(
@@ -217,6 +260,7 @@ def cypher(
     lang: LangOpt = "ko",
     size: SizeOpt = None,
     limit: LimitOpt = None,
+    preset: PresetOpt = None,
 ) -> None:
     """Cypher 결과 그래프 / a read-only Cypher result as a graph."""
     from visual import views
@@ -227,6 +271,7 @@ def cypher(
         out_path,
         lang,
         limit,
+        preset,
     )
 
 

@@ -137,6 +137,27 @@ def test_view_draws_the_graph_offline(
     _clean(seen)
 
 
+def test_the_page_offers_every_picture_size_in_its_language(
+    visit: Callable[[TestClient | None, str], Visit], client: TestClient
+) -> None:
+    seen = visit(client, "/views/funding")
+    hrefs = "#rsg-downloads a"
+    links = seen.page.eval_on_selector_all(hrefs, "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == 1 + 4 * 3  # the page, then PNG, SVG, PDF at 4 sizes
+    assert all("lang=ko" in href for href in links)
+    assert sum("preset=a4" in href for href in links) == 3
+    groups = seen.page.eval_on_selector_all(
+        ".rsg-download-name", "ns => ns.map(n => n.textContent)"
+    )
+    assert groups == ["내려받기", "그림", "A4 너비", "16:9 슬라이드", "정사각형"]
+    seen.page.click("#rsg-lang-en")
+    links = seen.page.eval_on_selector_all(hrefs, "as => as.map(a => a.getAttribute('href'))")
+    assert all("lang=en" in href and "lang=ko" not in href for href in links)
+    pdf = client.get(next(h for h in links if "format=pdf" in h and "preset=slide" in h))
+    assert pdf.content.startswith(b"%PDF")
+    _clean(seen)
+
+
 def test_downloaded_html_works_with_the_network_pulled(
     visit: Callable[[TestClient | None, str], Visit], client: TestClient, tmp_path: Path
 ) -> None:

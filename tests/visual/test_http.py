@@ -113,3 +113,39 @@ def test_cli_writes_html_and_png_with_korean_names(
     assert drawn is not None
     assert 1 < int(drawn.group(1)) <= 10
     assert "종류별로 묶었습니다" in big.read_text(encoding="utf-8")
+
+
+def test_pictures_come_in_document_sizes_and_the_page_links_to_them(client: TestClient) -> None:
+    from typing import get_args
+
+    from api.web.routers.views import PresetName
+    from visual.static import PRESETS
+
+    assert set(get_args(PresetName)) == set(PRESETS)
+    pdf = client.get("/views/region/jeonbuk-gimje?format=pdf&preset=a4&download=1")
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert unquote(pdf.headers["content-disposition"]).endswith("김제시 지역 뷰-a4.pdf")
+    slide = client.get("/views/funding?format=svg&preset=slide&lang=en")
+    assert re.search(rb'<svg[^>]* width="960(\.\d+)?pt" height="540(\.\d+)?pt"', slide.content)
+    assert client.get("/views/funding?format=png&preset=letter").status_code == 422
+    page = client.get("/views/region/jeonbuk-gimje").text
+    for preset in (None, *PRESETS):
+        for fmt in ("png", "svg", "pdf"):
+            sized = f"&amp;preset={preset}" if preset else ""
+            assert f"format={fmt}&amp;download=1{sized}" in page.replace("\\u0026", "&amp;")
+
+
+def test_cli_writes_a_pdf_at_a_preset_and_refuses_a_preset_for_html(
+    home: Path, built: BuildReport, tmp_path: Path
+) -> None:
+    target = tmp_path / "김제.pdf"
+    done = rsg(home, "view", "region", "jeonbuk-gimje", "--out", str(target), "--preset", "a4")
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    html = tmp_path / "김제.html"
+    refused = rsg(home, "view", "region", "jeonbuk-gimje", "--out", str(html), "--preset", "a4")
+    assert refused.returncode != 0
+    assert "preset" in refused.stderr
+    assert not html.exists()

@@ -87,13 +87,33 @@
     });
     var downloads = byId("rsg-downloads");
     downloads.textContent = "";
+    var group = null;
+    var shown = null;
     (payload.downloads || []).forEach(function (d) {
-      var a = el("a", null, t("download") + " " + d.format.toUpperCase());
-      a.href = d.href;
+      // The page itself, then the static pictures by size (the same as ?format=&preset=).
+      var name = d.format === "html" ? t("download") : pick(d, "preset");
+      if (name !== shown) {
+        shown = name;
+        group = el("span", "rsg-download-group");
+        group.appendChild(el("span", "rsg-download-name", name));
+        downloads.appendChild(group);
+      }
+      var a = el("a", null, d.format.toUpperCase());
+      a.href = inLanguage(d.href);
       a.setAttribute("download", "");
-      downloads.appendChild(a);
+      group.appendChild(a);
     });
     renderLegend();
+  }
+
+  function inLanguage(href) {
+    // Pictures are drawn in the language the page shows now.
+    var parts = href.split("?");
+    var kept = (parts[1] || "").split("&").filter(function (p) {
+      return p && p.indexOf("lang=") !== 0;
+    });
+    kept.push("lang=" + state.lang);
+    return parts[0] + "?" + kept.join("&");
   }
 
   function setLanguage(lang) {

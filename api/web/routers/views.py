@@ -1,7 +1,8 @@
 """Graph views over HTTP: the home page (``GET /``) and ``/views/...`` pages.
 
 Every view answers an offline HTML page (``?embed=1`` without the page chrome, for an
-iframe), or with ``?format=png|svg`` a static image; ``?download=1`` makes it an attachment.
+iframe), or with ``?format=png|svg|pdf`` a static picture for print (``?preset=a4|slide|square``
+for the document sizes); ``?download=1`` makes it an attachment.
 The pages carry a Content-Security-Policy that allows only their own inline script and style
 (by hash), no fetches, and ``frame-ancestors`` from ``RSG_VIEW_FRAME_ANCESTORS``.
 """
@@ -27,17 +28,25 @@ from visual.settings import ViewSettings
 router = APIRouter(tags=["views"])
 
 #: Query-string keys that steer the page rather than fill a query parameter.
-RESERVED = frozenset({"format", "embed", "lang", "size", "download"})
+RESERVED = frozenset({"format", "embed", "lang", "size", "download", "preset"})
 _HTML: dict[int | str, dict[str, Any]] = {
     200: {
-        "content": {"text/html": {}, "image/png": {}, "image/svg+xml": {}},
-        "description": "an offline HTML page, or a PNG/SVG with ?format=",
+        "content": {"text/html": {}, "image/png": {}, "image/svg+xml": {}, "application/pdf": {}},
+        "description": "an offline HTML page, or a PNG/SVG/PDF with ?format=",
     }
 }
 
 Fmt = Annotated[
-    Literal["html", "png", "svg"],
-    Query(alias="format", description="html (default, interactive), png or svg (for print)"),
+    Literal["html", "png", "svg", "pdf"],
+    Query(alias="format", description="html (default, interactive), png, svg or pdf (for print)"),
+]
+PresetName = Literal["a4", "slide", "square"]
+Preset = Annotated[
+    PresetName | None,
+    Query(
+        description="size of a png/svg/pdf for documents: a4 (A4 page width, 300 dpi), slide "
+        "(16:9), square; default: as large as the names need"
+    ),
 ]
 Embed = Annotated[bool, Query(description="1 = page without header and tools, for an iframe")]
 Lang = Annotated[Literal["ko", "en"], Query(description="language of names: ko (default), en")]
@@ -52,11 +61,12 @@ Download = Annotated[bool, Query(description="1 = send as an attachment (a file 
 class Display:
     """How a view is delivered: format, chrome, language, node size, attachment."""
 
-    fmt: Literal["html", "png", "svg"]
+    fmt: Literal["html", "png", "svg", "pdf"]
     embed: bool
     lang: Literal["ko", "en"]
     size: SizeBy | None
     download: bool
+    preset: PresetName | None = None
 
 
 def display(
@@ -65,8 +75,9 @@ def display(
     lang: Lang = "ko",
     size: Size = None,
     download: Download = False,
+    preset: Preset = None,
 ) -> Display:
-    return Display(fmt, embed, lang, size, download)
+    return Display(fmt, embed, lang, size, download, preset)
 
 
 DisplayDep = Annotated[Display, Depends(display)]
@@ -99,6 +110,28 @@ def _url(request: Request, **changes: str | None) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
+MEDIA = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+def _downloads(request: Request) -> list[dict[str, str]]:
+    """The page's download links: the page itself, then PNG, SVG and PDF at the default
+    size and at each preset (the same static pictures as ``?format=``)."""
+    links = [{"format": "html", "href": _url(request, format="html", download="1", embed=None)}]
+    for preset in (None, *static.PRESETS):
+        chosen = static.PRESETS[preset] if preset else None
+        for fmt in ("png", "svg", "pdf"):
+            href = _url(request, format=fmt, download="1", embed=None, preset=preset)
+            links.append(
+                {
+                    "format": fmt,
+                    "href": href,
+                    "preset_ko": chosen.name_ko if chosen else "그림",
+                    "preset_en": chosen.name_en if chosen else "Picture",
+                }
+            )
+    return links
+
+
 def _respond(
     request: Request, graph: ViewGraph, shown: Display, *, linkable: bool = True
 ) -> Response:
@@ -108,21 +141,14 @@ def _respond(
     title = graph.title_ko if lang == "ko" else graph.title_en
     name = safe_filename(f"rsg-{graph.kind}", title)
     headers: dict[str, str]
-    if fmt in ("png", "svg"):
-        body = static.render(graph, fmt, settings, lang=lang)
+    if fmt != "html":
+        body = static.render(graph, fmt, settings, lang=lang, preset=shown.preset)
         headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
         if download:
-            headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
-        media = "image/png" if fmt == "png" else "image/svg+xml"
-        return Response(body, media_type=media, headers=headers)
-    downloads = (
-        [
-            {"format": f, "href": _url(request, format=f, download="1", embed=None)}
-            for f in ("html", "png", "svg")
-        ]
-        if linkable
-        else []
-    )
+            sized = f"{name}-{shown.preset}" if shown.preset else name
+            headers["Content-Disposition"] = content_disposition(f"{sized}.{fmt}")
+        return Response(body, media_type=MEDIA[fmt], headers=headers)
+    downloads = _downloads(request) if linkable else []
     rendered = page.render(
         graph,
         settings,
