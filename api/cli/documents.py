@@ -61,15 +61,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """검토 대기열에 추가 / extract candidate facts into the review queue."""
         from ingest.documents.review import Queue, source_id
+        from ingest.documents.source import SourceInfo
+        from ingest.graph.dataset import default_data_dir
 
         try:
             queue = Queue(_home())
             pipeline = _pipeline()
             added = 0
             for raw, extraction, facts in _run(pipeline, paths, published):
-                added += queue.add(
-                    source_id(raw.path), str(raw.path), extraction.document.published, facts
-                )
+                doc = extraction.document
+                info = SourceInfo.model_validate(doc.model_dump(exclude={"path"}))
+                source = source_id(raw.path, info, default_data_dir())
+                added += queue.add(source, str(raw.path), doc.published, facts, info)
         except RsgError as exc:
             raise fail(exc) from None
         pending = len(queue.items("pending"))
@@ -115,14 +118,29 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def evaluate(
         gold: Annotated[
-            Path | None, typer.Option(help="gold folder (default tests/ingest/gold)")
+            Path | None,
+            typer.Option(
+                help="gold folder (default tests/ingest/gold), or a document-level gold file "
+                "such as data/eval/realnews.yaml"
+            ),
         ] = None,
-        corpus: Annotated[Path | None, typer.Option(help="the five source documents")] = None,
+        corpus: Annotated[
+            Path | None, typer.Option(help="the documents' texts (the five source documents)")
+        ] = None,
         reference_only: Annotated[
             bool, typer.Option(help="link only reference data, not curated-fact nodes")
         ] = False,
+        split: Annotated[
+            str | None, typer.Option(help="gold file only: score one split (tune or heldout)")
+        ] = None,
+        details: Annotated[
+            bool, typer.Option(help="gold file only: each document's misses and false alarms")
+        ] = False,
     ) -> None:
         """추출 평가 / precision, recall and F1 against the gold annotations."""
+        if gold is not None and gold.is_file():
+            _evaluate_set(gold, corpus, split, details, reference_only)
+            return
         from ingest.documents.evaluation import evaluate_all, report_rows
 
         try:
@@ -130,12 +148,54 @@ def register(app: typer.Typer) -> None:
         except RsgError as exc:
             raise fail(exc) from None
         for title, rows in report_rows(scores):
-            table = Table(title=title)
-            for column in rows[0]:
-                table.add_column(column, justify="left" if column == "measure" else "right")
-            for row in rows[1:]:
-                table.add_row(*row)
-            out.print(table)
+            _print_table(title, rows)
+
+
+def _evaluate_set(
+    gold: Path, corpus: Path | None, split: str | None, details: bool, reference_only: bool
+) -> None:
+    """``rsg eval --gold FILE``: document-level gold, scored per split."""
+    from ingest.documents.document import Pipeline
+    from ingest.documents.goldset import (
+        DocumentResult,
+        band_rows,
+        detail_lines,
+        evaluate,
+        report_rows,
+    )
+
+    if split not in (None, "tune", "heldout"):
+        raise typer.BadParameter("use tune or heldout", param_hint="--split")
+    if corpus is None:
+        raise typer.BadParameter("name the folder of the article texts", param_hint="--corpus")
+    results: list[DocumentResult] = []
+    try:
+        pipeline = Pipeline.load(reference_only=reference_only)
+        scores = evaluate(
+            gold,
+            corpus,
+            split=split,  # type: ignore[arg-type]
+            pipeline=pipeline,
+            details=results if details else None,
+        )
+    except RsgError as exc:
+        raise fail(exc) from None
+    if details:
+        for line in detail_lines(results):
+            out.print(line, highlight=False, markup=False)
+    for title, rows in report_rows(scores):
+        _print_table(title, rows)
+    if "all" in scores:
+        _print_table("precision by confidence / 신뢰도 구간별 정밀도", band_rows(scores["all"]))
+
+
+def _print_table(title: str, rows: list[tuple[str, ...]]) -> None:
+    table = Table(title=title)
+    for column in rows[0]:
+        table.add_column(column, justify="left" if column in ("measure", "kind") else "right")
+    for row in rows[1:]:
+        table.add_row(*row)
+    out.print(table)
 
 
 def _home() -> Path:

@@ -22,6 +22,7 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgform import OrgCandidate, find_investors, find_organizations
 from ingest.documents.reader import RawText
+from ingest.documents.source import source_info
 from ingest.korean.numbers import find_amounts
 from ingest.korean.sentences import Token, Tokenizer, tokenizer_for
 
@@ -33,6 +34,9 @@ _GAP = re.compile(r"[\s\ufffd]+")
 class DocumentInfo(BaseModel):
     path: str
     published: str | None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
 
 
 class Entity(BaseModel):
@@ -44,6 +48,7 @@ class Entity(BaseModel):
     start: int
     end: int
     value: int | None = None  # Amount: integer KRW
+    confidence: float | None = None  # a new organisation: how sure its form makes it
 
 
 class Fact(BaseModel):
@@ -63,6 +68,9 @@ class Extraction(BaseModel):
     document: DocumentInfo
     entities: list[Entity]
     facts: list[Fact]
+    #: The industries the document's facts are about (a region pursues them, a designation
+    #: or an investment is for them), not every industry word it contains.
+    industries: list[str] = []
 
 
 _FACT_FIELDS = tuple(Fact.model_fields)
@@ -92,7 +100,13 @@ class Pipeline:
     def run(
         self, raw: RawText, published: date | None = None
     ) -> tuple[Extraction, list[ExtractedFact]]:
+        """Entities and candidate facts of one document; without ``published`` the date the
+        document states (its metadata, a time stamp) resolves relative dates."""
+        from ingest.documents.published import parse_iso
+
         norm = normalize(raw.text)
+        source = source_info(raw, [(d.start, d.end) for d in norm.dropped])
+        published = published or parse_iso(source.published)
         text = norm.text
         sentences = self.tokenizer.sentences(text)
         mentions = self.mentions(text, [t for sent in sentences for t in sent.tokens])
@@ -134,10 +148,21 @@ class Pipeline:
             for k, c in sorted(candidates.items(), key=lambda kv: kv[1].start)
         ]
         info = DocumentInfo(
-            path=str(raw.path), published=published.isoformat() if published else None
+            path=str(raw.path),
+            published=published.isoformat() if published else None,
+            title=source.title,
+            publisher=source.publisher,
+            url=source.url,
         )
         plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
-        return Extraction(document=info, entities=entities, facts=plain), facts
+        industries = sorted(
+            {f.object.split(":", 1)[1] for f in facts if f.object.startswith("Industry:")}
+            | {f.props["industry"] for f in facts if f.props.get("industry")}
+        )
+        return (
+            Extraction(document=info, entities=entities, facts=plain, industries=industries),
+            facts,
+        )
 
     def mentions(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
         """Linked mentions plus new organisations; a name inside an organisation's name yields."""
@@ -199,6 +224,7 @@ class Pipeline:
             text=m.text,
             start=rs,
             end=re_,
+            confidence=m.confidence if m.new else None,
         )
 
     @staticmethod

@@ -233,8 +233,12 @@ def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
     return []
 
 
-def _key(name: str) -> str:
+def surface_key(name: str) -> str:
+    """A name as the gazetteer keys it: spaces squeezed, lower case."""
     return _fold(re.sub(r"\s+", " ", name.strip()))
+
+
+_key = surface_key
 
 
 def _fold(text: str) -> str:

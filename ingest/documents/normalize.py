@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ingest.documents.noise import inline_spans, line_reasons
 from ingest.documents.paragraphs import FREE_SYLLABLES, assemble
 from ingest.documents.textrun import Line, Run
 from ontology.errors import ValidationFailed
@@ -62,7 +63,9 @@ class Dropped:
 
     start: int
     end: int
-    reason: str  # image | copyright | breadcrumb | share | menu
+    # image | copyright | breadcrumb | share | menu (web pages); dateline | byline | credit |
+    # caption | counter | related (news furniture, ``ingest.documents.noise``)
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -208,22 +211,50 @@ def _squeeze(line: Run) -> Run:
 
 
 def _drop_chrome(lines: list[Run]) -> tuple[list[Line], list[Dropped]]:
-    """Leave out web-page furniture; blank lines are counted on the line that follows them."""
+    """Leave out web-page and news furniture; blank lines count on the line that follows them.
+
+    A line that is furniture as a whole goes; inside the other lines, datelines, bylines,
+    credits and image markup are cut out (a line with nothing else left goes too).
+    """
     texts = [run.text for run in lines]
     reasons = _chrome_reasons(texts)
+    news = line_reasons(texts)
     kept: list[Line] = []
     dropped: list[Dropped] = []
     blanks, dropped_since = 0, False
-    for run, text, reason in zip(lines, texts, reasons, strict=True):
-        if not text:
+    for run, text, reason, other in zip(lines, texts, reasons, news, strict=True):
+        reason = reason or other
+        if text and not reason:
+            run, cuts = _cut_inline(run)
+            dropped += cuts
+            text = run.text
+            reason = cuts[0].reason if cuts and not text else None
+        if not text and not reason:
             blanks += 1
         elif reason:
-            dropped.append(Dropped(run.starts[0], run.ends[-1], reason))
+            if run.starts:
+                dropped.append(Dropped(run.starts[0], run.ends[-1], reason))
             dropped_since = True
         else:
             kept.append(_bulleted(Line(run, text, blanks, dropped_since)))
             blanks, dropped_since = 0, False
-    return kept, dropped
+    return kept, sorted(dropped, key=lambda d: d.start)
+
+
+def _cut_inline(line: Run) -> tuple[Run, list[Dropped]]:
+    """``line`` without the furniture spans inside it, and what was cut."""
+    spans = inline_spans(line.text)
+    if not spans:
+        return line, []
+    out = Run()
+    pos = 0
+    cuts = []
+    for start, end, reason in spans:
+        out.extend(line, pos, start)
+        cuts.append(Dropped(line.starts[start], line.ends[end - 1], reason))
+        pos = end
+    out.extend(line, pos)
+    return _squeeze(out), cuts
 
 
 def _chrome_reasons(texts: list[str]) -> list[str | None]:

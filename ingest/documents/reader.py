@@ -49,6 +49,8 @@ class RawText:
     kind: Kind
     encoding: str | None = None
     published_hint: str | None = None  # a date the file itself states (HTML metadata)
+    #: What the page's metadata says of it: ("title" | "publisher" | "url", value) pairs.
+    meta: tuple[tuple[str, str], ...] = ()
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
@@ -85,7 +87,7 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> RawText:
         body, published = html_text(text)
         if not body.strip():
             raise _refuse(path, "has no article text in its HTML / 본문 없음", "save the article")
-        return RawText(path, body, "html", encoding, published)
+        return RawText(path, body, "html", encoding, published, html_meta(text))
     return RawText(path, text, "text", encoding)
 
 
@@ -139,6 +141,36 @@ def _plausible(text: str) -> bool:
 def _looks_html(text: str) -> bool:
     head = text[:2048].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+_META_KEYS = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "og:site_name": "publisher",
+    "article:publisher": "publisher",
+    "og:url": "url",
+}
+
+
+def html_meta(markup: str) -> tuple[tuple[str, str], ...]:
+    """Title, publisher and address from a page's metadata (``<meta>``, canonical link, title)."""
+    from bs4 import BeautifulSoup, Tag
+
+    soup = BeautifulSoup(markup, "lxml")
+    found: dict[str, str] = {}
+    for meta in soup.find_all("meta"):
+        key = _META_KEYS.get(str(meta.get("property") or meta.get("name") or "").lower())
+        content = str(meta.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = content
+    link = soup.find("link", rel="canonical")
+    if "url" not in found and isinstance(link, Tag) and link.get("href"):
+        found["url"] = str(link["href"])
+    if "title" not in found and soup.title and soup.title.string:
+        found["title"] = soup.title.string.strip()
+    if not str(found.get("url", "")).startswith(("http://", "https://")):
+        found.pop("url", None)
+    return tuple(sorted(found.items()))
 
 
 def html_text(markup: str) -> tuple[str, str | None]:

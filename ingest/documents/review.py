@@ -26,6 +26,8 @@ import yaml
 from pydantic import BaseModel, Field
 
 from ingest.documents.document import ExtractedFact
+from ingest.documents.source import SourceInfo
+from ingest.documents.source import source_id as made_source_id
 from ontology.errors import NotFound, ValidationFailed
 from ontology.models import REF_RE, SLUG
 
@@ -49,6 +51,10 @@ class Item(BaseModel):
     source: str
     path: str
     published: str | None = None
+    #: What the document says of itself (``ingest.documents.source``), for its Source entry.
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
     status: Status = "pending"
     added: str
     decided: str | None = None
@@ -98,9 +104,17 @@ class Queue:
         with self._locked() as items:
             return [i for i in items if status is None or i.status == status]
 
-    def add(self, source: str, path: str, published: str | None, facts: list[ExtractedFact]) -> int:
+    def add(
+        self,
+        source: str,
+        path: str,
+        published: str | None,
+        facts: list[ExtractedFact],
+        info: SourceInfo | None = None,
+    ) -> int:
         """Queue new candidates; ones already queued (same source and fact) are left alone."""
         now = _now()
+        about = info.model_dump(exclude={"published"}) if info is not None else {}
         with self._locked() as items:
             known = {i.id for i in items}
             added = 0
@@ -115,6 +129,7 @@ class Queue:
                             published=published,
                             added=now,
                             fact=fact,
+                            **about,
                         )
                     )
                     known.add(item_id)
@@ -165,12 +180,21 @@ def candidate_id(source: str, fact: ExtractedFact) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def source_id(path: Path) -> str:
-    """A Source id from a file name: ASCII slug of the stem, or doc-<hash> for other names."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    if re.fullmatch(SLUG, slug) and len(slug) >= 3:
-        return slug
-    return "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:8]
+def source_id(path: Path, info: SourceInfo | None = None, data_dir: Path | None = None) -> str:
+    """The Source id of a document: the one ``sources.yaml`` already gives its file or URL,
+    else one made from what the document says of itself, the file name last
+    (``ingest.documents.source.source_id``)."""
+    if data_dir is not None and (path.name or (info and info.url)):
+        listed = data_dir / "sources.yaml"
+        data = yaml.safe_load(listed.read_text(encoding="utf-8")) if listed.is_file() else None
+        for entry in (data or {}).get("sources") or []:
+            if not isinstance(entry, dict):
+                continue
+            if entry.get("file") == path.name or (
+                info and info.url and entry.get("url") == info.url
+            ):
+                return str(entry["id"])
+    return made_source_id(path, info)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -299,14 +323,19 @@ def _ensure_source(path: Path, item: Item) -> None:
     text = path.read_text(encoding="utf-8")
     if re.search(rf"^\s*- id: {re.escape(item.source)}\s*$", text, re.M):
         return
+    name = Path(item.path).name
+    about = ", ".join(p for p in (item.publisher, item.published) if p)
     entry = {
         "id": item.source,
-        "name_ko": Path(item.path).name,
-        "name_en": Path(item.path).name,
+        "name_ko": item.title or name,
+        "name_en": f"Article ({about})" if item.title and about else (item.title or name),
+        "publisher": item.publisher,
         "published": item.published,
         "kind": "document",
-        "file": Path(item.path).name,
+        "url": item.url,
+        "file": name,
     }
+    entry = {key: value for key, value in entry.items() if value is not None}
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False)
     indented = "".join(f"  {line}\n" for line in block.splitlines())
     write_atomic(path, text.rstrip("\n") + "\n" + indented)

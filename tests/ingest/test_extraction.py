@@ -77,7 +77,13 @@ def test_extract_json_is_all_that_stdout_holds(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     [out] = json.loads(result.stdout)
-    assert out["document"] == {"path": str(doc), "published": "2024-05-20"}
+    assert out["document"] == {
+        "path": str(doc),
+        "published": "2024-05-20",
+        "title": "포항시, 이차전지 소재 특화단지 성과 가시화",
+        "publisher": None,
+        "url": None,
+    }
     entity_keys = {"type", "id", "name_ko", "name_en", "text", "start", "end"}
     assert all(entity_keys <= set(e) for e in out["entities"])
     assert any(e["type"] == "Amount" and e["value"] == 1_200_000_000_000 for e in out["entities"])

@@ -161,6 +161,95 @@ def test_menu_bars_go_but_short_headings_and_wrapped_lines_stay() -> None:
     assert [d.reason for d in norm.dropped] == ["menu"] * 6
 
 
+# ---- news furniture (ingest/documents/noise.py), on our own lines --------------------------
+
+NEWS_PAGE = [
+    "(세종=뉴스1) 홍길동 기자 = 정부가 울산을 수소 도시로 정했다. (사진=울산시 제공)",
+    "[사진=포항시청]",
+    "▲ 시장이 협약서에 서명하고 있다. (사진=포항시 제공)",
+    "울산시는 1조 원을 들인다. /김철수 기자 kim@news.co.kr",
+    "【대전=어느통신】 박영수 기자 = 대전시가 우주 산업을 키운다.",
+    "[어느경제 최민 기자] 경북도가 바이오를 키운다.",
+    "댓글 0",
+    "좋아요 3 | 조회수 1,234",
+    "입력 2024.05.01 10:30 | 수정 2024.05.02 09:00",
+    "많이 본 뉴스",
+    "1",
+    "대구, 로봇 도시로 뛴다",
+    "광주 AI 집적단지 2단계 착수",
+    "이영희 기자",
+    "lee@news.kr",
+]
+
+
+def test_news_furniture_is_cut_and_the_rest_maps_to_the_raw_text() -> None:
+    raw = "\n".join(NEWS_PAGE)
+    norm = normalize(raw)
+    assert norm.text.split("\n") == [
+        "정부가 울산을 수소 도시로 정했다.",
+        "울산시는 1조 원을 들인다.",
+        "대전시가 우주 산업을 키운다.",
+        "경북도가 바이오를 키운다.",
+    ]
+    reasons = [(d.reason, raw[d.start : d.end].strip()) for d in norm.dropped]
+    assert reasons[:6] == [
+        ("dateline", "(세종=뉴스1) 홍길동 기자 ="),
+        ("credit", "(사진=울산시 제공)"),
+        ("caption", "[사진=포항시청]"),
+        ("caption", NEWS_PAGE[2]),
+        ("byline", "/김철수 기자 kim@news.co.kr"),
+        ("dateline", "【대전=어느통신】 박영수 기자 ="),
+    ]
+    assert {r for r, _ in reasons[6:]} == {"dateline", "share", "counter", "related", "byline"}
+    for needle in ("울산시는 1조 원", "대전시가 우주", "정부가 울산을"):
+        assert _raw_of(norm, needle) == needle
+    start = norm.text.index("대전시가")
+    assert raw[norm.to_raw(start, start + 3)[0] :].startswith("대전시가 우주")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(주)한빛소재는 울산에 공장을 짓는다.",
+        "(재)울산테크노파크가 사업을 맡는다.",
+        "시는 기자 간담회를 열었다.",
+        "사진은 공장 전경이다.",
+        "관련 기업 30곳이 입주한다.",
+        "댓글 기능을 도입해 주민 의견을 듣는다.",
+    ],
+)
+def test_sentences_that_only_look_like_furniture_stay(line: str) -> None:
+    norm = normalize(f"울산시가 수소를 키운다.\n{line}")
+    assert line in norm.text
+
+
+def test_a_related_list_ends_at_the_first_sentence() -> None:
+    norm = normalize("관련기사\n부산, 해양 신산업 육성\n\n시는 로봇 산업을 키운다고 밝혔다.")
+    assert norm.text == "시는 로봇 산업을 키운다고 밝혔다."
+    assert [d.reason for d in norm.dropped] == ["related", "related"]
+
+
+FURNITURE = st.lists(
+    st.sampled_from(
+        [*NEWS_PAGE, "가나다 라마.", "\n", " ", "(사진=", "기자", "=", "【", "】", "[이미지]"]
+    ),
+    max_size=20,
+).map("\n".join)
+
+
+@QUICK
+@given(FURNITURE)
+def test_furniture_removal_keeps_offsets_exact(raw: str) -> None:
+    norm = normalize(raw)
+    for i, char in enumerate(norm.text):
+        if char not in " \n":
+            assert raw[norm.starts[i] : norm.ends[i]] == char
+        if i:
+            assert norm.starts[i - 1] < norm.starts[i]
+    for dropped in norm.dropped:
+        assert 0 <= dropped.start < dropped.end <= len(raw)
+
+
 def test_crlf_is_one_break_and_the_separator_maps_to_it() -> None:
     norm = normalize("포항시 계획\r\n이차전지 소재 기업을 모은다.")
     assert norm.text == "포항시 계획\n이차전지 소재 기업을 모은다."

@@ -1,0 +1,152 @@
+"""News furniture that is not the article: datelines, bylines, photo captions and credits,
+image markup, related and ranking news lists, comment and view counters.
+
+기사 아닌 것 / what is not the article: a news page carries, around and inside the article,
+text that names places, people and organisations without saying anything about them: the
+dateline "(세종=뉴스1)" names a city, a photo credit "(사진=울산시 제공)" a city government, a
+"많이 본 뉴스" list other regions' stories. ``normalize`` leaves them out before extraction and
+keeps the raw offsets of everything else exact; each removal is reported with its reason.
+
+Two kinds of rule: whole lines (``line_reasons``) and spans inside a line (``inline_spans``).
+Every rule is about the form of news furniture; none knows a publisher or a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bracket characters, escaped for use inside a character class.
+_OPEN, _CLOSE = re.escape("([【〔<［"), re.escape(")]】〕>］")
+_REPORTER = r"(?:기자|특파원|통신원|객원기자|선임기자|인턴기자|편집위원|논설위원|전문위원|사진기자)"
+_NAME = r"[가-힣]{2,4}"
+_NAMES = rf"{_NAME}(?:\s?[·,]\s?{_NAME}){{0,3}}"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A bracketed dateline or byline at the start of a paragraph: "(세종=뉴스1)", "[서울=뉴시스]",
+# "【대전=뉴스핌】", "[아시아경제 홍길동 기자]", then possibly "홍길동 기자 =".
+_DATELINE = re.compile(
+    rf"^[{_OPEN}]\s?(?:[^{_CLOSE}\n=]{{1,20}}=\s?[^{_CLOSE}\n]{{1,25}}"
+    rf"|[^{_CLOSE}\n]{{0,20}}{_NAMES}\s?{_REPORTER}(?:\s?{_EMAIL})?)\s?[{_CLOSE}]"
+    rf"(?:\s?{_NAMES}\s?{_REPORTER}(?:\s?{_EMAIL})?)?(?:\s?[=|:]\s?|\s|$)"
+)
+# A byline that opens a paragraph without brackets: "홍길동 기자 = 정부는 ...".
+_BYLINE_LEAD = re.compile(rf"^{_NAMES}\s?{_REPORTER}\s?=\s?")
+# A byline closing a paragraph: "... 밝혔다. /홍길동 기자 hong@news.kr".
+_BYLINE_TAIL = re.compile(
+    rf"(?:\s?/\s?{_NAMES}\s?{_REPORTER}(?:\s?{_EMAIL})?|\s{_NAMES}\s?{_REPORTER}\s?{_EMAIL})\s*$"
+)
+# A whole line that is only a byline, an e-mail address or a reporter's signature.
+_BYLINE_LINE = re.compile(
+    rf"^[/\s{_OPEN}]*(?:[가-힣A-Za-z]{{1,10}}\s?=\s?)?(?:[\w가-힣]{{1,15}}\s)?"
+    rf"(?:글\s?·?\s?사진\s?=\s?|사진\s?=\s?)?{_NAMES}\s?{_REPORTER}"
+    rf"(?:\s?{_EMAIL})?[\s{_CLOSE}]*$"
+    rf"|^\s*{_EMAIL}\s*$"
+)
+# A credit in brackets: "(사진=울산시 제공)", "[그래픽=홍길동 기자]", "(울산시 제공)".
+_CREDIT = re.compile(
+    rf"\s?[{_OPEN}]\s?(?:(?:사진|자료|자료사진|그래픽|이미지|영상|출처|제공|촬영)\s?[=:：]"
+    rf"[^{_CLOSE}\n]{{0,40}}|[^{_CLOSE}\n]{{1,30}}\s?제공)\s?[{_CLOSE}]"
+)
+# Image markup left by the page's conversion: <img ...>, ![alt](url), [이미지], [사진 1].
+_IMAGE_MARKUP = re.compile(
+    r"<img\b[^>\n]*>|!\[[^\]\n]*\]\([^)\n]*\)|\[(?:이미지|사진|그림|영상|동영상|그래픽|포토)(?:\s?\d+)?\]"
+)
+# A caption line: "사진=...", "[사진] ...", "▲ ... (사진=...)" with the credit, or only a credit.
+_CAPTION_LINE = re.compile(
+    rf"^\s?[{_OPEN}]?\s?(?:사진|그래픽|자료사진|이미지|영상)\s?(?:[=:：]|[{_CLOSE}])"
+)
+_CAPTION_MARK = re.compile(r"^\s?[▲△▷]")
+_IMAGE_LINE = re.compile(
+    r"^(?:이미지|사진)\s?(?:확대|크게)\s?보기$|^(?:기사\s?)?(?:이미지|사진)\s?확대$|^https?://\S+$"
+)
+# Words of comment and view counters and of the page's time stamps.
+_COUNTER_TEXT = """
+    댓글 댓글수 댓글쓰기 좋아요 싫어요 추천 비추천 공감 조회 조회수 읽음 입력 수정 승인 등록
+    기사입력 최종수정 업데이트 발행 발행일 송고 게재 기사승인 입력일 수정일 오전 오후 am pm
+    개 회 건 명
+"""
+_COUNTER_WORDS = frozenset(_COUNTER_TEXT.split())
+_COUNTER_NUMBER = re.compile(r"[\d,.\-/:]+(?:개|회|건|명)?")
+_COUNTER_SPLIT = re.compile(r"[\s|:：·()\[\]]+")
+# A heading that opens a list of other stories.
+_LIST_HEADING = re.compile(
+    r"^[\s\[【<▶■◆●]*(?:관련\s?(?:기사|뉴스)|많이\s?(?:본|읽은)\s?(?:뉴스|기사)|가장\s?많이\s?본\S*"
+    r"|(?:랭킹|인기|주요|최신|추천|포토|핫|헤드라인|실시간|화제의)\s?(?:기사|뉴스|이슈|클릭)\S*"
+    r"|이\s?시각\s?\S+|오늘의\s?(?:뉴스|기사|이슈)|(?:이\s?)?기자의\s?(?:다른|최신)\s?기사"
+    r"|다른\s?기사\s?보기|함께\s?(?:보면\s?좋은|볼만한)\s?(?:기사|뉴스)|지금\s?뜨는\s?\S+"
+    r"|(?:많이|가장)\s?본\s?기사)"
+    r"[\s\]】>]*(?:더\s?보기|\+|more)?\s*$",
+    re.IGNORECASE,
+)
+_LIST_LEAD = re.compile(r"^\s?[\[【<]\s?관련\s?(?:기사|뉴스)\s?[\]】>]")
+_SENTENCE_END = re.compile(r"(?:다|요|죠)[.!?][\"'”’)]*$")
+#: A story's title in a list is at most this long; a longer line ends the list.
+_TITLE_MAX = 90
+
+
+def inline_spans(line: str) -> list[tuple[int, int, str]]:
+    """[start, end, reason) spans of ``line`` that are furniture inside a paragraph."""
+    spans: list[tuple[int, int, str]] = []
+    lead = _DATELINE.match(line) or _BYLINE_LEAD.match(line)
+    if lead and lead.end() < len(line):
+        spans.append((0, lead.end(), "dateline"))
+    tail = _BYLINE_TAIL.search(line)
+    if tail and tail.start() > 0:
+        spans.append((tail.start(), len(line), "byline"))
+    if "제공" in line or "=" in line or ":" in line or "：" in line:
+        spans += [(m.start(), m.end(), "credit") for m in _CREDIT.finditer(line)]
+    if "<" in line or "[" in line:
+        spans += [(m.start(), m.end(), "image") for m in _IMAGE_MARKUP.finditer(line)]
+    return _disjoint(spans)
+
+
+def line_reasons(lines: list[str]) -> list[str | None]:
+    """Per line, why the whole line is furniture (or None); "" lines are blank."""
+    reasons: list[str | None] = [_line_reason(text) if text else None for text in lines]
+    i = 0
+    while i < len(lines):
+        if lines[i] and (_LIST_HEADING.match(lines[i]) or _LIST_LEAD.match(lines[i])):
+            reasons[i] = "related"
+            i = _list_end(lines, reasons, i + 1)
+            continue
+        i += 1
+    return reasons
+
+
+def _line_reason(text: str) -> str | None:
+    if _BYLINE_LINE.match(text):
+        return "byline"
+    if _IMAGE_LINE.match(text) or _IMAGE_MARKUP.fullmatch(text.strip()):
+        return "image"
+    if _CAPTION_LINE.match(text) or (_CAPTION_MARK.match(text) and _CREDIT.search(text)):
+        return "caption"
+    if _counter(text):
+        return "counter"
+    return None
+
+
+def _counter(text: str) -> bool:
+    if len(text) > 80:
+        return False
+    words = [w for w in _COUNTER_SPLIT.split(text.lower()) if w]
+    named = [w for w in words if w in _COUNTER_WORDS]
+    return bool(named) and all(w in _COUNTER_WORDS or _COUNTER_NUMBER.fullmatch(w) for w in words)
+
+
+def _list_end(lines: list[str], reasons: list[str | None], i: int) -> int:
+    """Mark the story titles after a list heading; the index of the first line after them."""
+    while i < len(lines):
+        text = lines[i]
+        if text and (len(text) > _TITLE_MAX or _SENTENCE_END.search(text)):
+            break
+        if text:
+            reasons[i] = reasons[i] or "related"
+        i += 1
+    return i
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept

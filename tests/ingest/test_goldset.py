@@ -1,0 +1,136 @@
+"""Document-level gold (the real-news format): matching rules and the per-split report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from api.cli.main import app
+from ingest.documents.document import Pipeline
+from ingest.documents.goldset import (
+    DocumentResult,
+    amount_key,
+    evaluate,
+    load_goldset,
+    name_key,
+)
+from ontology.errors import ValidationFailed
+
+TUNE_TEXT = (
+    "울산시는 수소 산업을 키운다. ㈜한빛소재는 울산에 3,000억원을 투자한다.\n"
+    "울산은 기회발전특구로 지정됐다. 시는 약 1조 2천억 원을 들인다.\n"
+)
+GOLD = {
+    "version": 1,
+    "documents": [
+        {
+            "file": "tune.txt",
+            "split": "tune",
+            "url": "https://example.org/1",
+            "title": "울산 수소",
+            "headline": False,
+            "publisher": "어느신문",
+            "published": "2024-03-01",
+            "regions": ["ulsan"],
+            "industries": ["hydrogen", {"new": "수소 모빌리티 부품", "en": "parts"}],
+            "organizations": [{"name": "한빛소재", "kind": "company", "forms": ["한빛소재"]}],
+            "amounts": [
+                {"text": "3,000억원", "value": 300_000_000_000},
+                {"text": "1조 2천억 원", "value": 1_200_000_000_000, "approx": True},
+                {"text": "5억 달러", "value": 500_000_000, "currency": "USD"},
+            ],
+            "investments": [
+                {
+                    "organization": "한빛소재",
+                    "amount_krw": 300_000_000_000,
+                    "region": "ulsan",
+                    "basis": "announced",
+                }
+            ],
+            "designations": [
+                {
+                    "scheme": "opportunity-development-zone",
+                    "region": "ulsan",
+                    "status": "designated",
+                }
+            ],
+        },
+        {
+            "file": "heldout.txt",
+            "split": "heldout",
+            "published": "2024",
+            "regions": ["busan"],
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _write(tmp_path: Path, *, heldout: bool) -> Path:
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
+    (tmp_path / "tune.txt").write_text(TUNE_TEXT, "utf-8")
+    if heldout:
+        (tmp_path / "heldout.txt").write_text("부산시는 해양 산업을 키운다.\n", "utf-8")
+    return tmp_path / "gold.yaml"
+
+
+def test_one_split_reads_only_its_own_texts(tmp_path: Path, pipeline: Pipeline) -> None:
+    gold = _write(tmp_path, heldout=False)  # the held-out text is not even there
+    details: list[DocumentResult] = []
+    scores = evaluate(gold, tmp_path, split="tune", pipeline=pipeline, details=details)
+    assert set(scores) == {"tune", "all"}
+    assert [d.file for d in details] == ["tune.txt"]
+    with pytest.raises(ValidationFailed):
+        evaluate(gold, tmp_path, pipeline=pipeline)
+
+
+def test_scores_by_kind(tmp_path: Path, pipeline: Pipeline) -> None:
+    gold = _write(tmp_path, heldout=True)
+    details: list[DocumentResult] = []
+    scores = evaluate(gold, tmp_path, pipeline=pipeline, details=details)
+    tune = scores["tune"]
+    assert tune.tallies["regions"].tp == 1
+    assert tune.tallies["organizations"].recall == 1.0
+    assert tune.amounts_total == 2  # the dollar amount is not a won amount
+    assert tune.amounts_exact == 2
+    assert tune.tallies["investments"].tp == 1
+    assert tune.tallies["designations"].tp == 1
+    # A concept the taxonomy does not have can only be missed.
+    assert "new:수소 모빌리티 부품" in details[0].missed["industries"]
+    assert scores["heldout"].documents == 1
+    assert scores["all"].documents == 2
+    banded = scores["all"].bands["organizations"].counts
+    assert sum(n for n, _ in banded.values()) == 1
+
+
+def test_keys_ignore_legal_marks_spaces_and_approximation() -> None:
+    assert name_key("㈜한빛 소재") == name_key("한빛소재") == name_key("(주)한빛소재")
+    assert name_key("SK 하이닉스") == name_key("sk하이닉스")
+    assert amount_key("약 1조 원") == amount_key("1조원") == amount_key("1조 원가량")
+    assert amount_key("4조 원대") == "4조원"
+
+
+def test_a_file_that_is_not_gold_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("documents: [{file: a.txt}]", "utf-8")
+    with pytest.raises(ValidationFailed):
+        load_goldset(bad)
+
+
+def test_eval_command_reports_the_split(tmp_path: Path) -> None:
+    gold = _write(tmp_path, heldout=False)
+    args = ["eval", "--gold", str(gold), "--corpus", str(tmp_path), "--split", "tune"]
+    result = CliRunner().invoke(app, [*args, "--details"])
+    assert result.exit_code == 0, result.output
+    assert "tune: 1 document(s)" in result.stdout
+    assert "heldout" not in result.stdout
+    assert "# tune.txt" in result.stdout
+    wrong = CliRunner().invoke(app, [*args[:-1], "held"])
+    assert wrong.exit_code != 0
