@@ -14,10 +14,12 @@ def open_store(settings: StoreSettings, neo4j: Neo4jSettings | None = None) -> G
         from queries.falkor_backend import FalkorStore
         from queries.server import EmbeddedServer
 
-        endpoint = EmbeddedServer(settings.home).ensure_running()
+        server = EmbeddedServer(settings.home, limits=settings.server_limits())
         return FalkorStore(
-            endpoint, graph=settings.graph, kind="embedded", timeout_ms=timeout_ms, row_cap=row_cap
-        )
+            server.ensure_running(), graph=settings.graph, kind="embedded",
+            timeout_ms=timeout_ms, row_cap=row_cap, result_max_mb=settings.result_max_mb,
+            server=server,
+        )  # fmt: skip
     if settings.store == "falkordb":
         from queries.falkor_backend import FalkorStore
 
@@ -27,8 +29,9 @@ def open_store(settings: StoreSettings, neo4j: Neo4jSettings | None = None) -> G
                 "set it, e.g. RSG_FALKORDB_URL=redis://:password@127.0.0.1:6379",
             )
         return FalkorStore(
-            url=settings.falkordb_url, graph=settings.graph, timeout_ms=timeout_ms, row_cap=row_cap
-        )
+            url=settings.falkordb_url, graph=settings.graph, timeout_ms=timeout_ms,
+            row_cap=row_cap, result_max_mb=settings.result_max_mb,
+        )  # fmt: skip
     from queries.neo4j_backend import Neo4jStore
 
     return Neo4jStore(neo4j or Neo4jSettings(), timeout_ms=timeout_ms, row_cap=row_cap)

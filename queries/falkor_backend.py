@@ -1,8 +1,12 @@
 """FalkorDB backend (embedded server or an external one), native ``falkordb`` client only.
 
-Reads go through ``GRAPH.RO_QUERY`` with a per-query timeout. A build writes into a staging
-graph key and, once complete, ``RENAME``s it over the live key: readers see the old graph or
-the new one, never a half-loaded one.
+Reads go through ``GRAPH.RO_QUERY`` with a per-query timeout, on connections of their own:
+the server stops at the row cap (its ``RESULTSET_SIZE`` is raised to at least this store's
+cap plus one when a connection opens), an answer larger than ``result_max_mb`` is dropped
+unread (``queries.wire``), and a reader waits at most the timeout plus a short margin even
+when the store cannot stop the query (a parse runs before the store's timeout starts). A build
+writes into a staging graph key and, once complete, ``RENAME``s it over the live key: readers
+see the old graph or the new one, never a half-loaded one.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from ontology.errors import (
     NoGraph,
@@ -24,10 +30,13 @@ from ontology.errors import (
     StoreError,
     StoreUnavailable,
 )
-from queries.server import Endpoint
+from queries.server import EmbeddedServer, Endpoint
 from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, check_params
+from queries.wire import CappedConnection, CappedUnixConnection, ReplyTooLarge
 
 _UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+#: How long past its own timeout a reader waits for a store that cannot stop a query.
+WAIT_MARGIN_S = 2.0
 
 
 #: Values returned as they are: most cells of a large answer are one of these.
@@ -74,6 +83,17 @@ def _translate(exc: redis.exceptions.ResponseError, query: str) -> Exception:
         )
     if "read-only" in lowered or "ro_query" in lowered:
         return ReadOnlyViolation("the store refused a write on a read path", text)
+    if "max pending queries" in lowered:
+        return StoreUnavailable(
+            "the store is busy: too many queries are waiting / 저장소가 바쁩니다",
+            "retry in a moment; slow queries end at RSG_QUERY_TIMEOUT_MS",
+        )
+    if "mem consumption exceeded" in lowered:
+        return QueryError(
+            "the query needed more memory than the store allows one query "
+            "(RSG_STORE_QUERY_MEMORY_MB) / 질의 메모리 한도 초과",
+            "narrow the MATCH patterns, aggregate less, or add LIMIT earlier",
+        )
     return QueryError(f"the store rejected the query: {text}", "check the Cypher syntax")
 
 
@@ -89,11 +109,15 @@ class FalkorStore(GraphStore):
         timeout_ms: int = 10_000,
         row_cap: int = 10_000,
         kind: str = "falkordb",
+        result_max_mb: int = 64,
+        server: EmbeddedServer | None = None,
     ) -> None:
         self.kind = kind
         self.graph_name = graph
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
+        self.result_max_mb = result_max_mb
+        self.server = server
         try:
             if url is not None:
                 self.db = FalkorDB.from_url(url)
@@ -111,6 +135,8 @@ class FalkorStore(GraphStore):
             else:
                 raise StoreUnavailable("no FalkorDB endpoint given", "set RSG_FALKORDB_URL")
             self.db.connection.ping()
+            self.reads = self._reader()
+            self.reads.connection.ping()
         except _UNAVAILABLE as exc:
             raise StoreUnavailable(
                 f"cannot reach FalkorDB: {exc}",
@@ -120,6 +146,42 @@ class FalkorStore(GraphStore):
             raise StoreUnavailable(
                 "FalkorDB refused the password", "check the password in RSG_FALKORDB_URL"
             ) from exc
+
+    def _reader(self) -> FalkorDB:
+        """A client for reads: bounded wait, bounded answer, no resend of a timed-out query.
+
+        ``self.db`` (builds, admin) keeps no socket timeout: a large batch may take long.
+        """
+        kwargs = dict(self.db.connection.connection_pool.connection_kwargs)
+        kwargs.update(
+            socket_timeout=self.timeout_ms / 1000 + WAIT_MARGIN_S,
+            max_reply_bytes=self.result_max_mb * 2**20,
+            # A timed-out query may still run in the store: sending it again would only
+            # take another store thread. A lost connection is retried once.
+            retry=Retry(NoBackoff(), 1, supported_errors=(redis.exceptions.ConnectionError,)),
+            redis_connect_func=self._on_connect,
+        )
+        unix = "path" in kwargs
+        pool = redis.ConnectionPool(
+            connection_class=CappedUnixConnection if unix else CappedConnection, **kwargs
+        )
+        return FalkorDB(connection_pool=pool)
+
+    def _on_connect(self, connection: redis.connection.AbstractConnection) -> None:
+        """Authenticate, then make sure the server's row limit leaves room for this cap.
+
+        The limit is only ever raised: several processes with different caps may share one
+        server, and each needs at least its own cap plus one row to see that it truncated.
+        A server with no limit (an external one not set up for it) is left as it is.
+        """
+        connection.on_connect()  # type: ignore[no-untyped-call]
+        connection.send_command("GRAPH.CONFIG", "GET", "RESULTSET_SIZE")  # type: ignore[no-untyped-call]
+        current = int(connection.read_response()[1])
+        if 0 <= current <= self.row_cap:
+            connection.send_command(  # type: ignore[no-untyped-call]
+                "GRAPH.CONFIG", "SET", "RESULTSET_SIZE", self.row_cap + 1
+            )
+            connection.read_response()
 
     def read(
         self,
@@ -132,7 +194,7 @@ class FalkorStore(GraphStore):
         # The configured cap and timeout are ceilings: a caller may ask for less, never more.
         cap = min(row_cap, self.row_cap) if row_cap else self.row_cap
         timeout = min(timeout_ms, self.timeout_ms) if timeout_ms else self.timeout_ms
-        graph = self.db.select_graph(self.graph_name)
+        graph = self.reads.select_graph(self.graph_name)
         check_params(dict(params or {}))
         try:
             result = graph.ro_query(query, dict(params or {}), timeout=timeout)
@@ -142,11 +204,20 @@ class FalkorStore(GraphStore):
             raise _translate(exc, query) from exc
         except ValueError as exc:  # the client refuses some map keys (backticks, empty)
             raise QueryError(f"unusable parameter: {exc}", "rename the map key") from exc
-        except _UNAVAILABLE as exc:
-            raise StoreUnavailable(
-                f"lost the connection to FalkorDB: {exc}",
-                "the server may have stopped; `rsg store start` starts it again",
+        except ReplyTooLarge as exc:
+            raise QueryError(
+                f"the answer is larger than {self.result_max_mb} MB (RSG_RESULT_MAX_MB) / "
+                "결과가 너무 큽니다",
+                "return fewer or smaller values: properties instead of whole lists, or LIMIT",
             ) from exc
+        except redis.exceptions.TimeoutError as exc:
+            raise QueryTimeout(
+                f"the store did not answer within {timeout + WAIT_MARGIN_S * 1000:.0f} ms; "
+                "it may still be working on the query / 시간 초과",
+                "simplify the query; it cannot be stopped in the store while it is parsed",
+            ) from exc
+        except _UNAVAILABLE as exc:
+            raise self._lost(exc) from exc
         columns = [str(col[1]) for col in (result.header or [])]
         rows: list[Row] = []
         truncated = False
@@ -161,6 +232,24 @@ class FalkorStore(GraphStore):
                 }
             )
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def _lost(self, exc: Exception) -> StoreUnavailable:
+        """The connection broke. An embedded server that ended (its memory ceiling, a kill)
+        is started again here, so that the next read finds it; this one still fails."""
+        if self.server is not None:
+            try:
+                self.server.ensure_running()
+            except StoreUnavailable as restart:
+                return restart
+            return StoreUnavailable(
+                f"the embedded store stopped while answering and was started again: {exc}",
+                "retry; if it happens again for the same query, that query needs more memory "
+                "than RSG_STORE_MEMORY_MB allows",
+            )
+        return StoreUnavailable(
+            f"lost the connection to FalkorDB: {exc}",
+            "the server may have stopped; `rsg store start` starts it again",
+        )
 
     def replace_graph(self, loader: Loader) -> None:
         staging = f"{self.graph_name}__staging"
@@ -186,6 +275,7 @@ class FalkorStore(GraphStore):
             ) from exc
 
     def close(self) -> None:
+        self.reads.connection.close()
         self.db.connection.close()
 
 

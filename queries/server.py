@@ -3,8 +3,17 @@
 Started on demand by the first ``rsg`` process that needs it and left running (daemonised) so
 later processes reuse it. It listens on a unix socket in the data directory (or, when that path
 is too long for a socket, on a random loopback port), needs a random password kept in the data
-directory with mode 0600, persists with AOF plus an RDB snapshot on shutdown, and never opens
-FalkorDB's Bolt port.
+directory with mode 0600 (handed to the server in a config file of the same mode, never on its
+command line), persists with AOF plus an RDB snapshot on shutdown, and never opens FalkorDB's
+Bolt port.
+
+Its walls (docs/reliability.md): on a unix socket it runs in a network namespace of its own
+when the system allows one, so ``LOAD CSV FROM 'https://...'`` reaches nothing; ``LOAD CSV``
+from files reads only the empty ``import`` folder; the store stops a read at the row cap
+(``RESULTSET_SIZE``), a query at ``RSG_STORE_QUERY_MEMORY_MB`` (``QUERY_MEM_CAPACITY``), queues
+at most ``max_queued`` queries and refuses more, refuses writes past half of
+``RSG_STORE_MEMORY_MB`` (``maxmemory``) and cannot map more than all of it (``RLIMIT_AS``: a
+query that allocates past it ends the server, which the next reader starts again).
 """
 
 from __future__ import annotations
@@ -13,7 +22,9 @@ import contextlib
 import fcntl
 import json
 import os
+import resource
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,6 +38,33 @@ from ontology.errors import StoreUnavailable
 #: A unix socket path longer than this does not fit ``sockaddr_un``.
 _MAX_SOCKET_PATH = 100
 _START_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """What one embedded server may cost (``RSG_STORE_*`` settings, docs/reliability.md).
+
+    Fixed when the server starts; a server already running keeps the limits it started with
+    (``rsg store stop`` and the next command start it with new ones).
+    """
+
+    query_memory_mb: int = 512
+    memory_mb: int = 3072
+    row_cap: int = 10_000
+    max_queued: int = 16
+
+    def module_args(self) -> list[str]:
+        return [
+            "MAX_QUEUED_QUERIES", str(self.max_queued),
+            "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 2**20),
+            "RESULTSET_SIZE", str(self.row_cap + 1),
+        ]  # fmt: skip
+
+    def server_args(self) -> list[str]:
+        if not self.memory_mb:
+            return []
+        # Writes (builds) are refused past half the ceiling, leaving the rest to reads.
+        return ["--maxmemory", f"{self.memory_mb // 2}mb", "--maxmemory-policy", "noeviction"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +99,21 @@ def _binaries() -> tuple[str, str]:
     return server, module
 
 
+def _without_network() -> list[str]:
+    """A prefix that starts the server in a network namespace of its own, if the system lets
+    an unprivileged user make one (``unshare``); otherwise nothing, and the server shares the
+    user's network (docs/reliability.md says which wall is then missing)."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return []
+    prefix = [unshare, "--net", "--map-current-user"]
+    try:
+        probe = subprocess.run([*prefix, "true"], capture_output=True, check=False, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return prefix if probe.returncode == 0 else []
+
+
 def _free_loopback_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -71,13 +124,15 @@ def _free_loopback_port() -> int:
 class EmbeddedServer:
     """Lifecycle of the embedded server whose files live in ``home/falkordb``."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, limits: ServerLimits | None = None) -> None:
         self.home = home.resolve()
+        self.limits = limits or ServerLimits()
         self.dir = self.home / "falkordb"
         self.pid_file = self.dir / "redis.pid"
         self.log_file = self.dir / "redis.log"
         self.endpoint_file = self.dir / "endpoint.json"
         self.password_file = self.dir / "password"
+        self.config_file = self.dir / "redis.conf"
         self.lock_file = self.dir / "start.lock"
 
     # -- public -------------------------------------------------------------------------
@@ -120,6 +175,16 @@ class EmbeddedServer:
             f"the embedded server (pid {pid}) did not stop within {timeout_s:.0f} s",
             f"see {self.log_file}; kill it with `kill -9 {pid}` if it hangs",
         )
+
+    def isolated(self) -> bool:
+        """Whether the running server has a network namespace of its own (no network)."""
+        pid = self.pid()
+        try:
+            return pid is not None and os.readlink(f"/proc/{pid}/ns/net") != os.readlink(
+                "/proc/self/ns/net"
+            )
+        except OSError:
+            return False
 
     def pid(self) -> int | None:
         pid = self._read_pid()
@@ -168,29 +233,38 @@ class EmbeddedServer:
             return Endpoint(password=password, unix_socket=str(sock))
         return Endpoint(password=password, port=_free_loopback_port())
 
+    def _write_config(self, password: str) -> None:
+        """The password goes to the server in a file only the user can read, not in argv."""
+        fd = os.open(self.config_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(f'requirepass "{password}"\n')
+
     def _start(self) -> Endpoint:
         server, module = _binaries()
         endpoint = self._choose_endpoint(self._password())
+        self._write_config(endpoint.password)
         args = [
-            server,
+            server, str(self.config_file),
             "--dir", str(self.dir),
             "--daemonize", "yes",
             "--pidfile", str(self.pid_file),
             "--logfile", str(self.log_file),
-            "--requirepass", endpoint.password,
             "--protected-mode", "yes",
             "--appendonly", "yes",
             "--appendfsync", "everysec",
             "--save", "3600 1 300 100 60 10000",
             "--dbfilename", "dump.rdb",
+            *self.limits.server_args(),
             "--loadmodule", module,
             "IMPORT_FOLDER", str(self.dir / "import") + "/",
+            *self.limits.module_args(),
         ]  # fmt: skip
         if endpoint.unix_socket:
             args += ["--port", "0", "--unixsocket", endpoint.unix_socket, "--unixsocketperm", "700"]
+            args = _without_network() + args
         else:
             args += ["--bind", "127.0.0.1", "--port", str(endpoint.port)]
-        # The password travels in argv only to the daemon itself; the config is not written out.
         result = subprocess.run(args, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise StoreUnavailable(
@@ -198,12 +272,27 @@ class EmbeddedServer:
                 f"see {self.log_file}",
             )
         self._wait_until_up(endpoint)
+        self._cap_address_space()
         self.endpoint_file.write_text(
             json.dumps({"unix_socket": endpoint.unix_socket, "host": endpoint.host,
                         "port": endpoint.port}),
             encoding="utf-8",
         )  # fmt: skip
         return endpoint
+
+    def _cap_address_space(self) -> None:
+        """RLIMIT_AS on the daemon: past ``memory_mb`` its allocations fail and it ends."""
+        pid = self._read_pid()
+        if pid is None or not self.limits.memory_mb:
+            return
+        ceiling = self.limits.memory_mb * 2**20
+        try:
+            resource.prlimit(pid, resource.RLIMIT_AS, (ceiling, ceiling))
+        except (OSError, ValueError) as exc:
+            raise StoreUnavailable(
+                f"cannot limit the embedded server's memory: {exc}",
+                "set RSG_STORE_MEMORY_MB=0 to run it without a ceiling",
+            ) from exc
 
     def _wait_until_up(self, endpoint: Endpoint) -> None:
         deadline = time.monotonic() + _START_TIMEOUT_S

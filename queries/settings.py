@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from queries.server import ServerLimits
+
 StoreKind = Literal["embedded", "falkordb", "neo4j"]
 
 
@@ -24,6 +26,30 @@ class StoreSettings(BaseSettings):
     graph: str = Field(default="rsg", pattern=r"^[A-Za-z][A-Za-z0-9_]{0,40}$")
     query_timeout_ms: int = Field(default=10_000, ge=10, le=600_000)
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)
+    result_max_mb: int = Field(
+        default=64, ge=1, le=4096, description="largest answer a read may bring back, in MB"
+    )
+    store_query_memory_mb: int = Field(
+        default=512, ge=16, le=65_536,
+        description="memory one query may use in the embedded store (QUERY_MEM_CAPACITY)",
+    )  # fmt: skip
+    store_memory_mb: int = Field(
+        default=3072, ge=0, le=1_048_576,
+        description="address space of the embedded store process; writes stop at half of it; "
+        "0 for no ceiling",
+    )  # fmt: skip
+    store_max_queued: int = Field(
+        default=16, ge=1, le=10_000, description="queries the store queues before it says busy"
+    )
+
+    def server_limits(self) -> ServerLimits:
+        """What the embedded server is started with."""
+        return ServerLimits(
+            query_memory_mb=self.store_query_memory_mb,
+            memory_mb=self.store_memory_mb,
+            row_cap=self.row_cap,
+            max_queued=self.store_max_queued,
+        )
 
 
 class Neo4jSettings(BaseSettings):

@@ -24,7 +24,8 @@ def store_start() -> None:
     from queries.server import EmbeddedServer
 
     try:
-        server = EmbeddedServer(store_settings().home)
+        settings = store_settings()
+        server = EmbeddedServer(settings.home, limits=settings.server_limits())
         endpoint = server.ensure_running()
     except RsgError as exc:
         raise fail(exc) from None
