@@ -10,9 +10,7 @@ import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import psutil
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
