@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ontology.errors import NotFound, QueryError, ValidationFailed
+from ontology.models import DATE_RE
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -30,6 +31,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "number": (int, float),
     "boolean": (bool,),
     "list": (list,),
+    "date": (str,),  # ISO 8601 at any precision: 2025, 2025-09, 2025-09-03
 }
 
 
@@ -87,6 +89,17 @@ def _coerce(param: Param, value: Any) -> Any:
         value = value == "true"
     if isinstance(value, str) and param.type == "list":
         value = [part.strip() for part in value.split(",") if part.strip()]
+    if param.type == "date":
+        # A year typed on the command line arrives as a number (-p as_of=2020 is JSON).
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not (isinstance(value, str) and DATE_RE.match(value.strip())):
+            raise QueryError(
+                f"parameter {param.name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                f"got {value!r}",
+                f"e.g. {param.name}={param.example!r}",
+            )
+        return value.strip()
     if isinstance(value, bool) and param.type in ("integer", "number"):
         kinds = ()
     if not isinstance(value, kinds):

@@ -139,12 +139,10 @@ class Build:
                     )
             conforms: bool | None = None
             if self.shacl:
-                # The rdflib graph exists only for SHACL; the exports stream without it.
-                self.step("RDF 변환 / converting to RDF")
-                rdf_graph = rdf.to_rdf(graph)
+                # N-Triples straight from the graph data into the Rust engine: no rdflib graph.
                 self.step("SHACL 검증 / validating shapes")
-                conforms, messages = rdf.validate(rdf_graph, inplace=True)
-                del rdf_graph
+                conforms, violations = rdf.check_data(graph)
+                messages = [str(v) for v in violations]
                 if not conforms:
                     raise ValidationFailed(
                         f"{len(messages)} SHACL violation(s)", messages,

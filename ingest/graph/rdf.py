@@ -1,5 +1,8 @@
 """Graph data -> RDF (docs/rdf-mapping.md), SHACL validation, and the export files.
 
+SHACL runs in Rust (the ``shacl`` package), chosen by measurement in bench/rdfbench.py; pyshacl
+stays as the reference the tests compare its verdicts with.
+
 The statements themselves come from ``ingest.graph.triples``; this module turns them into rdflib
 terms (SHACL needs an rdflib graph) or streams them into the export files without holding the
 graph in memory (at 1.4 million triples an rdflib graph took 1.3 GB): N-Triples written by
@@ -8,9 +11,13 @@ graph in memory (at 1.4 million triples an rdflib graph took 1.3 GB): N-Triples 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
+from typing import Literal as Literal_
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
@@ -21,7 +28,17 @@ from ingest.graph import ntriples
 from ingest.graph.graphdata import GraphData
 from ingest.graph.triples import FACT_BASE, RSG_NS, Memo, statements
 
-__all__ = ["FACT_BASE", "RSG", "export", "ontology_graph", "to_rdf", "validate"]
+__all__ = [
+    "FACT_BASE",
+    "RSG",
+    "Violation",
+    "check",
+    "check_data",
+    "export",
+    "ontology_graph",
+    "to_rdf",
+    "validate",
+]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 RSG = Namespace(RSG_NS)
@@ -118,18 +135,87 @@ def entailed_types(data: Graph, ontology: Graph) -> Graph:
     return out
 
 
-def validate(data_graph: Graph, *, inplace: bool = False) -> tuple[bool, list[str]]:
-    """SHACL-validate against ``ontology/shapes.ttl`` (with the ontology for class reasoning).
+#: SHACL engines: ``shacl`` (Rust, the build's) and ``pyshacl`` (the reference in the tests).
+Engine = Literal_["shacl", "pyshacl"]
 
-    The types RDFS entails are added to the data first (``entailed_types``); pyshacl then runs
-    without inference. ``inplace=True`` adds them, and the ontology's axioms, to
-    ``data_graph`` itself instead of to a copy (for a graph thrown away after validation).
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result: its verdict key (focus node, path, constraint component) and text."""
+
+    focus: str
+    path: str | None
+    constraint: str  # local name of the constraint component, e.g. MinCountConstraintComponent
+    message: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.focus} {self.path}: {self.message or self.constraint}"
+
+
+def check(data_graph: Graph, *, engine: Engine = "shacl") -> tuple[bool, list[Violation]]:
+    """SHACL-validate an rdflib graph against ``ontology/shapes.ttl``; (conforms, violations).
+
+    Both engines see the data with the ontology and the types RDFS entails from it, and give
+    the same verdicts (tests/ingest/test_shacl.py). ``shacl`` computes the RDFS closure in
+    Rust; ``pyshacl`` is given ``entailed_types`` (the subset of that closure a shape can see)
+    and runs without inference.
     """
+    if engine == "pyshacl":
+        return _pyshacl(data_graph)
+    return _rust(data_graph.serialize(format="nt", encoding="utf-8"))
+
+
+def check_data(data: GraphData) -> tuple[bool, list[Violation]]:
+    """The build's SHACL run: N-Triples written from the graph data (no rdflib graph at all)
+    and validated by the Rust engine."""
+    buffer = io.BytesIO()
+    write_ntriples(data, buffer)
+    return _rust(buffer.getvalue())
+
+
+def validate(data_graph: Graph, *, engine: Engine = "shacl") -> tuple[bool, list[str]]:
+    """(conforms, sorted messages ``focus path: message``); the caller's graph is left alone."""
+    conforms, found = check(data_graph, engine=engine)
+    return conforms, sorted(str(v) for v in found)
+
+
+@cache
+def _compiled_shapes() -> Any:
+    import shacl
+
+    return shacl.Shapes.from_file(str(ONTOLOGY_DIR / "shapes.ttl"))
+
+
+@cache
+def _ontology_ntriples() -> bytes:
+    return ontology_graph().serialize(format="nt", encoding="utf-8")
+
+
+def _plain(term: str | None) -> str | None:
+    """``<iri>`` as the IRI (as pyshacl reports it); blank nodes and paths stay as written."""
+    if term is not None and term.startswith("<") and term.endswith(">") and " " not in term:
+        return term[1:-1]
+    return term
+
+
+def _rust(ntriples_data: bytes) -> tuple[bool, list[Violation]]:
+    text = (ntriples_data + b"\n" + _ontology_ntriples()).decode("utf-8")
+    report = _compiled_shapes().validate_text(
+        text, format="ntriples", inference="rdfs", allow_warnings=True
+    )
+    found = [
+        Violation(_plain(r.focus_node) or "", _plain(r.path), r.component, r.message or "")
+        for r in report.results
+    ]
+    return bool(report.conforms), sorted(found)
+
+
+def _pyshacl(data_graph: Graph) -> tuple[bool, list[Violation]]:
     from pyshacl import validate as shacl_validate
 
     shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
     ontology = ontology_graph()
-    target = data_graph if inplace else _copy(data_graph)
+    target = _copy(data_graph)
     target += entailed_types(data_graph, ontology)
     conforms, report, _ = shacl_validate(
         target,
@@ -139,15 +225,20 @@ def validate(data_graph: Graph, *, inplace: bool = False) -> tuple[bool, list[st
         allow_warnings=True,
         inplace=True,
     )
-    messages: list[str] = []
-    if not conforms:
-        sh = Namespace("http://www.w3.org/ns/shacl#")
-        for result in report.subjects(RDF.type, sh.ValidationResult):
-            focus = report.value(result, sh.focusNode)
-            path = report.value(result, sh.resultPath)
-            message = report.value(result, sh.resultMessage)
-            messages.append(f"{focus} {path}: {message}")
-    return bool(conforms), sorted(messages)
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    found: list[Violation] = []
+    for result in report.subjects(RDF.type, sh.ValidationResult):
+        path = report.value(result, sh.resultPath)
+        component = str(report.value(result, sh.sourceConstraintComponent))
+        found.append(
+            Violation(
+                str(report.value(result, sh.focusNode)),
+                None if path is None else str(path),
+                component.rsplit("#", 1)[-1],
+                str(report.value(result, sh.resultMessage) or ""),
+            )
+        )
+    return bool(conforms), sorted(found)
 
 
 # -- rdflib graph -> oxigraph (the benchmarks compare the two libraries on one graph) -----
