@@ -260,13 +260,13 @@ def _profile(r: dict[str, Any]) -> list[str]:
         "(now one libyaml pass) is still the largest share, then the RDF exports; loading "
         "the store is a few per cent.",
         "",
-        f"- Fixed: deriving PURSUES (`ingest/graph/derive.py`) rebuilt the plan adjacency for every "
-        f"ADOPTS edge (quadratic). Before {d['before_s']} s, after {d['after_s']} s on "
+        f"- Fixed: deriving PURSUES (`ingest/graph/derive.py`) rebuilt the plan adjacency for "
+        f"every ADOPTS edge (quadratic). Before {d['before_s']} s, after {d['after_s']} s on "
         f"{d['edges_in']:,} edges: **{d['ratio']}x** faster, same {d['derived']:,} edges.",
         *_turtle_line(r.get("turtle")),
         f"- Fixed: every data file was parsed twice by pure-Python PyYAML (`compose` for line "
-        f"numbers, then `safe_load`); `ingest/graph/datafile.py` now composes once with libyaml and "
-        f"constructs the values from that node tree. On {y['files']} fact files: before "
+        f"numbers, then `safe_load`); `ingest/graph/datafile.py` now composes once with libyaml "
+        f"and constructs the values from that node tree. On {y['files']} fact files: before "
         f"{y['now_s']} s, after {y['libyaml_one_pass_s']} s: **{y['ratio']}x** faster, the "
         f"same values and line numbers (tested).",
     ]
