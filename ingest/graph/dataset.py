@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.graph.derive import derive_pursues, derive_scheme_bids, merge_edges
+from ingest.graph.derive import (
+    date_from_sources,
+    derive_bid_pursuits,
+    derive_pursues,
+    derive_scheme_bids,
+    merge_edges,
+)
 from ingest.graph.graphdata import GraphBuilder, GraphData
 from ingest.settings import BuildSettings
 from ontology.errors import ValidationFailed
@@ -37,5 +43,7 @@ def load_graph_data(data_dir: Path | None = None) -> GraphData:
         )
     graph = builder.graph
     graph.edges = merge_edges(graph.edges)
-    graph.edges = merge_edges([*graph.edges, *derive_pursues(graph), *derive_scheme_bids(graph)])
+    derived = [*derive_pursues(graph), *derive_scheme_bids(graph), *derive_bid_pursuits(graph)]
+    graph.edges = merge_edges([*graph.edges, *derived])
+    date_from_sources(graph)
     return graph

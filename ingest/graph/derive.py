@@ -110,9 +110,13 @@ def derive_pursues(graph: GraphData) -> list[EdgeRecord]:
     derived: list[EdgeRecord] = []
     for adopt in (e for e in graph.edges if e.type == "ADOPTS"):
         region = adopt.start
+        # An undated initiative is pursued at the latest since its strategy was announced:
+        # without that fallback as-of questions would drop most derived edges.
+        root = graph.nodes[adopt.end].props
+        plan_since = root.get("announced") or root.get("period_start")
         for holder in _walk(plan, adopt.end):
             node = graph.nodes[holder]
-            since = node.props.get("announced") or node.props.get("start")
+            since = node.props.get("announced") or node.props.get("start") or plan_since
             for target in targets.get(holder, []):
                 industry = graph.nodes[target.end]
                 base: dict[str, Any] = {
@@ -155,3 +159,52 @@ def derive_scheme_bids(graph: GraphData) -> list[EdgeRecord]:
 
 
 _DECIDED = ("designated", "not_selected")
+
+
+def date_from_sources(graph: GraphData) -> None:
+    """A PURSUES edge without ``since`` holds at the latest from when its source was published
+    (as-of answers leave undated facts out; this keeps a stated pursuit in them)."""
+    published = {
+        key[1]: node.props["published"]
+        for key, node in graph.nodes.items()
+        if key[0] == "Source" and node.props.get("published")
+    }
+    for edge in graph.edges:
+        if edge.type == "PURSUES" and not edge.props.get("since"):
+            dates = [published[s] for s in edge.props.get("sources", []) if s in published]
+            if dates:
+                edge.props["since"] = min(dates)
+
+
+def derive_bid_pursuits(graph: GraphData) -> list[EdgeRecord]:
+    """A place that bids for (or holds) a round pursues the industries the round covers.
+
+    ``derived: true``; ``since`` is the bid's date (else the round's call) or the date the
+    round was won (else its decision), else the round's year;
+    the evidence and sources are the bid's. Overlap, ranking and similarity then see the
+    places known only from designation rounds.
+    """
+    covers: dict[Key, list[Key]] = defaultdict(list)
+    for edge in graph.edges:
+        if edge.type == "COVERS":
+            covers[edge.start].append(edge.end)
+    derived: list[EdgeRecord] = []
+    for edge in graph.edges:
+        if edge.type not in _BIDS or edge.end not in covers:
+            continue
+        round_props = graph.nodes[edge.end].props
+        if edge.type == "SEEKS":
+            dates = (edge.props.get("date"), round_props.get("announced"))
+        else:
+            dates = (edge.props.get("since"), round_props.get("decided"))
+        since = next((d for d in (*dates, round_props.get("year")) if d), None)
+        base: dict[str, Any] = {
+            "sources": edge.props.get("sources", []),
+            "evidence": edge.props.get("evidence", ""),
+            "derived": True,
+        }
+        if since:
+            base["since"] = since
+        for industry in covers[edge.end]:
+            derived.append(EdgeRecord("PURSUES", edge.start, industry, dict(base), "derived"))
+    return derived

@@ -6,6 +6,7 @@
 //   level: {type: integer, required: false, default: null, example: 0, description: "taxonomy depth to compare at: empty = the industries as pursued, 0 = top-level industries, ..."}
 //   min_shared: {type: integer, required: false, default: 0, example: 0, description: only pairs sharing at least this many industries}
 //   list_shared: {type: boolean, required: false, default: true, example: true, description: "false = leave the shared column empty (counts only; much less to send for all regions)"}
+//   as_of: {type: date, required: false, default: null, example: null, description: "YYYY, YYYY-MM or YYYY-MM-DD: only what was pursued by the end of that period (undated facts left out)"}
 // returns: [region_a, region_b, name_ko_a, name_ko_b, name_en_a, name_en_b, industries_a, industries_b, shared_count, jaccard, shared]
 
 // Two branches, one per use; only the one chosen by $regions produces rows.
@@ -16,6 +17,8 @@
 // Roll-up (as in region_overlap): each pursued industry's concepts at depth $level are worked
 // out once per industry, not once per region. FalkorDB evaluates every branch of a CASE, so
 // no branch may fail on the other's input.
+// As of: a PURSUES edge counts when its since (from its first day) is on or before the last
+// day of the asked period (docs/graph-contract.md, "As-of dates").
 MATCH (i:Industry)
 WHERE size(coalesce($regions, [])) = 0 AND (i)<-[:PURSUES]-(:Region)
 OPTIONAL MATCH (i)-[:BROADER*0..6]->(t:Industry)
@@ -27,7 +30,8 @@ WITH i, t, min(length(q)) AS depth
 WITH i, collect({id: t.id, depth: depth}) AS ancestors
 WITH i, ancestors, [x IN ancestors WHERE x.id = i.id | x.depth][0] AS own
 WITH i, [x IN ancestors WHERE CASE WHEN $level IS NULL OR $level >= own THEN x.id = i.id ELSE x.depth = $level END | x.id] AS rolled
-MATCH (r:Region)-[:PURSUES]->(i)
+MATCH (r:Region)-[p:PURSUES]->(i)
+WHERE ($as_of IS NULL OR left(p.since + '-01-01', 10) <= CASE WHEN size($as_of) = 4 THEN $as_of + '-12-31' WHEN size($as_of) = 7 THEN $as_of + '-31' ELSE $as_of END)
 UNWIND rolled AS concept
 WITH r, collect(DISTINCT concept) AS concepts
 WITH r, size(concepts) AS n, concepts
@@ -55,8 +59,9 @@ RETURN a.id AS region_a,
        CASE WHEN coalesce($list_shared, true) THEN shared ELSE [] END AS shared
 ORDER BY jaccard DESC, region_a, region_b
 UNION ALL
-OPTIONAL MATCH (r:Region)-[:PURSUES]->(i:Industry)
+OPTIONAL MATCH (r:Region)-[p:PURSUES]->(i:Industry)
 WHERE r.id IN coalesce($regions, [])
+  AND ($as_of IS NULL OR left(p.since + '-01-01', 10) <= CASE WHEN size($as_of) = 4 THEN $as_of + '-12-31' WHEN size($as_of) = 7 THEN $as_of + '-31' ELSE $as_of END)
 WITH DISTINCT i
 OPTIONAL MATCH (i)-[:BROADER*0..6]->(t:Industry)
 WHERE $level IS NOT NULL OR t = i
@@ -67,8 +72,9 @@ WITH i, t, min(length(q)) AS depth
 WITH i, collect({id: t.id, depth: depth}) AS ancestors
 WITH i, ancestors, [x IN ancestors WHERE x.id = i.id | x.depth][0] AS own
 WITH i, [x IN ancestors WHERE CASE WHEN $level IS NULL OR $level >= own THEN x.id = i.id ELSE x.depth = $level END | x.id] AS rolled
-OPTIONAL MATCH (r:Region)-[:PURSUES]->(i)
+OPTIONAL MATCH (r:Region)-[p:PURSUES]->(i)
 WHERE r.id IN coalesce($regions, [])
+  AND ($as_of IS NULL OR left(p.since + '-01-01', 10) <= CASE WHEN size($as_of) = 4 THEN $as_of + '-12-31' WHEN size($as_of) = 7 THEN $as_of + '-31' ELSE $as_of END)
 UNWIND (CASE WHEN r IS NULL THEN [] ELSE rolled END) AS concept
 WITH r, concept
 ORDER BY concept

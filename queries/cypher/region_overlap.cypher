@@ -5,14 +5,22 @@
 //   region_a: {type: string, required: true, default: null, example: jeonbuk, description: Region id}
 //   region_b: {type: string, required: true, default: null, example: gyeongbuk-gumi, description: Region id}
 //   level: {type: integer, required: false, default: null, example: 0, description: "taxonomy depth to compare at: empty = the industries as pursued, 0 = top-level industries, 1 = one level below, ..."}
+//   as_of: {type: date, required: false, default: null, example: "2025", description: "YYYY, YYYY-MM or YYYY-MM-DD: only what was pursued by the end of that period (undated facts left out)"}
 // returns: [region_a, region_b, name_ko_a, name_ko_b, name_en_a, name_en_b, industries_a, industries_b, shared_count, jaccard, shared, only_a, only_b, evidence]
 
 // Rolling up: every pursued industry is replaced by its broader concepts at depth `level`
 // (depth = shortest BROADER distance to a top-level concept); an industry that is already
 // at or above that depth stays as it is. Polyhierarchy can give several ancestors.
+// As of: only PURSUES edges whose since (from its first day) is on or before the last day
+// of the asked period.
 MATCH (r:Region)
 WHERE r.id IN [$region_a, $region_b]
+WITH r, CASE WHEN $as_of IS NULL THEN null
+        WHEN size($as_of) = 4 THEN $as_of + '-12-31'
+        WHEN size($as_of) = 7 THEN $as_of + '-31'
+        ELSE $as_of END AS at
 OPTIONAL MATCH (r)-[p:PURSUES]->(i:Industry)
+WHERE at IS NULL OR left(p.since + '-01-01', 10) <= at
 OPTIONAL MATCH (i)-[:BROADER*0..6]->(t:Industry)
 WHERE $level IS NOT NULL OR t = i
 WITH r, p, i, t

@@ -4,12 +4,19 @@
 // params:
 //   industry: {type: string, required: true, default: null, example: battery, description: "Industry id; narrower concepts (BROADER) count too"}
 //   level: {type: string, required: false, default: null, example: city, description: "only regions of this level (province, city, county, area, ...)"}
+//   as_of: {type: date, required: false, default: null, example: "2025", description: "YYYY, YYYY-MM or YYYY-MM-DD: only what was pursued by the end of that period (undated facts left out)"}
 // returns: [region, name_ko, name_en, level, parents, matched, segments, since, evidence, sources]
 
 // A region appears once, with every concept under the asked industry that it pursues
 // (`matched`) and the value-chain segments named on those PURSUES edges.
+// As of: `at` is the last day of the asked period; a since date counts from its first day.
+WITH CASE WHEN $as_of IS NULL THEN null
+     WHEN size($as_of) = 4 THEN $as_of + '-12-31'
+     WHEN size($as_of) = 7 THEN $as_of + '-31'
+     ELSE $as_of END AS at
 MATCH (target:Industry {id: $industry})<-[:BROADER*0..6]-(i:Industry)<-[p:PURSUES]-(r:Region)
-WHERE $level IS NULL OR r.level = $level
+WHERE ($level IS NULL OR r.level = $level)
+  AND (at IS NULL OR left(p.since + '-01-01', 10) <= at)
 WITH r, i, p
 ORDER BY i.id
 WITH r,

@@ -24,7 +24,7 @@ RESERVED = frozenset({"format"})
 
 class ParamInfo(BaseModel):
     name: str
-    type: Literal["string", "integer", "number", "boolean", "list"]
+    type: Literal["string", "integer", "number", "boolean", "list", "date"]
     required: bool
     default: Any = None
     example: Any = None
