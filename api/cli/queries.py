@@ -1,6 +1,7 @@
 """``rsg queries``, ``rsg query`` and ``rsg overlaps``: the named query library from the shell.
 
-They run the same code as ``/queries/{name}`` and ``/overlaps``, so both give the same rows.
+They run the same code as ``/queries/{name}`` and ``/overlaps``, so both give the same rows;
+overlap of three or more regions comes from the per-build analytics projection.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from rich.table import Table
 from api.cli.common import fail, open_store, parse_params
 from api.cli.output import FORMATS, emit, out
 from ontology.errors import QueryError, RsgError
-from queries.catalog import catalog
+from queries.catalog import catalog, get
+from queries.projection import projections
 
 
 def register(app: typer.Typer) -> None:
@@ -97,12 +99,12 @@ def overlaps(
             if len(regions) == 2:
                 given = {"region_a": regions[0], "region_b": regions[1], "level": level}
                 run = run_named(store, "region_overlap", given)
+                columns, rows, truncated = run.columns, run.rows, run.truncated
             else:
-                run = run_named(store, "overlap_matrix", {"regions": regions, "level": level})
+                rows = projections.of(store).overlaps(regions, level=level)
+                columns, truncated = list(get("overlap_matrix").returns), False
     except RsgError as exc:
         raise fail(exc) from None
     if fmt == "table":
         columns = ["region_a", "region_b", "shared_count", "jaccard", "shared"]
-        emit(columns, run.rows, fmt, truncated=run.truncated)
-    else:
-        emit(run.columns, run.rows, fmt, truncated=run.truncated)
+    emit(columns, rows, fmt, truncated=truncated)

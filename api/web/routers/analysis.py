@@ -1,6 +1,8 @@
 """Planner answers without Cypher: ``/search``, ``/overlaps``, ``/competition``,
-``/complementarity``. Each is a named query with typed parameters and a response model;
-``?format=csv`` downloads the same rows."""
+``/complementarity``. Each gives a named query's rows with typed parameters and a response
+model; ``?format=csv`` downloads the same rows. Overlap of several regions and
+complementarity are computed from the per-build analytics projection (``queries.projection``:
+the same rows as the named queries, from sparse matrices held in memory)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from api.web.deps import StoreDep
 from api.web.download import csv_response, safe_filename
 from api.web.routers.queries import run_named
 from ontology.errors import QueryError
+from queries.catalog import get as named_query
+from queries.projection import projections
 
 router = APIRouter(tags=["analysis"])
 
@@ -176,18 +180,18 @@ def overlaps(
             raise QueryError(
                 f"no region {ids[0]!r} or {ids[1]!r}", "find region ids with /search or /regions"
             )
+        columns, rows = run.columns, run.rows
     else:
-        run = run_named(
-            store, "overlap_matrix", {"regions": ids, "level": level, "min_shared": min_shared}
-        )
+        rows = projections.of(store).overlaps(ids, level=level, min_shared=min_shared)
+        columns = list(named_query("overlap_matrix").returns)
     if fmt == "csv":
         return csv_response(
             safe_filename("overlaps", *ids[:6], f"level{level}" if level is not None else "")
             + ".csv",
-            run.columns,
-            run.rows,
+            columns,
+            rows,
         )
-    pairs = [OverlapPair.model_validate(r) for r in run.rows]
+    pairs = [OverlapPair.model_validate(r) for r in rows]
     return OverlapResult(regions=ids, level=level, pairs=pairs)
 
 
@@ -229,10 +233,8 @@ def complementarity(
     strict: Annotated[bool, Query()] = True,
     fmt: CsvOrJson = "json",
 ) -> ComplementarityResult | Response:
-    run = run_named(
-        store, "complementarity", {"industry": industry, "region": region, "strict": strict}
-    )
+    rows = projections.of(store).complementarity(industry=industry, region=region, strict=strict)
     if fmt == "csv":
         name = safe_filename("complementarity", industry or "all", region or "") + ".csv"
-        return csv_response(name, run.columns, run.rows)
-    return ComplementarityResult(items=[Complement.model_validate(r) for r in run.rows])
+        return csv_response(name, list(named_query("complementarity").returns), rows)
+    return ComplementarityResult(items=[Complement.model_validate(r) for r in rows])

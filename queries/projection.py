@@ -1,0 +1,322 @@
+"""The per-build analytics projection: region x industry incidence as sparse matrices.
+
+Graph products project a graph into memory for whole-graph analytics (Neo4j GDS does); this
+is ours. It is read once per build from the store (either backend) with the named query
+``analytics_projection`` and kept until the build id changes. Overlap of all pairs and of a
+list of regions comes from a matrix product (shared counts = X Xᵀ, X the region x concept
+incidence rolled up to a taxonomy level), complementarity from the segment sets. The named
+Cypher queries stay for analysts and give the same pairs, counts and scores
+(tests/queries/test_projection.py).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from queries import catalog
+from queries.store import GraphStore
+
+Row = dict[str, Any]
+
+
+def _jaccard(shared: int, union: int) -> float:
+    # Cypher's round() is half-up: round(1000.0 * s / u) / 1000.0 in the named queries.
+    return 0.0 if union == 0 else math.floor(1000.0 * shared / union + 0.5) / 1000.0
+
+
+def period_end(as_of: str) -> str:
+    """The last day of a YYYY, YYYY-MM or YYYY-MM-DD period, compared as text (as in Cypher)."""
+    if len(as_of) == 4:
+        return as_of + "-12-31"
+    if len(as_of) == 7:
+        return as_of + "-31"
+    return as_of
+
+
+@dataclass
+class Projection:
+    """One build's regions, industries and PURSUES edges, with the matrices made from them."""
+
+    build: str | None
+    regions: list[str]
+    region_names: dict[str, tuple[str | None, str | None]]
+    industries: list[str]
+    industry_names: dict[str, tuple[str | None, str | None]]
+    segment: set[str]
+    broader: dict[str, list[str]]
+    #: Per region, its PURSUES edges: (industry, since, evidence, sources).
+    pursues: dict[str, list[tuple[str, str | None, Any, Any]]]
+    _rolled: dict[Any, tuple[sp.csr_matrix, list[frozenset[str]]]] = field(
+        default_factory=dict, repr=False
+    )
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def read(cls, store: GraphStore, build: str | None) -> Projection:
+        query = catalog.get("analytics_projection")
+        rows = store.read(query.text, query.bind({})).rows
+        regions, industries = [], []
+        region_names, industry_names = {}, {}
+        segment: set[str] = set()
+        broader: dict[str, list[str]] = {}
+        pursues: dict[str, list[tuple[str, str | None, Any, Any]]] = {}
+        for row in rows:
+            key = row["id"]
+            if row["label"] == "Region":
+                regions.append(key)
+                region_names[key] = (row["name_ko"], row["name_en"])
+                pursues[key] = [
+                    (p["industry"], p.get("since"), p.get("evidence"), p.get("sources"))
+                    for p in row["pursues"]
+                ]
+            else:
+                industries.append(key)
+                industry_names[key] = (row["name_ko"], row["name_en"])
+                broader[key] = list(row["broader"])
+                if row["segment"] is True:
+                    segment.add(key)
+        return cls(
+            build=build,
+            regions=sorted(regions),
+            region_names=region_names,
+            industries=sorted(industries),
+            industry_names=industry_names,
+            segment=segment,
+            broader=broader,
+            pursues=pursues,
+        )
+
+    # -- taxonomy ------------------------------------------------------------------------
+
+    def _depths(self) -> dict[str, int | None]:
+        """Shortest BROADER distance to a top-level industry (within 6 hops, as in Cypher)."""
+        depth: dict[str, int | None] = {}
+        for start in self.industries:
+            frontier, seen, hops, found = [start], {start}, 0, None
+            while frontier and hops <= 6:
+                if any(not self.broader.get(n) for n in frontier):
+                    found = hops
+                    break
+                frontier = [m for n in frontier for m in self.broader.get(n, []) if m not in seen]
+                seen.update(frontier)
+                hops += 1
+            depth[start] = found
+        return depth
+
+    def _ancestors(self, node: str) -> set[str]:
+        """The industry and every broader one within 6 hops."""
+        seen, frontier = {node}, [node]
+        for _ in range(6):
+            frontier = [m for n in frontier for m in self.broader.get(n, []) if m not in seen]
+            seen.update(frontier)
+        return seen
+
+    def rollup(self, level: int | None) -> dict[str, list[str]]:
+        """Each industry's concepts at ``level``: itself when it is at or above that depth."""
+        if level is None:
+            return {i: [i] for i in self.industries}
+        depth = self._depths()
+        out: dict[str, list[str]] = {}
+        for i in self.industries:
+            own = depth[i]
+            if own is not None and level >= own:
+                out[i] = [i]
+            else:
+                out[i] = sorted(t for t in self._ancestors(i) if depth[t] == level)
+        return out
+
+    # -- matrices ------------------------------------------------------------------------
+
+    def concepts(self, level: int | None, as_of: str | None) -> sp.csr_matrix:
+        """X: regions x industries, 1 where the region pursues the concept at ``level``."""
+        return self._incidence(level, as_of)[0]
+
+    def _incidence(
+        self, level: int | None, as_of: str | None
+    ) -> tuple[sp.csr_matrix, list[frozenset[str]]]:
+        key = (level, as_of)
+        with self._lock:
+            found = self._rolled.get(key)
+        if found is not None:
+            return found
+        col = {industry: k for k, industry in enumerate(self.industries)}
+        end = None if as_of is None else period_end(as_of)
+        rows, cols = [], []
+        for r, region in enumerate(self.regions):
+            for industry, since, _, _ in self.pursues.get(region, []):
+                if end is not None and (since is None or (since + "-01-01")[:10] > end):
+                    continue
+                rows.append(r)
+                cols.append(col[industry])
+        shape = (len(self.regions), len(self.industries))
+        pursued = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
+        up = self.rollup(level)
+        r_rows = [col[i] for i in self.industries for _ in up[i]]
+        r_cols = [col[t] for i in self.industries for t in up[i]]
+        square = (len(self.industries), len(self.industries))
+        roll = sp.csr_matrix((np.ones(len(r_rows), dtype=np.int32), (r_rows, r_cols)), shape=square)
+        x = (pursued @ roll).astype(bool).astype(np.int32).tocsr()
+        x.sort_indices()
+        sets = [
+            frozenset(self.industries[c] for c in x.indices[x.indptr[r] : x.indptr[r + 1]])
+            for r in range(len(self.regions))
+        ]
+        with self._lock:
+            self._rolled[key] = (x, sets)
+        return x, sets
+
+    # -- answers -------------------------------------------------------------------------
+
+    def overlaps(
+        self,
+        regions: list[str] | None = None,
+        level: int | None = None,
+        min_shared: int = 0,
+        list_shared: bool = True,
+        as_of: str | None = None,
+    ) -> list[Row]:
+        """The rows of the named query ``overlap_matrix`` for the same parameters."""
+        x, sets = self._incidence(level, as_of)
+        sizes = np.asarray(x.sum(axis=1)).ravel()
+        index = {region: k for k, region in enumerate(self.regions)}
+        if regions:
+            listed = sorted({index[r] for r in regions if r in index})
+            sub = x[listed]
+            shared = (sub @ sub.T).toarray()
+            pairs = [
+                (listed[a], listed[b], int(shared[a, b]))
+                for a, b in combinations(range(len(listed)), 2)
+            ]
+        else:
+            upper = sp.triu(x @ x.T, k=1).tocoo()
+            pairs = [
+                (int(a), int(b), int(n))
+                for a, b, n in zip(upper.row, upper.col, upper.data, strict=True)
+            ]
+            pairs = [p for p in pairs if p[2] > 0]
+        out: list[Row] = []
+        for a, b, n in pairs:
+            if n < (min_shared or 0):
+                continue
+            ra, rb = self.regions[a], self.regions[b]
+            na, nb = int(sizes[a]), int(sizes[b])
+            out.append(
+                {
+                    "region_a": ra,
+                    "region_b": rb,
+                    "name_ko_a": self.region_names[ra][0],
+                    "name_ko_b": self.region_names[rb][0],
+                    "name_en_a": self.region_names[ra][1],
+                    "name_en_b": self.region_names[rb][1],
+                    "industries_a": na,
+                    "industries_b": nb,
+                    "shared_count": n,
+                    "jaccard": _jaccard(n, na + nb - n),
+                    "shared": sorted(sets[a] & sets[b]) if list_shared else [],
+                }
+            )
+        out.sort(key=lambda row: (-row["jaccard"], row["region_a"], row["region_b"]))
+        return out
+
+    def similar(self, region: str, level: int | None = None, top: int = 10) -> list[Row]:
+        """The regions most similar to ``region`` by Jaccard score (one row of X Xᵀ)."""
+        rows = [r for r in self.overlaps(level=level) if region in (r["region_a"], r["region_b"])]
+        return rows[:top]
+
+    def complementarity(
+        self, industry: str | None = None, region: str | None = None, strict: bool = True
+    ) -> list[Row]:
+        """The rows of the named query ``complementarity`` for the same parameters."""
+        sides: dict[str, dict[str, list[tuple[str, Any, Any]]]] = defaultdict(dict)
+        for r in self.regions:
+            for seg, _, evidence, sources in sorted(self.pursues.get(r, []), key=lambda p: p[0]):
+                if seg not in self.segment:
+                    continue
+                for parent in self.broader.get(seg, []):
+                    if industry is None or parent == industry:
+                        sides[parent].setdefault(r, []).append((seg, evidence, sources))
+        out: list[Row] = []
+        for parent, by_region in sides.items():
+            for ra, rb in combinations(sorted(by_region), 2):
+                if region is not None and region not in (ra, rb):
+                    continue
+                ia = _unique(s for s, _, _ in by_region[ra])
+                ib = _unique(s for s, _, _ in by_region[rb])
+                common = [s for s in ia if s in ib]
+                only_a = [s for s in ia if s not in ib]
+                only_b = [s for s in ib if s not in ia]
+                if not ((only_a and only_b) or (not strict and only_a + only_b)):
+                    continue
+                total = len(common) + len(only_a) + len(only_b)
+                out.append(
+                    {
+                        "industry": parent,
+                        "name_ko": self.industry_names[parent][0],
+                        "name_en": self.industry_names[parent][1],
+                        "region_a": ra,
+                        "name_ko_a": self.region_names[ra][0],
+                        "name_en_a": self.region_names[ra][1],
+                        "region_b": rb,
+                        "name_ko_b": self.region_names[rb][0],
+                        "name_en_b": self.region_names[rb][1],
+                        "segments_a": [self._named(s) for s in ia],
+                        "segments_b": [self._named(s) for s in ib],
+                        "common": common,
+                        "only_a": only_a,
+                        "only_b": only_b,
+                        "score": _jaccard(len(only_a) + len(only_b), total),
+                        "evidence": {"a": _proof(by_region[ra]), "b": _proof(by_region[rb])},
+                    }
+                )
+        out.sort(key=lambda r: (-r["score"], r["industry"], r["region_a"], r["region_b"]))
+        return out
+
+    def _named(self, industry: str) -> Row:
+        ko, en = self.industry_names[industry]
+        return {"id": industry, "name_ko": ko, "name_en": en}
+
+
+def _unique(items: Any) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _proof(items: list[tuple[str, Any, Any]]) -> list[Row]:
+    seen: list[Row] = []
+    for seg, evidence, sources in items:
+        entry = {"segment": seg, "evidence": evidence, "sources": sources}
+        if entry not in seen:
+            seen.append(entry)
+    return seen
+
+
+class Projections:
+    """The projection of the live build, per store; rebuilt when the build id changes."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, Projection] = {}
+        self._lock = threading.Lock()
+
+    def of(self, store: GraphStore) -> Projection:
+        build = store.build_id()
+        kept = self._kept.get(id(store))
+        if kept is not None and kept.build is not None and kept.build == build:
+            return kept
+        with self._lock:
+            kept = self._kept.get(id(store))
+            if kept is not None and kept.build is not None and kept.build == build:
+                return kept
+            fresh = Projection.read(store, build)
+            self._kept[id(store)] = fresh
+            return fresh
+
+
+#: The process's projections (the API and the CLI share it).
+projections = Projections()

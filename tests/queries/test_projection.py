@@ -1,0 +1,172 @@
+"""The analytics projection gives the named Cypher queries' answers: same pairs, counts and
+scores, over regions, taxonomy levels and both stores (Neo4j when NEO4J_URI is set), on the
+seed graph and on a synthetic one (bench/generate.py, tier T)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.generate import generate
+from ingest.graph import loader
+from ingest.graph.build import Build
+from ingest.graph.dataset import load_graph_data
+from queries.catalog import get
+from queries.falkor_backend import FalkorStore
+from queries.projection import Projection, Projections
+from queries.settings import Neo4jSettings
+from queries.store import GraphStore, Row
+from tests.backends import BACKENDS
+from tests.conftest import corpus_dir
+
+LEVELS = [None, 0, 1, 2]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphStore]:
+    if request.param == "embedded":
+        request.getfixturevalue("built")
+        yield request.getfixturevalue("store")
+        return
+    from queries.neo4j_backend import Neo4jStore
+
+    store = Neo4jStore(Neo4jSettings())
+    Build(store, tmp_path_factory.mktemp("neo4j-seed"), corpus=corpus_dir()).run()
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic(server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    data_dir: Path = tmp_path_factory.mktemp("tier-t")
+    generate("T", data_dir, seed=7)
+    graph = load_graph_data(data_dir)
+    store = FalkorStore(server.ensure_running(), graph="projection-t", kind="embedded")
+    store.replace_graph(lambda w: loader.load(w, graph, {"id": "tier-t"}))
+    yield store
+    store.db.connection.delete("projection-t")
+    store.close()
+
+
+def named(store: GraphStore, name: str, **given: Any) -> list[Row]:
+    query = get(name)
+    result = store.read(query.text, query.bind(given))
+    assert not result.truncated
+    return result.rows
+
+
+def keyed(rows: list[Row]) -> dict[tuple[str, str], tuple[Any, ...]]:
+    return {
+        (r["region_a"], r["region_b"]): (
+            r["industries_a"],
+            r["industries_b"],
+            r["shared_count"],
+            r["jaccard"],
+            sorted(r["shared"]),
+            r["name_ko_a"],
+            r["name_en_b"],
+        )
+        for r in rows
+    }
+
+
+def order(rows: list[Row]) -> list[tuple[str, str]]:
+    return [(r["region_a"], r["region_b"]) for r in rows]
+
+
+def busy_regions(store: GraphStore, n: int) -> list[str]:
+    rows = store.read(
+        "MATCH (r:Region)-[:PURSUES]->() RETURN r.id AS id, count(*) AS n ORDER BY n DESC, id"
+    ).rows
+    return [row["id"] for row in rows[:n]]
+
+
+def _check_all_pairs(store: GraphStore, level: int | None) -> None:
+    projection = Projection.read(store, None)
+    expected = named(store, "overlap_matrix", regions=[], level=level)
+    found = projection.overlaps(level=level)
+    assert expected, "the graph has overlapping regions"
+    assert keyed(found) == keyed(expected)
+    assert order(found) == order(expected)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_all_pairs_match_overlap_matrix_on_the_seed(seed: GraphStore, level: int | None) -> None:
+    _check_all_pairs(seed, level)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_all_pairs_match_overlap_matrix_on_synthetic_data(
+    synthetic: GraphStore, level: int | None
+) -> None:
+    _check_all_pairs(synthetic, level)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("count", [2, 3, 6])
+def test_listed_regions_match_overlap_matrix(
+    synthetic: GraphStore, level: int | None, count: int
+) -> None:
+    regions = [*busy_regions(synthetic, count + 1)[1:], "no-such-region"]
+    projection = Projection.read(synthetic, None)
+    for min_shared in (0, 2):
+        expected = named(
+            synthetic, "overlap_matrix", regions=regions, level=level, min_shared=min_shared
+        )
+        found = projection.overlaps(regions, level=level, min_shared=min_shared)
+        assert keyed(found) == keyed(expected)
+        assert order(found) == order(expected)
+
+
+def test_counts_only_leaves_shared_empty(synthetic: GraphStore) -> None:
+    projection = Projection.read(synthetic, None)
+    expected = named(synthetic, "overlap_matrix", regions=[], list_shared=False)
+    found = projection.overlaps(list_shared=False)
+    assert keyed(found) == keyed(expected)
+    assert all(r["shared"] == [] for r in found)
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_complementarity_matches_the_named_query(seed: GraphStore, strict: bool) -> None:
+    projection = Projection.read(seed, None)
+    expected = named(seed, "complementarity", strict=strict)
+    assert expected, "the seed graph has complementary regions"
+    assert projection.complementarity(strict=strict) == expected
+    industry = expected[0]["industry"]
+    region = expected[0]["region_a"]
+    assert projection.complementarity(industry=industry, region=region) == named(
+        seed, "complementarity", industry=industry, region=region
+    )
+
+
+def test_complementarity_on_synthetic_data(synthetic: GraphStore) -> None:
+    projection = Projection.read(synthetic, None)
+    for strict in (True, False):
+        assert projection.complementarity(strict=strict) == named(
+            synthetic, "complementarity", strict=strict
+        )
+
+
+def test_as_of_matches_the_named_query_when_it_has_one(synthetic: GraphStore) -> None:
+    if "as_of" not in {p.name for p in get("overlap_matrix").params}:
+        pytest.skip("overlap_matrix has no as_of parameter in this checkout")
+    projection = Projection.read(synthetic, None)
+    for as_of in ("2019", "2022-06", "2024-03-15"):
+        expected = named(synthetic, "overlap_matrix", regions=[], as_of=as_of)
+        assert keyed(projection.overlaps(as_of=as_of)) == keyed(expected)
+
+
+def test_the_projection_is_kept_per_build_and_rebuilt_on_a_new_one(
+    built: Any, store: FalkorStore
+) -> None:
+    kept = Projections()
+    first = kept.of(store)
+    assert first.build == store.build_id() is not None
+    assert kept.of(store) is first
+    first.build = "an-older-build"
+    assert kept.of(store) is not first
