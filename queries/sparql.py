@@ -4,8 +4,8 @@
 whenever the file is replaced (a new build). Only queries run: oxigraph's query call cannot
 execute SPARQL Update at all, and update requests are refused with a clear reason before
 anything is parsed. ``SERVICE`` is refused too, because oxigraph would really fetch from the
-named server (measured). Every query runs in a worker thread under a deadline (the read
-timeout) and stops at the row cap.
+named server (measured). Every query runs in a worker process (``queries.sparqlpool``) that is
+killed when the query outlives its deadline (the read timeout), and stops at the row cap.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ontology.errors import NotFound, QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from ontology.errors import NotFound, QueryError, ReadOnlyViolation
 
 EXPORT_FILE = "graph.nt"
 MAX_QUERY_CHARS = 20_000
-#: Queries evaluated at once; one that outlives its deadline keeps its slot until it ends.
-MAX_RUNNING = 4
+#: Worker processes per store: queries evaluated at once (one per core of a small machine).
+WORKERS = 2
 
 PREFIXES = {
     "rsg": "https://w3id.org/rsg/ontology#",
@@ -241,20 +241,16 @@ def dumps(result: SparqlResult) -> str:
     return json.dumps(result.as_json(), ensure_ascii=False)
 
 
-class SparqlStore:
-    """The export of ``home`` in oxigraph; thread-safe, reloaded when the export is replaced."""
+class Export:
+    """The export file loaded into oxigraph, loaded again when a build replaces the file."""
 
-    _slots = threading.BoundedSemaphore(MAX_RUNNING)
-
-    def __init__(self, home: Path, row_cap: int = 10_000, timeout_ms: int = 10_000) -> None:
-        self.path = home / "export" / EXPORT_FILE
-        self.row_cap = row_cap
-        self.timeout_ms = timeout_ms
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._lock = threading.Lock()
         self._store: ox.Store | None = None
         self._stamp: tuple[int, int, int] | None = None
 
-    def _current(self) -> ox.Store:
+    def current(self) -> ox.Store:
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -271,85 +267,83 @@ class SparqlStore:
                 self._store, self._stamp = store, stamp
             return self._store
 
+
+class SparqlStore:
+    """Queries on the export of ``home``, each in a worker process under a deadline."""
+
+    def __init__(
+        self,
+        home: Path,
+        row_cap: int = 10_000,
+        timeout_ms: int = 10_000,
+        *,
+        workers: int = WORKERS,
+        memory_mb: int = 0,
+    ) -> None:
+        from queries.sparqlpool import SparqlPool
+
+        self.path = home / "export" / EXPORT_FILE
+        self.row_cap = row_cap
+        self.timeout_ms = timeout_ms
+        self.pool = SparqlPool(self.path, row_cap, size=workers, memory_mb=memory_mb)
+
+    def _exists(self) -> None:
+        if not self.path.exists():
+            raise NotFound(
+                "no RDF export yet / 아직 빌드가 없습니다",
+                "run `rsg build`; it writes the export SPARQL reads",
+            )
+
     def triple_count(self) -> int:
-        return len(self._current())
+        self._exists()
+        count: int = self.pool.ask(("count",), self.timeout_ms / 1000)
+        return count
 
     def query(self, query: str, timeout_ms: int | None = None) -> SparqlResult:
         """Run a read query; ``timeout_ms`` may only lower the store's own timeout."""
         check_query(query)
+        self._exists()
         limit = min(timeout_ms or self.timeout_ms, self.timeout_ms) / 1000
-        store = self._current()
-        if not self._slots.acquire(timeout=limit):
-            raise StoreUnavailable(
-                f"{MAX_RUNNING} SPARQL queries are still running",
-                "retry in a moment; slow queries end on their own",
-            )
-        box: dict[str, Any] = {}
-        cancel = threading.Event()
-
-        def work() -> None:
-            try:
-                check_no_service(query)
-                box["result"] = self._evaluate(store, query, cancel)
-            except BaseException as exc:  # handed to the caller below
-                box["error"] = exc
-            finally:
-                self._slots.release()
-
-        worker = threading.Thread(target=work, name="sparql-query", daemon=True)
-        worker.start()
-        worker.join(limit)
-        if worker.is_alive():
-            cancel.set()  # stops at the next solution; a running aggregate finishes first
-            raise QueryTimeout(
-                f"the SPARQL query ran longer than {limit * 1000:.0f} ms / 시간 초과",
-                "narrow it with more specific patterns or a LIMIT",
-            )
-        if "error" in box:
-            raise box["error"]
-        result: SparqlResult = box["result"]
+        result: SparqlResult = self.pool.ask(("query", query), limit)
         return result
 
-    def _evaluate(self, store: ox.Store, query: str, cancel: threading.Event) -> SparqlResult:
-        try:
-            answer = store.query(query, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(
-                f"SPARQL 구문 오류 / syntax error: {_parser_message(exc)}",
-                "check the query near that position",
-            ) from None
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(
-                f"SPARQL 질의 실패 / query failed: {_parser_message(exc)}", "check the query"
-            ) from None
-        try:
-            if isinstance(answer, ox.QueryBoolean):
-                return SparqlResult("ask", [], [], boolean=bool(answer))
-            if isinstance(answer, ox.QueryTriples):
-                triples: list[ox.Triple] = []
-                for triple in answer:
-                    if cancel.is_set():
-                        break
-                    if len(triples) >= self.row_cap:
-                        return SparqlResult("graph", [], [], triples=triples, truncated=True)
-                    triples.append(triple)
-                return SparqlResult("graph", [], [], triples=triples)
-            variables = [v.value for v in answer.variables]
-            bindings: list[dict[str, dict[str, str]]] = []
-            for solution in answer:
-                if cancel.is_set():
-                    break
-                if len(bindings) >= self.row_cap:
-                    return SparqlResult("select", variables, bindings, truncated=True)
-                bindings.append(
-                    {
-                        name: _term(solution[name])
-                        for name in variables
-                        if solution[name] is not None
-                    }
-                )
-            return SparqlResult("select", variables, bindings)
-        except (OSError, ValueError, RuntimeError) as exc:  # raised while evaluating lazily
-            raise QueryError(
-                f"SPARQL 질의 실패 / query failed: {_parser_message(exc)}", "check the query"
-            ) from None
+    def close(self) -> None:
+        self.pool.close()
+
+
+def evaluate(store: ox.Store, query: str, row_cap: int) -> SparqlResult:
+    """Evaluate ``query`` on ``store`` up to ``row_cap`` rows or triples (in a worker)."""
+    try:
+        answer = store.query(query, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(
+            f"SPARQL 구문 오류 / syntax error: {_parser_message(exc)}",
+            "check the query near that position",
+        ) from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(
+            f"SPARQL 질의 실패 / query failed: {_parser_message(exc)}", "check the query"
+        ) from None
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return SparqlResult("ask", [], [], boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples: list[ox.Triple] = []
+            for triple in answer:
+                if len(triples) >= row_cap:
+                    return SparqlResult("graph", [], [], triples=triples, truncated=True)
+                triples.append(triple)
+            return SparqlResult("graph", [], [], triples=triples)
+        variables = [v.value for v in answer.variables]
+        bindings: list[dict[str, dict[str, str]]] = []
+        for solution in answer:
+            if len(bindings) >= row_cap:
+                return SparqlResult("select", variables, bindings, truncated=True)
+            bindings.append(
+                {name: _term(solution[name]) for name in variables if solution[name] is not None}
+            )
+        return SparqlResult("select", variables, bindings)
+    except (OSError, ValueError, RuntimeError) as exc:  # raised while evaluating lazily
+        raise QueryError(
+            f"SPARQL 질의 실패 / query failed: {_parser_message(exc)}", "check the query"
+        ) from None

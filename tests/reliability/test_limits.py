@@ -4,10 +4,13 @@ exceeds the cap, a body over the limit is refused (with and without Content-Leng
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx2
+import psutil
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,6 +19,7 @@ from api.web.settings import ApiSettings
 from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
+from queries.sparql import SparqlStore
 from tests.reliability.livehttp import raw_request, serving
 from tests.reliability.tally import figure
 
@@ -112,3 +116,47 @@ def test_chunked_body_over_the_limit_is_413(tight_store: FalkorStore) -> None:
         # and a declared Content-Length over the limit is refused before the body is read
         response = httpx2.post(f"{base}/cypher", content=payload.encode(), timeout=20)
         assert response.status_code == 413
+
+
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_sparql_timeouts_stop_the_query_and_the_endpoint_serves_again(
+    home: Path, built: BuildReport, tight_store: FalkorStore
+) -> None:
+    """Four cross-join aggregates (10^12 solutions) answer 408, are really stopped, and the
+    endpoint answers the next query within seconds (it used to answer 503 until a restart)."""
+    app = create_app(store=tight_store, settings=ApiSettings(api_key=None, cors_origins=[]))
+    app.state.sparql = SparqlStore(home, timeout_ms=TIMEOUT_MS)
+    with TestClient(app) as client:
+        client.get("/sparql", params={"query": "ASK {}"})  # the first worker is up
+        statuses: list[int] = []
+
+        def heavy() -> None:
+            statuses.append(client.get("/sparql", params={"query": CROSS_JOIN}).status_code)
+
+        threads = [threading.Thread(target=heavy) for _ in range(4)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        figure("four SPARQL cross joins answered after (s), timeout 1 s",
+               round(time.perf_counter() - started, 2))  # fmt: skip
+        assert sorted(statuses) == [408] * 4 or set(statuses) <= {408, 503}, statuses
+        assert 408 in statuses
+        started = time.perf_counter()
+        while True:
+            answer = client.get("/sparql", params={"query": "SELECT ?r WHERE { ?r a rsg:Region }"})
+            if answer.status_code == 200 or time.perf_counter() - started > 5:
+                break
+            time.sleep(0.1)
+        recovered = time.perf_counter() - started
+        figure("SPARQL serves again after a timeout (s)", round(recovered, 2))
+        assert answer.status_code == 200, answer.text
+        assert recovered < 5
+        # no process is still working on the cross joins
+        busy = [p for p in psutil.Process().children(recursive=True)
+                if p.is_running() and p.cpu_percent(interval=0.2) > 50]  # fmt: skip
+        assert busy == [], busy
+    app.state.sparql.close()

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from api.web.negotiation import pick
@@ -61,8 +62,9 @@ def get_sparql(request: Request) -> SparqlStore:
     if store is None:
         settings = StoreSettings()
         store = SparqlStore(
-            settings.home, row_cap=settings.row_cap, timeout_ms=settings.query_timeout_ms
-        )
+            settings.home, row_cap=settings.row_cap, timeout_ms=settings.query_timeout_ms,
+            memory_mb=settings.store_memory_mb,
+        )  # fmt: skip
         request.app.state.sparql = store
     return store
 
@@ -222,4 +224,6 @@ async def sparql_post(request: Request, store: SparqlDep, fmt: Format = None) ->
             "send application/sparql-query or an HTML form with query=",
         )
     _check_dataset(request)
-    return _respond(store.query(text), request, fmt)
+    # The query runs in a worker process; waiting for it must not hold the event loop.
+    result = await run_in_threadpool(store.query, text)
+    return _respond(result, request, fmt)
