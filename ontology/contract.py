@@ -211,10 +211,12 @@ MONEY = (Prop("amount_krw", INT), Prop("amount_text", S))
 ORGS = ("Organization",)
 DESIGNATIONS = ("Designation", "DesignationRound")
 #: What a bid for a designation round and the designation won share: the bid they belong to
-#: (partners of a joint bid share it), the place's role in the cluster, the site's area, and,
+#: (partners of a joint bid share it), the industries the bid is for when the round names
+#: none or several, the place's role in the cluster, the site's area, and,
 #: on an edge the build rolled up from a round to its scheme, the round and ``derived``.
 BID = (
     Prop("bid", S),
+    Prop("industries", SS),
     Prop("role", S),
     Prop("role_ko", S),
     Prop("area_m2", DEC),
@@ -243,7 +245,12 @@ RELATIONSHIPS: dict[str, RelType] = {
             "INVESTS_IN",
             ORGS,
             ("Initiative", "Region"),
-            (*MONEY, Prop("date", DATE), Prop("basis", S, allowed=INVESTMENT_BASES)),
+            (
+                *MONEY,
+                Prop("date", DATE),
+                Prop("basis", S, allowed=INVESTMENT_BASES),
+                Prop("round", S),
+            ),
         ),
         RelType(
             "FUNDED_BY",

@@ -126,5 +126,6 @@ class RSG(DefinedNamespace):
     outcome: URIRef  # 선정 결과 / outcome: Fact, text
     until: URIRef  # 종료 시점 / until: Fact, date
     bid: URIRef  # 신청 단위 / bid: Fact, text
+    industries: URIRef  # 신청 산업 / industries: Fact, list of text
     role_ko: URIRef  # 역할(한국어) / role in Korean: Fact, text
     round: URIRef  # 공모 차수 식별자 / round: Fact, text

@@ -90,6 +90,13 @@ def register(app: typer.Typer) -> None:
         data: Annotated[
             Path | None, typer.Option(help="data folder (default RSG_DATA_DIR)")
         ] = None,
+        decisions: Annotated[
+            Path | None,
+            typer.Option(
+                help="YAML file of decisions, applied together and checked once: "
+                "accept: [{id: ID, set: {FIELD: VALUE}}], reject: [ID, ...]"
+            ),
+        ] = None,
     ) -> None:
         """검토 / accept, edit or reject queued candidates (interactive without options)."""
         from ingest.documents.review import EDITABLE, Queue
@@ -99,13 +106,19 @@ def register(app: typer.Typer) -> None:
         try:
             queue = Queue(_home())
             data_dir = data or default_data_dir()
-            for item_id in accept or []:
-                item = queue.accept(item_id, data_dir, edits)
-                out.print(f"accepted {item.id} → {data_dir / 'facts' / (item.source + '.yaml')}")
-            for item_id in reject or []:
-                queue.reject(item_id)
-                out.print(f"rejected {item_id}")
-            if accept or reject:
+            chosen = [(item_id, edits) for item_id in accept or []]
+            dropped = list(reject or [])
+            if decisions is not None:
+                more, less = _decisions(decisions, EDITABLE)
+                chosen, dropped = chosen + more, dropped + less
+            if chosen or dropped:
+                done = queue.decide_many(data_dir, chosen, dropped)
+                for item in done:
+                    where = data_dir / "facts" / f"{item.source}.yaml"
+                    out.print(
+                        f"{item.status} {item.id}"
+                        + (f" → {where}" if item.status == "accepted" else "")
+                    )
                 return
             pending = queue.items("pending")
             if list_ or not sys.stdin.isatty():
@@ -304,6 +317,31 @@ def _edits(items: list[str], editable: tuple[str, ...]) -> dict[str, str]:
             )
         edits[name] = value
     return edits
+
+
+def _decisions(
+    path: Path, editable: tuple[str, ...]
+) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
+    """(accepted ids with their edits, rejected ids) from a decisions file."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        accepted = [
+            (str(entry["id"]), {str(k): str(v) for k, v in (entry.get("set") or {}).items()})
+            for entry in data.get("accept") or []
+        ]
+        rejected = [str(item_id) for item_id in data.get("reject") or []]
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint="--decisions") from exc
+    for item_id, edits in accepted:
+        unknown = sorted(set(edits) - set(editable))
+        if unknown:
+            raise typer.BadParameter(
+                f"{item_id}: {', '.join(unknown)} cannot be set (editable: {', '.join(editable)})",
+                param_hint="--decisions",
+            )
+    return accepted, rejected
 
 
 def _list(pending: Sequence[object]) -> None:

@@ -44,6 +44,9 @@ EDITABLE: tuple[str, ...] = (
     "role",
 )
 EDITABLE += ("basis", "subject_name_en", "object_name_en", "subject_kind", "object_kind")
+#: A bid for a designation round (object ``DesignationRound:<id>``) and the round it is tied to.
+BID_EDITS = ("outcome", "decided", "bid", "role_ko", "industries", "area_m2", "area_text")
+EDITABLE += (*BID_EDITS, "until", "round")
 
 
 class Item(BaseModel):
@@ -158,6 +161,29 @@ class Queue:
         write_fact(data_dir, item, merged)
         return self._decide(item_id, "accepted", merged)
 
+    def decide_many(
+        self,
+        data_dir: Path,
+        accept: list[tuple[str, dict[str, str]]],
+        reject: list[str] | None = None,
+    ) -> list[Item]:
+        """Accept (with each one's edits) and reject many items with one check of the data
+        folder at the end: every accepted fact is written, or none is (the files are put
+        back if the loader rejects the result)."""
+        pending = {i.id: i for i in self.items("pending")}
+        reject = reject or []
+        missing = [i for i in [*(i for i, _ in accept), *reject] if i not in pending]
+        if missing:
+            raise ValidationFailed(
+                f"{len(missing)} review item(s) are not pending",
+                [f"{item_id}: unknown or already decided" for item_id in missing],
+                "list the pending items with `rsg review --list`",
+            )
+        chosen = [(pending[i], {**pending[i].edits, **edits}) for i, edits in accept]
+        write_facts(data_dir, chosen)
+        done = [self._decide(item.id, "accepted", edits) for item, edits in chosen]
+        return done + [self._decide(item_id, "rejected", {}) for item_id in reject]
+
     def _decide(self, item_id: str, status: Status, edits: dict[str, str]) -> Item:
         with self._locked() as items:
             for i, item in enumerate(items):
@@ -262,14 +288,36 @@ def _props(rel: str, fact: ExtractedFact, edits: dict[str, str]) -> dict[str, An
     when = edits.get("date") or fact.date
     if rel == "INVESTS_IN" and when:
         props["date"] = when
+    to_round = (edits.get("object") or fact.object).startswith("DesignationRound:")
     if rel == "SEEKS" and when:
-        props["target_year"] = when[:4]
+        # A bid for a round has the date it was filed; a scheme named alone, the target year.
+        props["date" if to_round else "target_year"] = when if to_round else when[:4]
     if rel == "HOLDS" and when:
         props["since"] = when
+    if rel in ("SEEKS", "HOLDS"):
+        props.update(_bid_props(rel, edits))
+    if rel == "INVESTS_IN":
+        props.update({k: edits[k] for k in ("basis", "round") if edits.get(k)})
     if rel == "FUNDED_BY":
         props["basis"] = edits.get("basis") or fact.props.get("basis", "unknown")
+    if rel in ("SEEKS", "HOLDS") and (role := edits.get("role")):
+        props["role"] = role
     if rel == "PARTICIPATES_IN" and (role := edits.get("role") or fact.props.get("role")):
         props["role"] = role
+    return props
+
+
+def _bid_props(rel: str, edits: dict[str, str]) -> dict[str, Any]:
+    """The bid's own fields (docs/graph-contract.md): outcome and decision on a SEEKS, the end
+    on a HOLDS; industries comma-separated, the area in square metres as a number."""
+    names = [n for n in BID_EDITS if rel == "SEEKS" or n not in ("outcome", "decided")]
+    props: dict[str, Any] = {n: edits[n] for n in names if edits.get(n)}
+    if rel == "HOLDS" and edits.get("until"):
+        props["until"] = edits["until"]
+    if "industries" in props:
+        props["industries"] = [i.strip() for i in props["industries"].split(",") if i.strip()]
+    if "area_m2" in props:
+        props["area_m2"] = float(props["area_m2"])
     return props
 
 
@@ -297,18 +345,22 @@ def _new_node(
 
 def write_fact(data_dir: Path, item: Item, edits: dict[str, str]) -> None:
     """Append the accepted fact to the data folder; undone if the loader rejects the result."""
+    write_facts(data_dir, [(item, edits)])
+
+
+def write_facts(data_dir: Path, chosen: list[tuple[Item, dict[str, str]]]) -> None:
+    """Append accepted facts to the data folder and check it once; all undone if the loader
+    rejects the result (checking after each fact took most of a long review session)."""
     from ingest.graph.dataset import load_graph_data
 
-    nodes, facts = fact_records(item, edits)
-    facts_file = data_dir / "facts" / f"{item.source}.yaml"
     sources_file = data_dir / "sources.yaml"
-    saved = {
-        p: p.read_text(encoding="utf-8") if p.is_file() else None
-        for p in (facts_file, sources_file)
-    }
+    files = [sources_file, *{data_dir / "facts" / f"{item.source}.yaml" for item, _ in chosen}]
+    saved = {p: p.read_text(encoding="utf-8") if p.is_file() else None for p in files}
     try:
-        _ensure_source(sources_file, item)
-        _append(facts_file, item.source, nodes, facts)
+        for item, edits in chosen:
+            nodes, facts = fact_records(item, edits)
+            _ensure_source(sources_file, item)
+            _append(data_dir / "facts" / f"{item.source}.yaml", item.source, nodes, facts)
         load_graph_data(data_dir)
     except BaseException:
         for path, text in saved.items():

@@ -177,7 +177,8 @@ def date_from_sources(graph: GraphData) -> None:
 
 
 def derive_bid_pursuits(graph: GraphData) -> list[EdgeRecord]:
-    """A place that bids for (or holds) a round pursues the industries the round covers.
+    """A place that bids for (or holds) a round pursues the industries the round covers, and
+    those the bid names (``industries``: an opportunity zone's round covers none).
 
     ``derived: true``; ``since`` is the bid's date (else the round's call) or the date the
     round was won (else its decision), else the round's year;
@@ -190,8 +191,10 @@ def derive_bid_pursuits(graph: GraphData) -> list[EdgeRecord]:
             covers[edge.start].append(edge.end)
     derived: list[EdgeRecord] = []
     for edge in graph.edges:
-        if edge.type not in _BIDS or edge.end not in covers:
+        if edge.type not in _BIDS or edge.end[0] != "DesignationRound":
             continue
+        industries = [*covers.get(edge.end, [])]
+        industries += [("Industry", i) for i in edge.props.get("industries", [])]
         round_props = graph.nodes[edge.end].props
         if edge.type == "SEEKS":
             dates = (edge.props.get("date"), round_props.get("announced"))
@@ -205,6 +208,6 @@ def derive_bid_pursuits(graph: GraphData) -> list[EdgeRecord]:
         }
         if since:
             base["since"] = since
-        for industry in covers[edge.end]:
+        for industry in dict.fromkeys(industries):
             derived.append(EdgeRecord("PURSUES", edge.start, industry, dict(base), "derived"))
     return derived

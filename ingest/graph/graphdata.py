@@ -243,6 +243,12 @@ class GraphBuilder:
 
     def check_references(self) -> None:
         for edge in self.graph.edges:
+            for industry in edge.props.get("industries", []):
+                if ("Industry", industry) not in self.graph.nodes:
+                    self.problems.append(
+                        f"{edge.origin}: {edge.type} industries {industry!r} is not a known "
+                        f"Industry{self._suggest('Industry', industry)}"
+                    )
             for key, role in ((edge.start, "from"), (edge.end, "to")):
                 if key not in self.graph.nodes:
                     label, node_id = key
