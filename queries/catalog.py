@@ -23,6 +23,7 @@ import yaml
 
 from ontology.errors import NotFound, QueryError, ValidationFailed
 from ontology.models import DATE_RE
+from queries import saved
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -54,6 +55,8 @@ class NamedQuery:
     returns: tuple[str, ...]
     text: str
     path: Path
+    #: "bundled" (queries/cypher/) or "user" (saved from the console into RSG_HOME/queries/)
+    origin: str = "bundled"
 
     def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """Check and complete the parameters (types, required, defaults; no unknown names)."""
@@ -150,8 +153,27 @@ def parse(path: Path) -> NamedQuery:
 
 
 @cache
-def catalog() -> dict[str, NamedQuery]:
+def bundled() -> dict[str, NamedQuery]:
+    """The queries shipped in ``queries/cypher/``."""
     return {q.name: q for q in (parse(p) for p in sorted(CYPHER_DIR.glob("*.cypher")))}
+
+
+@cache
+def _saved(stamp: saved.Stamp) -> dict[str, NamedQuery]:
+    found = {}
+    for path, _mtime in stamp:
+        query = parse(path)
+        found[query.name] = NamedQuery(**{**query.__dict__, "origin": "user"})
+    return found
+
+
+def catalog() -> dict[str, NamedQuery]:
+    """The bundled queries, then those saved from the console into ``RSG_HOME/queries/``
+    (``queries/saved.py``); a saved query never shadows a bundled one."""
+    found = dict(bundled())
+    for name, query in _saved(saved.stamp(saved.folder())).items():
+        found.setdefault(name, query)
+    return found
 
 
 def get(name: str) -> NamedQuery:

@@ -10,7 +10,17 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.web import errors
 from api.web.cache import CacheLayer, ResponseCache
-from api.web.routers import access, analysis, cypher, entities, export, health, queries, sparql
+from api.web.routers import (
+    access,
+    analysis,
+    cypher,
+    entities,
+    export,
+    health,
+    queries,
+    sparql,
+    workbench,
+)
 from api.web.routers import docs as docs_router
 from api.web.routers import review as review_router
 from api.web.routers import views as views_router
@@ -63,6 +73,7 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     errors.install(app)
     docs_router.install(app)
     app.include_router(access.router)
+    app.include_router(workbench.router)
     app.include_router(health.router)
     app.include_router(cypher.router)
     app.include_router(entities.router)

@@ -4,15 +4,21 @@ also checked for zero requests leaving the machine."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import networkx  # type: ignore[import-untyped]
 import pytest
 from pydantic import SecretStr
 
 from api.web.app import create_app
+from api.web.routers.workbench import share_link
 from api.web.settings import ApiSettings
 from ingest.graph.build import BuildReport
+from queries import catalog, saved
 from queries.falkor_backend import FalkorStore
 from tests.visual.livesite import Tab, expected_error, open_tab, serving
 
@@ -95,4 +101,133 @@ def test_login_logout_and_csrf_refusal(tab: Callable[..., Tab], keyed: str) -> N
     seen.page.wait_for_url(keyed + "/login")
     seen.go("/views/funding")
     assert "/login?next=" in seen.page.url
+    seen.clean()
+
+
+READY = "body[data-ready='1']"
+
+
+def test_console_runs_a_query_from_its_url(tab: Callable[..., Tab], store: FalkorStore) -> None:
+    query = "MATCH (r:Region {id: $id}) RETURN r.id AS id, r.name_ko AS name"
+    seen = tab()
+    seen.go(share_link(query, {"id": "jeonbuk"}))
+    seen.page.wait_for_selector(READY, state="attached", timeout=30_000)
+    assert seen.page.input_value("#rsg-editor") == query
+    cells = seen.page.locator("#rsg-table tbody td").all_inner_texts()
+    expected = store.read("MATCH (r:Region {id: 'jeonbuk'}) RETURN r.name_ko AS n").rows[0]["n"]
+    assert cells == ["jeonbuk", expected]
+    assert "1 rows" in seen.page.inner_text("#rsg-status")
+    assert "row cap" in seen.page.inner_text("#rsg-status")
+    seen.clean()
+
+
+def test_console_completes_and_runs_what_is_typed(
+    tab: Callable[..., Tab], store: FalkorStore
+) -> None:
+    seen = tab()
+    seen.go("/console")
+    seen.page.wait_for_selector(READY, state="attached")
+    seen.page.click("#rsg-editor")
+    seen.page.keyboard.type("MATCH (r:Regi")
+    seen.page.wait_for_selector("#rsg-complete li", timeout=5_000)
+    assert seen.page.locator("#rsg-complete li").first.inner_text() == "Region"
+    seen.page.keyboard.press("Enter")
+    seen.page.keyboard.type(") WHERE r.lev")
+    assert "level" in seen.page.locator("#rsg-complete").inner_text()
+    seen.page.keyboard.press("Enter")
+    seen.page.keyboard.type(" = 'province' RETURN count(r) AS n")
+    assert seen.page.input_value("#rsg-editor") == (
+        "MATCH (r:Region) WHERE r.level = 'province' RETURN count(r) AS n"
+    )
+    assert seen.page.locator("#rsg-highlight .cy-label").first.inner_text() == ":Region"
+    seen.page.keyboard.press("Control+Enter")
+    seen.page.wait_for_selector("body[data-runs='1']", state="attached")
+    count = store.read("MATCH (r:Region) WHERE r.level = 'province' RETURN count(r) AS n")
+    assert seen.page.locator("#rsg-table tbody td").all_inner_texts() == [str(count.rows[0]["n"])]
+    # the run is in the history, kept by the browser across a reload
+    seen.page.reload()
+    seen.page.wait_for_selector(READY, state="attached")
+    assert "RETURN count(r) AS n" in seen.page.inner_text("#rsg-history")
+    seen.clean()
+
+
+def test_console_shows_errors_with_their_hint(tab: Callable[..., Tab]) -> None:
+    seen = tab()
+    seen.go(share_link("CREATE (n:Region {id: 'x'}) RETURN n"))
+    seen.page.wait_for_selector(READY, state="attached")
+    error = seen.page.inner_text("#rsg-error")
+    assert "ReadOnlyViolation" in error
+    assert "→" in error  # the hint
+    expected_error(seen, 403)
+    seen.clean()
+
+
+def test_console_graph_tab_and_downloads(tab: Callable[..., Tab], tmp_path: Path) -> None:
+    query = "MATCH p = (:Region {id: $id})-[:PURSUES]->(:Industry) RETURN p"
+    seen = tab(accept_downloads=True)
+    seen.go(share_link(query, {"id": "jeonbuk"}))
+    seen.page.wait_for_selector(READY, state="attached")
+    rows = seen.page.locator("#rsg-table tbody tr").count()
+    assert rows > 0
+    seen.page.click("#rsg-tab-graph")
+    drawn = seen.js("window.rsgConsole.drawn")
+    assert drawn["nodes"] == rows + 1
+    assert drawn["edges"] == rows
+    with seen.page.expect_download() as csv_file:
+        seen.page.click("#rsg-csv")
+    text = Path(csv_file.value.path()).read_text("utf-8-sig")
+    assert text.splitlines()[0] == "p"
+    assert len(text.splitlines()) == rows + 1
+    for fmt, reader in (("graphml", networkx.read_graphml), ("gexf", networkx.read_gexf)):
+        with seen.page.expect_download() as graph_file:
+            seen.page.click(f"#rsg-{fmt}")
+        saved_to = tmp_path / f"console.{fmt}"
+        graph_file.value.save_as(saved_to)
+        graph = reader(saved_to)
+        assert graph.number_of_nodes() == rows + 1
+        assert graph.number_of_edges() == rows
+        names = {data["name_ko"] for _, data in graph.nodes(data=True)}
+        assert any(re.search("[가-힣]", name) for name in names)
+    seen.clean()
+
+
+def test_console_named_query_fills_the_editor(tab: Callable[..., Tab]) -> None:
+    seen = tab()
+    seen.go("/console")
+    seen.page.wait_for_selector(READY, state="attached")
+    seen.page.click("#rsg-named li[data-name='region_portfolio']")
+    assert "$region" in seen.page.input_value("#rsg-editor")
+    region = next(p for p in catalog.get("region_portfolio").params if p.name == "region")
+    assert json.loads(seen.page.input_value("#rsg-params"))["region"] == region.example
+    seen.page.click("#rsg-run")
+    seen.page.wait_for_selector("body[data-runs='1']", state="attached")
+    assert seen.page.locator("#rsg-table tbody tr").count() > 0
+    seen.clean()
+
+
+def test_console_saves_a_query_into_the_catalog(
+    tab: Callable[..., Tab], keyed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = tab(keyed)
+    log_in(seen, "/console")
+    seen.page.wait_for_selector(READY, state="attached")
+    seen.page.fill("#rsg-editor", "MATCH (r:Region {id: $id}) RETURN r.name_en AS name")
+    seen.page.fill("#rsg-params", '{"id": "jeonbuk"}')
+    seen.page.click("#rsg-save-box summary")
+    seen.page.fill("#rsg-save-name", "browser_saved_query")
+    seen.page.fill("#rsg-save-ko", "지역 영문 이름")
+    seen.page.fill("#rsg-save-en", "A region's English name")
+    seen.page.click("#rsg-save")
+    seen.page.wait_for_selector("#rsg-save-status.rsg-ok")
+    saved_file = saved.folder() / "browser_saved_query.cypher"
+    try:
+        assert saved_file.is_file()
+        query = catalog.get("browser_saved_query")
+        assert query.origin == "user"
+        assert [p.name for p in query.params] == ["id"]
+        assert seen.page.locator("#rsg-named li[data-name='browser_saved_query']").count() == 1
+        listed = seen.page.context.request.get(keyed + "/queries").json()
+        assert "browser_saved_query" in [q["name"] for q in listed]
+    finally:
+        saved_file.unlink(missing_ok=True)
     seen.clean()
