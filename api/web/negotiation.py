@@ -45,3 +45,29 @@ def pick(accept: str, offered: dict[str, list[str]], default: str) -> str:
         f"{accept}: 제공할 수 없는 형식 / cannot answer in that media type",
         f"ask for one of {names}, or use ?format=",
     )
+
+
+def named(requested: list[str], words: dict[str, str], offered: dict[str, list[str]]) -> str | None:
+    """The key of ``offered`` for the first of ``requested`` that names one, or None if
+    nothing was requested.
+
+    A value is a format word (``words``: word -> key, e.g. ``turtle`` -> ``ttl``) or a media
+    type of ``offered``; case does not matter. Clients such as SPARQLWrapper send the same
+    choice several times (as a word and as a media type), so the first value that can be
+    served wins; NotAcceptable (406) with the list of words when none can.
+    """
+    requested = [value for value in requested if value.strip()]
+    for value in requested:
+        lowered = value.strip().lower()
+        if lowered in words:
+            return words[lowered]
+        for key, types in offered.items():
+            if lowered in types:
+                return key
+    if not requested:
+        return None
+    names = ", ".join(sorted(words))
+    raise NotAcceptable(
+        f"format {', '.join(requested)}: 제공할 수 없는 형식 / cannot answer in that format",
+        f"ask for one of {names} (or a media type: {', '.join(t[0] for t in offered.values())})",
+    )
