@@ -1,5 +1,7 @@
 """The home page: regions, industries, organisations and named queries, each linking to its
-view; a form to compare regions (overlap view and heatmap). No script at all."""
+view; a form to compare regions (overlap view and heatmap); a search box over names, aliases
+and former names whose suggestions come from ``/search`` as you type (the page's only script,
+asking only its own server); links to the console and the review inbox."""
 
 from __future__ import annotations
 
@@ -81,8 +83,10 @@ def render(store: GraphStore) -> Page:
     colours = label_style("Region").color
     return fill(
         "home.html",
-        scripts=[],
+        scripts=["app"],
         styles=["style"],
+        connect=True,
+        app=template("home.js"),
         style=template("home.css").replace("REGION_COLOUR", colours),
         regions=region_items,
         region_checks=checks,

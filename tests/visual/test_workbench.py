@@ -231,3 +231,25 @@ def test_console_saves_a_query_into_the_catalog(
     finally:
         saved_file.unlink(missing_ok=True)
     seen.clean()
+
+
+def test_home_suggests_as_you_type_and_finds_old_names(tab: Callable[..., Tab]) -> None:
+    seen = tab()
+    seen.go("/")
+    seen.page.click("#rsg-q")
+    seen.page.keyboard.type("전라북")
+    seen.page.wait_for_selector("#rsg-suggest li", timeout=10_000)
+    first = seen.page.locator("#rsg-suggest li a").first
+    assert first.get_attribute("href") == "/views/region/jeonbuk"
+    assert "옛 이름 / former name: 전라북도" in first.inner_text()
+    assert "전북특별자치도" in first.inner_text()
+    seen.page.fill("#rsg-q", "")
+    seen.page.keyboard.type("Gimj")
+    seen.page.wait_for_selector("#rsg-suggest li a[href='/views/region/jeonbuk-gimje']")
+    seen.page.keyboard.press("Enter")
+    seen.page.wait_for_url(seen.origin + "/views/region/jeonbuk-gimje")
+    seen.page.wait_for_selector("body[data-stable='1']", state="attached", timeout=60_000)
+    seen.go("/")
+    assert seen.page.get_attribute("#rsg-console-link", "href") == "/console"
+    assert seen.page.get_attribute("#rsg-inbox-link", "href") == "/inbox"
+    seen.clean()

@@ -41,6 +41,10 @@ class SearchHit(Named):
     aliases: list[str]
     matched_on: list[str] = Field(description="the names or aliases that matched")
     rank: int = Field(description="0 exact, 1 prefix, 2 part of a name or id, 3 part of an alias")
+    former_names: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="a region's former names with valid_from/valid_to (what an old name found)",
+    )
 
 
 class SearchResult(BaseModel):
