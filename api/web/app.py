@@ -17,6 +17,7 @@ from api.web.routers import (
     entities,
     export,
     health,
+    inbox,
     queries,
     sparql,
     workbench,
@@ -74,6 +75,7 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     docs_router.install(app)
     app.include_router(access.router)
     app.include_router(workbench.router)
+    app.include_router(inbox.router)
     app.include_router(health.router)
     app.include_router(cypher.router)
     app.include_router(entities.router)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,17 @@ from typing import Any
 import networkx  # type: ignore[import-untyped]
 import pytest
 from pydantic import SecretStr
+from typer.testing import CliRunner
 
+from api.cli.main import app as cli
 from api.web.app import create_app
 from api.web.routers.workbench import share_link
 from api.web.settings import ApiSettings
+from ingest.documents.review import Queue
 from ingest.graph.build import BuildReport
 from queries import catalog, saved
 from queries.falkor_backend import FalkorStore
+from tests.ingest.test_review import ARTICLE, ROOT
 from tests.visual.livesite import Tab, expected_error, open_tab, serving
 
 
@@ -253,3 +258,67 @@ def test_home_suggests_as_you_type_and_finds_old_names(tab: Callable[..., Tab]) 
     assert seen.page.get_attribute("#rsg-console-link", "href") == "/console"
     assert seen.page.get_attribute("#rsg-inbox-link", "href") == "/inbox"
     seen.clean()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/, a fresh RSG_HOME and one short memo of our own in the review queue."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("RSG_DATA_DIR", str(data))
+    monkeypatch.delenv("RSG_CORPUS", raising=False)
+    (tmp_path / "ulsan-memo.txt").write_text(ARTICLE, encoding="utf-8")
+    done = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
+    )
+    assert done.exit_code == 0, done.output
+    return tmp_path
+
+
+def test_inbox_accept_reaches_the_facts_file_and_the_build(
+    browser: Any, workspace: Path, scratch_store: FalkorStore
+) -> None:
+    queue = Queue(workspace / "home")
+    pending = queue.items("pending")
+    pursues = next(i for i in pending if i.fact.type == "PURSUES")
+    seeks = next(i for i in pending if i.fact.type == "SEEKS")
+    app = create_app(store=scratch_store, settings=ApiSettings(api_key=SecretStr(KEY)))
+    with serving(app) as origin:
+        seen = open_tab(browser, origin)
+        try:
+            log_in(seen, "/inbox")
+            seen.page.wait_for_selector(READY, state="attached")
+            assert seen.page.locator(".rsg-doc").count() == 1
+            assert seen.page.locator(".rsg-item").count() == len(pending)
+            row = seen.page.locator(f"#item-{pursues.id}")
+            assert row.locator("mark").inner_text() == pursues.fact.evidence
+            assert pursues.fact.evidence in row.locator(".rsg-sentence").inner_text()
+            # a forged token is refused from the page itself
+            status = seen.js("""async () => (await fetch('/inbox/decide', {method: 'POST',
+                headers: {'Content-Type': 'application/json', 'X-CSRF-Token': 'forged'},
+                body: '{"reject": []}'})).status""")
+            assert status == 403
+            expected_error(seen, 403)
+            row.locator(".rsg-accept").click()
+            seen.page.wait_for_selector("body[data-decided='1']", state="attached")
+            facts = (workspace / "data" / "facts" / "ulsan-memo.yaml").read_text("utf-8")
+            assert "rel: PURSUES" in facts
+            assert pursues.fact.evidence in facts
+            seen.page.locator(f"#item-{seeks.id} .rsg-reject").click()
+            seen.page.wait_for_selector("body[data-decided='2']", state="attached")
+            assert queue.get(seeks.id).status == "rejected"
+            assert queue.get(pursues.id).status == "accepted"
+            seen.page.click("#rsg-build")
+            seen.page.wait_for_selector(
+                "body[data-build='done']", state="attached", timeout=180_000
+            )
+            assert "빌드 완료" in seen.page.inner_text("#rsg-build-status")
+            edge = scratch_store.read(
+                "MATCH (:Region {id: 'ulsan'})-[p:PURSUES]->(i:Industry) "
+                "WHERE 'ulsan-memo' IN p.sources RETURN i.id AS industry"
+            ).rows
+            assert edge, "the accepted fact is in the graph after the build"
+            seen.clean()
+        finally:
+            seen.page.context.close()
