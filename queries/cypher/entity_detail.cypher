@@ -7,7 +7,7 @@
 //   type: {type: string, required: false, default: null, example: PURSUES, description: "only neighbours through this relationship type; empty = every type"}
 //   skip: {type: integer, required: false, default: 0, example: 0, description: neighbours to pass over (in the order type then neighbour id)}
 //   limit: {type: integer, required: false, default: null, example: 50, description: "at most this many neighbours; empty = all"}
-// returns: [node, counts, matching, type, outgoing, neighbour, neighbour_labels, props]
+// returns: [node, counts, matching, neighbours]
 
 // One index lookup per main label instead of a scan of every node: ids are unique per label
 // and indexed, and a label cannot be a parameter. Organization sublabels (Company, ...) are
@@ -29,8 +29,8 @@ WHERE $label IN labels(source)
 WITH coalesce(region, industry, strategy, initiative, organization, designation, source) AS n
 WHERE n IS NOT NULL
 // Counts by type first (the whole neighbourhood), then one page of the neighbours that match
-// $type. The page is cut from an ordered list so that a node always gives one row, even when
-// the page is empty (then the neighbour columns are null).
+// $type, cut from an ordered list. One row: the node and its counts are sent once, not once
+// per neighbour (decoding those copies was most of an uncached /regions/{id}).
 OPTIONAL MATCH (n)-[r]-(m)
 WHERE NOT m:BuildInfo
 WITH n, type(r) AS t, count(r) AS c
@@ -40,18 +40,16 @@ OPTIONAL MATCH (n)-[r]-(m)
 WHERE NOT m:BuildInfo AND ($type IS NULL OR type(r) = $type)
 WITH n, counts, r, m
 ORDER BY type(r), m.id
-WITH n, counts, collect([r, m]) AS pairs
+WITH n, counts, collect(CASE WHEN r IS NULL THEN null ELSE [r, m] END) AS pairs
 WITH n, counts, pairs,
      CASE WHEN coalesce($skip, 0) > 0 THEN $skip ELSE 0 END AS first,
      CASE WHEN $limit IS NULL THEN size(pairs) WHEN $limit > 0 THEN $limit ELSE 0 END AS most
 WITH n, counts, size(pairs) AS matching, pairs[first..first + most] AS page
-UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS pair
-WITH n, counts, matching, pair[0] AS r, pair[1] AS m
 RETURN properties(n) AS node,
        counts,
        matching,
-       type(r) AS type,
-       startNode(r) = n AS outgoing,
-       properties(m) AS neighbour,
-       labels(m) AS neighbour_labels,
-       properties(r) AS props
+       [pair IN page | {type: type(pair[0]),
+                        outgoing: startNode(pair[0]) = n,
+                        neighbour: properties(pair[1]),
+                        neighbour_labels: labels(pair[1]),
+                        props: properties(pair[0])}] AS neighbours

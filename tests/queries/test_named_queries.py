@@ -402,19 +402,27 @@ def test_node_facts_and_entity_queries(graph: GraphStore) -> None:
     assert ("ADOPTS", "gimje-dna-roadmap") in {
         (r["type"], (r["other"] or {}).get("id")) for r in facts
     }
-    detail = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje")
-    assert "gimje-dna-roadmap" in {(r["neighbour"] or {}).get("id") for r in detail}
-    assert len(detail) == detail[0]["matching"] == sum(c["count"] for c in detail[0]["counts"])
+    # One row: the node, its counts and one page of neighbours as a list.
+    (detail,) = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje")
+    page = detail["neighbours"]
+    assert "gimje-dna-roadmap" in {item["neighbour"]["id"] for item in page}
+    assert len(page) == detail["matching"] == sum(c["count"] for c in detail["counts"])
+    assert any(item["outgoing"] for item in page)
+    assert any(not item["outgoing"] for item in page)  # initiatives LOCATED_IN it
     # A negative skip counts from the start, a limit of 0 or less gives an empty page; either
-    # way the node comes back (one row, neighbour columns null).
-    assert run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=-5) == detail
+    # way the node comes back.
+    assert run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=-5) == [detail]
     (empty,) = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", limit=-1)
-    assert (empty["node"]["id"], empty["type"], empty["matching"]) == (
+    assert (empty["node"]["id"], empty["neighbours"], empty["matching"]) == (
         "jeonbuk-gimje",
-        None,
-        len(detail),
+        [],
+        len(page),
     )
-    second = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=1, limit=2)
-    assert second == detail[1:3]
+    (second,) = run(graph, "entity_detail", label="Region", id="jeonbuk-gimje", skip=1, limit=2)
+    assert second["neighbours"] == page[1:3]
+    # A node without relationships (a source: facts cite it by id): nothing matches.
+    source = graph.read("MATCH (s:Source) RETURN s.id AS id ORDER BY id LIMIT 1").rows[0]["id"]
+    (alone,) = run(graph, "entity_detail", label="Source", id=source)
+    assert (alone["matching"], alone["neighbours"], alone["counts"]) == (0, [], [])
     (listing,) = run(graph, "entity_list", label="Region", parent="jeonbuk", level="city")
     assert "jeonbuk-jeonju" in {item["id"] for item in listing["items"]}

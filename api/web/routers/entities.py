@@ -193,18 +193,17 @@ def _detail(segment: str, label: str) -> Any:
         rows = store.read(query.text, query.bind(params)).rows
         if not rows:
             raise NotFound(f"no {label} with id {entity_id!r}", f"list them at the {label} list")
+        first = rows[0]
         neighbours = [
             Neighbour(
-                type=row["type"],
-                direction="out" if row["outgoing"] else "in",
-                labels=row["neighbour_labels"],
-                node=Entity.of(row["neighbour"]),
-                properties=row["props"] or {},
+                type=item["type"],
+                direction="out" if item["outgoing"] else "in",
+                labels=item["neighbour_labels"],
+                node=Entity.of(item["neighbour"]),
+                properties=item["props"] or {},
             )
-            for row in rows
-            if row["type"] is not None
+            for item in first["neighbours"]
         ]
-        first = rows[0]
         matching = int(first["matching"])
         detail = EntityDetail(
             label=label,
