@@ -1,13 +1,17 @@
-"""A real uvicorn server (httptools, as `rsg serve` uses) on a free loopback port, in a thread."""
+"""A real uvicorn server (httptools, as `rsg serve` uses) on a free loopback port, in a thread
+or as an `rsg serve` process."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
@@ -70,3 +74,35 @@ def raw_request(base: str, request: bytes) -> tuple[int, bytes]:
                     break
     status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     return status, data
+
+
+@contextmanager
+def serve_process(env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """``rsg serve`` as a process of its own (so that its memory can be measured); yields its
+    base URL and pid, and stops it afterwards."""
+    port = free_port()
+    rsg = Path(sys.executable).with_name("rsg")
+    process = subprocess.Popen(
+        [str(rsg), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                stderr = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(f"rsg serve did not start: {stderr[-500:]}")
+            time.sleep(0.05)
+        yield base, process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+        if process.stderr:
+            process.stderr.close()
