@@ -139,8 +139,20 @@ def document_subgraph(data: GraphData, source: str) -> GraphData:
     return part
 
 
-def shacl_speed(data: GraphData, graph: Graph, *, whole: bool, documents: int) -> dict[str, Any]:
-    """SHACL time of a few single documents (seeded pick) and, if asked, of the whole graph."""
+def _verdict(found: tuple[bool, list[rdf.Violation]]) -> tuple[bool, set[tuple[Any, ...]]]:
+    return found[0], {(v.focus, v.path, v.constraint) for v in found[1]}
+
+
+def shacl_speed(
+    data: GraphData, graph: Graph, *, whole: bool, documents: int, pyshacl_whole: bool = False
+) -> dict[str, Any]:
+    """SHACL time of a few single documents (seeded pick) and, if asked, of the whole graph.
+
+    Whole graph: the Rust engine (the build's) from the rdflib graph, and the build's own path
+    (N-Triples from the graph data); with ``pyshacl_whole``, pyshacl on the same rdflib graph,
+    and both engines on a copy with violations planted (tests/ingest/shacl_cases.py): the
+    verdicts (conforms, and every focus node, path and constraint) must be identical.
+    """
     sources = sorted(k[1] for k in data.nodes if k[0] == "Source")
     picked = random.Random(11).sample(sources, min(documents, len(sources)))
     per_doc: list[float] = []
@@ -151,15 +163,40 @@ def shacl_speed(data: GraphData, graph: Graph, *, whole: bool, documents: int) -
             raise RuntimeError(f"document {source} does not conform")
         per_doc.append(seconds)
     out: dict[str, Any] = {
+        "engine": "shacl (Rust)",
         "documents_in_graph": len(sources),
         "documents_timed": len(picked),
         "per_document_s": round(sum(per_doc) / len(per_doc), 3),
     }
-    if whole:
-        (conforms, _), seconds = timed(lambda: rdf.validate(graph))
-        if not conforms:
-            raise RuntimeError("the whole graph does not conform")
-        out["whole_graph_s"] = round(seconds, 3)
-        out["whole_per_document_s"] = round(seconds / len(sources), 3)
-        out["ratio_document_to_whole"] = round(out["per_document_s"] / seconds, 4)
+    if not whole:
+        return out
+    from tests.ingest.shacl_cases import PLANTED
+
+    rust, seconds = timed(lambda: rdf.check(graph))
+    if not rust[0]:
+        raise RuntimeError("the whole graph does not conform")
+    (conforms, _), build_s = timed(lambda: rdf.check_data(data))
+    if not conforms:
+        raise RuntimeError("the whole graph does not conform on the build's path")
+    planted = rdf._copy(graph)
+    for case in PLANTED:
+        case(planted)
+    rust_planted = rdf.check(planted)
+    out.update(
+        whole_graph_s=round(seconds, 3),
+        whole_build_path_s=round(build_s, 3),
+        whole_per_document_s=round(seconds / len(sources), 4),
+        ratio_document_to_whole=round(out["per_document_s"] / seconds, 4),
+        planted=len(PLANTED),
+        planted_found=len(_verdict(rust_planted)[1]),
+    )
+    if pyshacl_whole:
+        reference, py_s = timed(lambda: rdf.check(graph, engine="pyshacl"))
+        reference_planted = rdf.check(planted, engine="pyshacl")
+        out.update(
+            whole_pyshacl_s=round(py_s, 3),
+            ratio_vs_pyshacl=round(seconds / py_s, 4),
+            verdicts_identical=_verdict(rust) == _verdict(reference)
+            and _verdict(rust_planted) == _verdict(reference_planted),
+        )
     return out

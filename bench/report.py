@@ -9,6 +9,8 @@ from typing import Any
 from bench.machine import BENCH, RESULTS
 
 TARGET = BENCH / "RESULTS.md"
+#: The headline ratios of every tier under stable names, beside RESULTS.md.
+HEADLINES = BENCH / "results.json"
 TIER_ORDER = ("S", "M", "L", "T")
 
 
@@ -103,24 +105,46 @@ def _rdf(r: dict[str, Any], build: dict[str, Any] | None = None) -> list[str]:
             f"{f['oxigraph_parse_s']} | **{f['parse_ratio']}x** "
             f"({_ok(f['parse_ratio'], '>= 10')}) |"
         )
-    lines += [
-        "",
-        f"SHACL (pyshacl without inference, on the data plus the types RDFS entails from the "
-        f"ontology, as in the build): one document with the nodes it "
-        f"touches takes {shacl['per_document_s']} s (mean of {shacl['documents_timed']}).",
-    ]
-    whole = (build or {}).get("build", {}).get("steps", {}).get("validating shapes")
-    if whole:
-        docs = shacl["documents_in_graph"]
-        lines[-1] += (
-            f" The whole graph ({docs} documents) takes {whole:.1f} s in the build, "
-            f"{whole / docs:.2f} s a document: checking one new document costs "
-            f"{shacl['per_document_s'] / whole:.1%} of revalidating everything."
-        )
+    lines += ["", *_shacl(shacl, build)]
+    return lines
+
+
+def _shacl(shacl: dict[str, Any], build: dict[str, Any] | None) -> list[str]:
+    if "engine" not in shacl:  # figures from before the Rust engine
+        return ["SHACL: pyshacl figures from an older run; run the benchmark again."]
+    docs = shacl["documents_in_graph"]
+    text = (
+        f"SHACL with the build's engine, {shacl['engine']} (RDFS closure in Rust, on the data "
+        f"plus the ontology): one document with the nodes it touches takes "
+        f"{shacl['per_document_s']} s (mean of {shacl['documents_timed']})."
+    )
+    if "whole_graph_s" not in shacl:
+        return [text + " Whole-graph SHACL is not run at this tier."]
+    text += (
+        f" The whole graph ({docs} documents) takes {shacl['whole_graph_s']} s from the "
+        f"rdflib graph and {shacl['whole_build_path_s']} s on the build's path (N-Triples "
+        f"written from the graph data, no rdflib graph); with {shacl['planted']} violations "
+        f"planted, {shacl['planted_found']} are reported."
+    )
+    step = (build or {}).get("build", {}).get("steps", {}).get("validating shapes")
+    if step is not None:
+        text += f" In the build (child process) the step took {step:.1f} s."
+    lines = [text]
+    if "whole_pyshacl_s" in shacl:
+        ratio = shacl["ratio_vs_pyshacl"]
+        same = "identical" if shacl["verdicts_identical"] else "**different**"
+        lines += [
+            "",
+            "| whole graph | pyshacl (s) | Rust engine (s) | ratio (target <= 0.05x) | verdicts |",
+            "|---|---:|---:|---:|---|",
+            f"| {docs} documents, and a copy with {shacl['planted']} planted violations | "
+            f"{shacl['whole_pyshacl_s']} | {shacl['whole_graph_s']} | **{ratio}x** "
+            f"({_ok(ratio, '<= 0.05')}) | {same} |",
+        ]
     else:
-        lines[-1] += (
-            " Whole-graph SHACL is not run at this tier (the build runs with `--no-shacl`; "
-            "pyshacl time grows with the graph, see tier S)."
+        lines.append(
+            "pyshacl is not run on the whole graph at this tier (minutes); tier S compares the "
+            "two engines."
         )
     return lines
 
@@ -135,7 +159,16 @@ def _queries(r: dict[str, Any]) -> list[str]:
         "sent through the same client; no query returning that many rows can be faster. "
         "The competition baseline computes only the region counts and holder/seeker lists; "
         "the named query also returns each region's evidence and every designated initiative "
-        "with its places.",
+        "with its places. *Projection* rows: the per-build analytics projection "
+        "(`queries/projection.py`, what `/overlaps` and `rsg overlaps` answer from) kept in "
+        "memory; each answer asks the store for the build id and multiplies sparse matrices "
+        "(the Cypher column shows its time, and in brackets its first answer of that level). "
+        + (
+            f"Reading the projection from the store once per build took "
+            f"{r['overlap']['projection_read_s']} s."
+            if "projection_read_s" in r["overlap"]
+            else ""
+        ),
         "",
         "| query | size | Cypher (s) | Python baseline (s) | ratio (target <= 0.5x) "
         "| wire floor (s) | floor vs baseline |",
@@ -156,6 +189,17 @@ def _queries(r: dict[str, Any]) -> list[str]:
             f"| {label} | {f['pairs']:,} pairs | {f['cypher_s']} | {f['python_s']} | "
             f"**{f['ratio']}x** ({_ok(f['ratio'], '<= 0.5')}) | {floor} |"
         )
+    for key, label in (
+        ("projection_level_None", "projection, all pairs, as pursued"),
+        ("projection_level_0", "projection, all pairs, level 0"),
+    ):
+        if key in o:
+            f = o[key]
+            lines.append(
+                f"| {label} | {f['pairs']:,} pairs | {f['projection_s']} (first "
+                f"{f['first_s']}) | {f['python_s']} | **{f['ratio']}x** "
+                f"({_ok(f['ratio'], '<= 0.5')}) | - | - |"
+            )
     c = r["competition"]
     lines.append(
         f"| designation_competition, all | {c['designations']} designations | {c['cypher_s']} | "
@@ -363,9 +407,56 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def _get(results: dict[str, dict[str, Any]], name: str, *path: str) -> Any:
+    found: Any = results.get(name)
+    for key in path:
+        if not isinstance(found, dict) or key not in found:
+            return None
+        found = found[key]
+    return found
+
+
+def headlines(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per tier, the headline ratios under stable names (bench/results.json); null when the
+    figure was not measured at that tier."""
+    out: dict[str, dict[str, Any]] = {}
+    for tier in TIER_ORDER:
+        if not any(name.startswith(f"{tier}-") for name in results):
+            continue
+        health = _get(results, f"{tier}-api", "endpoints", "/health", "uncached", "32", "p99_ms")
+        entity = _get(
+            results, f"{tier}-api", "endpoints", "/regions/{id}", "uncached", "32", "p99_ms"
+        )
+        out[tier] = {
+            "overlap_all_pairs_vs_python": _get(
+                results, f"{tier}-queries", "overlap", "projection_level_None", "ratio"
+            ),
+            "shacl_whole_graph_vs_pyshacl": _get(
+                results, f"{tier}-rdf", "shacl", "ratio_vs_pyshacl"
+            ),
+            "shacl_verdicts_identical": _get(results, f"{tier}-rdf", "shacl", "verdicts_identical"),
+            "uncached_entity_p99_vs_health_32": (
+                round(entity / health, 2) if entity is not None and health else None
+            ),
+            "build_seconds": _get(results, f"{tier}-build", "build", "seconds"),
+            "extraction_vs_kiwi": _get(results, f"{tier}-extract", "ratio"),
+            "runs": {
+                name.split("-", 1)[1]: results[name].get("when")
+                for name in sorted(results)
+                if name.startswith(f"{tier}-")
+            },
+        }
+    return out
+
+
 def write() -> Path:
-    text = render(_load())
+    results = _load()
+    text = render(results)
     tmp = TARGET.with_suffix(".md.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(TARGET)
+    figures = json.dumps(headlines(results), indent=2, ensure_ascii=False) + "\n"
+    tmp = HEADLINES.with_suffix(".json.tmp")
+    tmp.write_text(figures, encoding="utf-8")
+    tmp.replace(HEADLINES)
     return TARGET
