@@ -1,7 +1,7 @@
 """A view as a file for graph tools: GraphML (yEd, Cytoscape, Gephi) and GEXF (Gephi), written
-by networkx. Each node carries its id, Korean and English names, kind (label) in both
-languages and its properties; each edge its type, names, evidence and sources. Values that
-are lists become text joined by `` | `` (neither format has lists); dates stay ISO text."""
+by networkx. Each node carries its id (``rsg_id``), Korean and English names, kind in both
+languages and its properties; each edge its relationship type (``relationship``), names,
+evidence and sources. Lists become text joined by `` | `` (neither format has lists)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def _value(value: Any) -> str | int | float | bool | None:
 def _attributes(props: dict[str, Any], taken: set[str]) -> dict[str, Any]:
     found = {}
     for key, value in props.items():
-        if key.startswith("_") or key in taken:
+        # "id" would become the GEXF element id (networkx takes it from the attributes)
+        if key.startswith("_") or key in taken or key in ("id", "type"):
             continue
         converted = _value(value)
         if converted is not None:
@@ -56,7 +57,8 @@ def to_networkx(graph: ViewGraph) -> Any:
     for edge in graph.edges.values():
         fixed = {
             "label": edge.type,
-            "type": edge.type,
+            # not "type": GEXF keeps that word for directed / undirected
+            "relationship": edge.type,
             "name_ko": edge.name_ko,
             "name_en": edge.name_en,
         }

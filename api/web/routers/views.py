@@ -21,7 +21,7 @@ from api.web.download import content_disposition, safe_filename
 from api.web.routers.queries import from_query_string, split_list
 from queries import catalog
 from queries.guard import MAX_QUERY_CHARS
-from visual import heatmap, home, page, static, views
+from visual import exports, heatmap, home, page, static, views
 from visual.model import SizeBy, ViewGraph
 from visual.settings import ViewSettings
 
@@ -37,8 +37,12 @@ _HTML: dict[int | str, dict[str, Any]] = {
 }
 
 Fmt = Annotated[
-    Literal["html", "png", "svg", "pdf"],
-    Query(alias="format", description="html (default, interactive), png, svg or pdf (for print)"),
+    Literal["html", "png", "svg", "pdf", "graphml", "gexf"],
+    Query(
+        alias="format",
+        description="html (default, interactive), png, svg or pdf (for print), graphml or gexf "
+        "(for Gephi, Cytoscape, yEd)",
+    ),
 ]
 PresetName = Literal["a4", "slide", "square"]
 Preset = Annotated[
@@ -61,7 +65,7 @@ Download = Annotated[bool, Query(description="1 = send as an attachment (a file 
 class Display:
     """How a view is delivered: format, chrome, language, node size, attachment."""
 
-    fmt: Literal["html", "png", "svg", "pdf"]
+    fmt: Literal["html", "png", "svg", "pdf", "graphml", "gexf"]
     embed: bool
     lang: Literal["ko", "en"]
     size: SizeBy | None
@@ -129,6 +133,11 @@ def _downloads(request: Request) -> list[dict[str, str]]:
                     "preset_en": chosen.name_en if chosen else "Picture",
                 }
             )
+    for fmt in ("graphml", "gexf"):
+        href = _url(request, format=fmt, download="1", embed=None, preset=None)
+        links.append(
+            {"format": fmt, "href": href, "preset_ko": "그래프 파일", "preset_en": "Graph file"}
+        )
     return links
 
 
@@ -141,6 +150,11 @@ def _respond(
     title = graph.title_ko if lang == "ko" else graph.title_en
     name = safe_filename(f"rsg-{graph.kind}", title)
     headers: dict[str, str]
+    if fmt == "graphml" or fmt == "gexf":  # == rather than in: mypy narrows the Literal
+        headers = _headers("default-src 'none'")
+        if download:
+            headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
+        return Response(exports.write(graph, fmt), media_type=exports.MEDIA[fmt], headers=headers)
     if fmt != "html":
         body = static.render(graph, fmt, settings, lang=lang, preset=shown.preset)
         headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
