@@ -170,3 +170,16 @@ def test_the_projection_is_kept_per_build_and_rebuilt_on_a_new_one(
     assert kept.of(store) is first
     first.build = "an-older-build"
     assert kept.of(store) is not first
+
+
+def test_similar_regions_are_the_best_scored_pairs_of_one_region(synthetic: GraphStore) -> None:
+    projection = Projection.read(synthetic, None)
+    region = busy_regions(synthetic, 1)[0]
+    expected = [
+        r
+        for r in named(synthetic, "overlap_matrix", regions=[], level=0)
+        if region in (r["region_a"], r["region_b"])
+    ]
+    found = projection.similar(region, level=0, top=5)
+    assert len(found) == min(5, len(expected)) > 0
+    assert keyed(found) == keyed(expected[:5])
