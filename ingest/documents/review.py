@@ -149,17 +149,18 @@ class Queue:
         return self._decide(item_id, "rejected", {})
 
     def accept(self, item_id: str, data_dir: Path, edits: dict[str, str] | None = None) -> Item:
-        """Write the fact (with ``edits`` applied) into the data folder, then mark it accepted."""
-        item = self.get(item_id)
-        if item.status != "pending":
-            raise ValidationFailed(
-                f"review item {item_id} is already {item.status}",
-                [f"{item_id}: {item.status}"],
-                "only pending items can be accepted or rejected",
-            )
-        merged = {**item.edits, **(edits or {})}
-        write_fact(data_dir, item, merged)
-        return self._decide(item_id, "accepted", merged)
+        """Write the fact (with ``edits`` applied) into the data folder, then mark it accepted.
+
+        The status check, the write and the mark happen under the queue's lock: accepts sent
+        at the same moment neither lose a fact nor write one twice.
+        """
+        with self._locked() as items:
+            index = _pending_index(items, item_id)
+            item = items[index]
+            merged = {**item.edits, **(edits or {})}
+            write_fact(data_dir, item, merged)
+            items[index] = _decided(item, "accepted", merged)
+            return items[index]
 
     def decide_many(
         self,
@@ -169,36 +170,51 @@ class Queue:
     ) -> list[Item]:
         """Accept (with each one's edits) and reject many items with one check of the data
         folder at the end: every accepted fact is written, or none is (the files are put
-        back if the loader rejects the result)."""
-        pending = {i.id: i for i in self.items("pending")}
+        back if the loader rejects the result). All under the queue's lock, as ``accept``."""
         reject = reject or []
-        missing = [i for i in [*(i for i, _ in accept), *reject] if i not in pending]
-        if missing:
-            raise ValidationFailed(
-                f"{len(missing)} review item(s) are not pending",
-                [f"{item_id}: unknown or already decided" for item_id in missing],
-                "list the pending items with `rsg review --list`",
-            )
-        chosen = [(pending[i], {**pending[i].edits, **edits}) for i, edits in accept]
-        write_facts(data_dir, chosen)
-        done = [self._decide(item.id, "accepted", edits) for item, edits in chosen]
-        return done + [self._decide(item_id, "rejected", {}) for item_id in reject]
+        with self._locked() as items:
+            index = {item.id: i for i, item in enumerate(items) if item.status == "pending"}
+            missing = [i for i in [*(i for i, _ in accept), *reject] if i not in index]
+            if missing:
+                raise ValidationFailed(
+                    f"{len(missing)} review item(s) are not pending",
+                    [f"{item_id}: unknown or already decided" for item_id in missing],
+                    "list the pending items with `rsg review --list`",
+                )
+            chosen = [(items[index[i]], {**items[index[i]].edits, **edits}) for i, edits in accept]
+            write_facts(data_dir, chosen)
+            done = []
+            for item, edits in chosen:
+                items[index[item.id]] = _decided(item, "accepted", edits)
+                done.append(items[index[item.id]])
+            for item_id in reject:
+                items[index[item_id]] = _decided(items[index[item_id]], "rejected", {})
+                done.append(items[index[item_id]])
+            return done
 
     def _decide(self, item_id: str, status: Status, edits: dict[str, str]) -> Item:
         with self._locked() as items:
-            for i, item in enumerate(items):
-                if item.id == item_id:
-                    if item.status != "pending":
-                        raise ValidationFailed(
-                            f"review item {item_id} is already {item.status}",
-                            [f"{item_id}: {item.status}"],
-                            "only pending items can change",
-                        )
-                    items[i] = item.model_copy(
-                        update={"status": status, "decided": _now(), "edits": edits}
-                    )
-                    return items[i]
-        raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+            index = _pending_index(items, item_id)
+            items[index] = _decided(items[index], status, edits)
+            return items[index]
+
+
+def _pending_index(items: list[Item], item_id: str) -> int:
+    """Where the pending item ``item_id`` is; NotFound or ValidationFailed if it is not."""
+    for i, item in enumerate(items):
+        if item.id == item_id:
+            if item.status != "pending":
+                raise ValidationFailed(
+                    f"review item {item_id} is already {item.status}",
+                    [f"{item_id}: {item.status}"],
+                    "only pending items can be accepted or rejected",
+                )
+            return i
+    raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+
+
+def _decided(item: Item, status: Status, edits: dict[str, str]) -> Item:
+    return item.model_copy(update={"status": status, "decided": _now(), "edits": edits})
 
 
 def candidate_id(source: str, fact: ExtractedFact) -> str:

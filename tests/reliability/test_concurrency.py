@@ -1,0 +1,105 @@
+"""Concurrent writes through the API: review accepts sent at the same moment over real HTTP
+(uvicorn) each reach the facts file exactly once, or are refused (issue 15, item 4)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2
+import pytest
+import yaml
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from api.cli.main import app as cli
+from api.web.app import create_app
+from api.web.settings import ApiSettings
+from ingest.documents.review import Queue
+from queries.falkor_backend import FalkorStore
+from tests.reliability.livehttp import serving
+from tests.reliability.tally import figure
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "k-" + "c" * 30
+#: Short sentences of our own, one regional industry each: ten review candidates.
+ARTICLE = (
+    "울산시는 수소 산업을 육성한다. 전주시는 탄소 소재 산업을 육성한다. "
+    "구미시는 이차전지 산업을 육성한다.\n김제시는 드론 산업을 육성한다. "
+    "군산시는 수소 산업을 육성한다. 포항시는 이차전지 산업을 육성한다.\n"
+    "익산시는 식품 산업을 육성한다. 창원시는 방위 산업을 육성한다. "
+    "청주시는 이차전지 산업을 육성한다.\n전북은 드론 산업을 육성한다. "
+    "경북은 수소 산업을 육성한다. 새만금은 이차전지 산업을 육성한다.\n"
+)
+WRITERS = 8
+
+
+@pytest.fixture
+def review_api(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: FalkorStore
+) -> Iterator[tuple[str, Queue, Path]]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("RSG_DATA_DIR", str(data))
+    article = tmp_path / "memo.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--published", "2024-03-15"])
+    assert result.exit_code == 0, result.output
+    queue = Queue(tmp_path / "home")
+    settings = ApiSettings(api_key=SecretStr(KEY), cors_origins=[])
+    with serving(create_app(store=store, settings=settings)) as base:
+        yield base, queue, data / "facts" / "memo.yaml"
+
+
+def _at_once(base: str, paths: list[str]) -> list[int]:
+    """POST every path at the same moment, one thread each; their statuses in order."""
+    statuses = [0] * len(paths)
+    start = threading.Barrier(len(paths))
+
+    def post(index: int, path: str) -> None:
+        with httpx2.Client(base_url=base, timeout=120, headers={"X-API-Key": KEY}) as client:
+            start.wait()
+            statuses[index] = client.post(path).status_code
+
+    threads = [threading.Thread(target=post, args=(i, p)) for i, p in enumerate(paths)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(180)
+    return statuses
+
+
+def _facts(path: Path) -> list[dict[str, object]]:
+    if not path.is_file():
+        return []
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")).get("facts") or [])
+
+
+def test_concurrent_accepts_of_different_items_keep_every_fact(
+    review_api: tuple[str, Queue, Path],
+) -> None:
+    base, queue, facts_file = review_api
+    pending = [item.id for item in queue.items("pending")][:WRITERS]
+    assert len(pending) == WRITERS
+    statuses = _at_once(base, [f"/review/{item_id}/accept" for item_id in pending])
+    facts = _facts(facts_file)
+    figure("concurrent accepts of different items: facts written / accepted",
+           len(facts) / max(statuses.count(200), 1))  # fmt: skip
+    assert statuses == [200] * WRITERS
+    assert len(facts) == WRITERS, f"{len(facts)} of {WRITERS} accepted facts reached the file"
+    assert {item.status for item in queue.items() if item.id in pending} == {"accepted"}
+
+
+def test_concurrent_accepts_of_one_item_write_it_once(
+    review_api: tuple[str, Queue, Path],
+) -> None:
+    base, queue, facts_file = review_api
+    item_id = queue.items("pending")[0].id
+    statuses = _at_once(base, [f"/review/{item_id}/accept"] * WRITERS)
+    facts = _facts(facts_file)
+    figure("concurrent accepts of one item: facts written", len(facts))
+    assert sorted(statuses) == [200] + [422] * (WRITERS - 1), statuses
+    assert len(facts) == 1, f"the fact was written {len(facts)} times"
