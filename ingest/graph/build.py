@@ -1,7 +1,9 @@
 """The build: data files -> validation -> RDF -> SHACL -> exports -> store -> summary.
 
 A build either completes or leaves the live graph as it was: the store loads into a staging
-graph and switches at the end (``GraphStore.replace_graph``); export files are replaced whole.
+graph and switches at the end (``GraphStore.replace_graph``); export files are written under
+temporary names first and replace the live ones whole once the store has switched (a failed
+load leaves both as they were).
 """
 
 from __future__ import annotations
@@ -149,7 +151,9 @@ class Build:
                         "fix the data (or the shapes); nothing was loaded",
                     )  # fmt: skip
             self.step("내보내기 / writing RDF exports")
-            exports, triples = rdf.export(graph, self.home / "export")
+            # Published only once the store has switched: exports and store change together.
+            staged = rdf.stage_exports(graph, self.home / "export")
+            triples = staged.triples
             digest = data_hash(self.data_dir)
             build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + digest[:8]
             meta: dict[str, Any] = {
@@ -169,7 +173,12 @@ class Build:
                 done += n
                 self.advance(done, total)
 
-            self.store.replace_graph(lambda writer: loader.load(writer, graph, meta, tick))
+            try:
+                self.store.replace_graph(lambda writer: loader.load(writer, graph, meta, tick))
+            except BaseException:
+                staged.discard()
+                raise
+            exports = staged.publish()
         return BuildReport(
             build_id=build_id,
             data_hash=digest,

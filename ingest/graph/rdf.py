@@ -299,30 +299,56 @@ def from_ntriples(source: BinaryIO, out: BinaryIO, fmt: ox.RdfFormat) -> None:
     ox.serialize(ox.parse(source, ox.RdfFormat.N_TRIPLES), out, fmt, prefixes=PREFIXES)
 
 
-def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
-    """Write N-Triples, Turtle and JSON-LD; return the files and the number of triples.
+@dataclass
+class StagedExports:
+    """Export files written under temporary names, waiting to replace the live ones.
+
+    A build publishes them only once the store has switched to the new graph, and discards
+    them if loading fails: SPARQL and ``/export`` then keep serving the graph Cypher serves.
+    """
+
+    files: dict[str, tuple[Path, Path]]  # format -> (temporary file, final file)
+    triples: int
+
+    def publish(self) -> dict[str, Path]:
+        for tmp, final in self.files.values():
+            tmp.replace(final)
+        return {fmt: final for fmt, (_, final) in self.files.items()}
+
+    def discard(self) -> None:
+        for tmp, _ in self.files.values():
+            tmp.unlink(missing_ok=True)
+
+
+def stage_exports(data: GraphData, out_dir: Path) -> StagedExports:
+    """Write N-Triples, Turtle and JSON-LD beside the live files, under temporary names.
 
     내보내기는 스트리밍 / streamed: N-Triples are written statement by statement
     (``write_ntriples``); Turtle and JSON-LD are then converted from that file by oxigraph
     (Rust), so no RDF graph is held in memory. RDF 1.1 makes ``"x"^^xsd:string`` and ``"x"``
     one term; both writers use the short form. JSON-LD is written expanded (full IRIs), as
-    oxigraph writes it. Each file appears whole or not at all.
+    oxigraph writes it.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     names = {"turtle": "graph.ttl", "nt": "graph.nt", "json-ld": "graph.jsonld"}
-    tmp = {fmt: out_dir / (name + ".tmp") for fmt, name in names.items()}
+    staged = StagedExports(
+        {fmt: (out_dir / (name + ".tmp"), out_dir / name) for fmt, name in names.items()}, 0
+    )
+    tmp = {fmt: paths[0] for fmt, paths in staged.files.items()}
     try:
         with tmp["nt"].open("wb") as out:
-            count = write_ntriples(data, out)
+            staged.triples = write_ntriples(data, out)
         for fmt, target in (("turtle", ox.RdfFormat.TURTLE), ("json-ld", ox.RdfFormat.JSON_LD)):
             with tmp["nt"].open("rb") as source, tmp[fmt].open("wb") as out:
                 from_ntriples(source, out, target)
     except BaseException:
-        for path in tmp.values():
-            path.unlink(missing_ok=True)
+        staged.discard()
         raise
-    written: dict[str, Path] = {}
-    for fmt, name in names.items():
-        tmp[fmt].replace(out_dir / name)
-        written[fmt] = out_dir / name
-    return written, count
+    return staged
+
+
+def export(data: GraphData, out_dir: Path) -> tuple[dict[str, Path], int]:
+    """Write the three exports and return the files and the number of triples; each file
+    appears whole or not at all."""
+    staged = stage_exports(data, out_dir)
+    return staged.publish(), staged.triples

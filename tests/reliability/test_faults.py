@@ -4,6 +4,7 @@ trip. Each test starts from the seed graph built into its own RSG_HOME."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import threading
 import time
@@ -18,9 +19,10 @@ from api.web.app import create_app
 from api.web.settings import ApiSettings
 from ingest.graph.build import Build
 from ingest.graph.rdfload import import_rdf
-from ontology.errors import NoGraph
+from ontology.errors import NoGraph, StoreError
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
+from queries.store import GraphWriter, Loader
 from tests.reliability.faultkit import (
     build_command,
     kill_builds,
@@ -33,6 +35,7 @@ from tests.reliability.livehttp import serving
 from tests.reliability.tally import figure
 
 BUILD_KILLS = 3
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +166,48 @@ def test_rdf_export_wipe_import_round_trip(
     assert graph_sum(fault_store, with_build=False).relationships == counts.relationships
     assert sorted(set(before) ^ set(after)) == []  # shows the differing lines, if any
     assert after == before  # hence the canonical checksums are equal too
+
+
+class _FailingLoad(FalkorStore):
+    """A store whose load fails after every row was written (a lost connection, a full disk)."""
+
+    def replace_graph(self, loader: Loader) -> None:
+        def load_then_fail(writer: GraphWriter) -> None:
+            loader(writer)
+            raise StoreError("the store rejected a build step: injected failure", "")
+
+        super().replace_graph(load_then_fail)
+
+
+def test_a_build_that_fails_to_load_keeps_the_previous_exports(
+    fault_home: Path, fault_store: FalkorStore, tmp_path: Path
+) -> None:
+    """Exports and store change together or not at all: after a failed load, /sparql and
+    /export serve the same build as Cypher (the live one), not the failed one."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    regions = data / "regions.yaml"
+    regions.write_text(
+        regions.read_text(encoding="utf-8").replace("Jeonbuk State", "Jeonbuk Province"),
+        encoding="utf-8",
+    )
+    export = fault_home / "export"
+    before = {path.name: path.read_bytes() for path in sorted(export.iterdir())}
+    live = graph_sum(fault_store)
+    failing = _FailingLoad(EmbeddedServer(fault_home).ensure_running(), graph="rsg",
+                           kind="embedded")  # fmt: skip
+    with pytest.raises(StoreError, match="injected"):
+        Build(failing, fault_home, data_dir=data, shacl=False).run()
+    failing.close()
+    after = {path.name: path.read_bytes() for path in sorted(export.iterdir())}
+    assert sorted(after) == sorted(before), "files were added or left behind"
+    assert after == before, "the failed build's exports replaced the live build's"
+    assert graph_sum(fault_store) == live
+    figure("failed loads injected / exports changed", 0 if after == before else 1)
+    # the same data, loaded properly, changes both
+    Build(fault_store, fault_home, data_dir=data, shacl=False).run()
+    assert b"Jeonbuk Province" in (export / "graph.nt").read_bytes()
+    assert fault_store.read("MATCH (r:Region {id: 'jeonbuk'}) RETURN r.name_en AS n").rows == [
+        {"n": "Jeonbuk Province"}
+    ]
+    Build(fault_store, fault_home, shacl=False).run()  # back to the seed for the other tests
