@@ -227,6 +227,13 @@
   function cellText(value) {
     if (value === null || value === undefined) { return ""; }
     if (typeof value === "object") {
+      if (value._nodes && value._relationships) {
+        var names = value._nodes.map(function (n) { return "(" + (n.name_ko || n.id || n._id) + ")"; });
+        var steps = [names[0]];
+        value._relationships.forEach(function (r, i) { steps.push("-[:" + r._type + "]-" + names[i + 1]); });
+        return steps.join("");
+      }
+      if (value._type && value._start !== undefined) { return "[:" + value._type + "]"; }
       if (value._labels) { return "(:" + value._labels.join(":") + " " + (value.id || value.name_ko || value._id) + ")"; }
       return JSON.stringify(value);
     }
