@@ -31,7 +31,15 @@ from ontology.errors import (
     StoreUnavailable,
 )
 from queries.server import EmbeddedServer, Endpoint
-from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, check_params
+from queries.store import (
+    GraphStore,
+    GraphWriter,
+    Loader,
+    QueryResult,
+    Row,
+    check_answer_depth,
+    check_params,
+)
 from queries.wire import CappedConnection, CappedUnixConnection, ReplyTooLarge
 
 _UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
@@ -210,6 +218,11 @@ class FalkorStore(GraphStore):
                 "결과가 너무 큽니다",
                 "return fewer or smaller values: properties instead of whole lists, or LIMIT",
             ) from exc
+        except (RecursionError, redis.exceptions.InvalidResponse):
+            raise QueryError(
+                "the answer nests lists or maps too deeply to be read / 결과가 너무 깊게 중첩됨",
+                "return the nested value flattened, or its size",
+            ) from None
         except redis.exceptions.TimeoutError as exc:
             raise QueryTimeout(
                 f"the store did not answer within {timeout + WAIT_MARGIN_S * 1000:.0f} ms; "
@@ -231,6 +244,7 @@ class FalkorStore(GraphStore):
                     for col, val in zip(columns, record, strict=True)
                 }
             )
+        check_answer_depth(rows)
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def _lost(self, exc: Exception) -> StoreUnavailable:

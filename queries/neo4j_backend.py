@@ -26,7 +26,15 @@ from ontology.errors import (
     StoreUnavailable,
 )
 from queries.settings import Neo4jSettings
-from queries.store import GraphStore, GraphWriter, Loader, QueryResult, Row, check_params
+from queries.store import (
+    GraphStore,
+    GraphWriter,
+    Loader,
+    QueryResult,
+    Row,
+    check_answer_depth,
+    check_params,
+)
 
 
 def _convert(value: Any) -> Any:
@@ -113,6 +121,7 @@ class Neo4jStore(GraphStore):
                     truncated = True
                     break
                 rows.append({col: _convert(record[col]) for col in columns})
+            check_answer_depth(rows)
             return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
         try:

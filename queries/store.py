@@ -7,6 +7,7 @@ relationship ``{"_type", "_id", "_start", "_end", **properties}`` and a path
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,22 +39,60 @@ class StoreInfo:
     build: Row | None = None
 
 
-def check_params(value: Any, name: str = "") -> None:
-    """Refuse NUL characters in parameter values on every backend.
+#: Deepest nesting of maps and lists accepted in a parameter value. Far past any real use;
+#: a value hundreds deep made the store's client recurse until Python gave up (a 500).
+MAX_PARAM_DEPTH = 32
+INT64 = range(-(2**63), 2**63)
 
-    FalkorDB's native client sends parameters in a text header that a NUL cuts short; the
-    rule is shared so both stores behave alike.
+
+def check_params(value: Any, name: str = "", depth: int = 0) -> None:
+    """Refuse parameter values no store takes as they are, each with the reason.
+
+    NUL characters (FalkorDB's native client sends parameters in a text header that a NUL
+    cuts short), integers outside 64 bits (FalkorDB clamped them silently to 2^63-1),
+    infinite or NaN numbers, and maps or lists nested deeper than ``MAX_PARAM_DEPTH``. The
+    rules are shared so both stores behave alike.
     """
-    if isinstance(value, str) and "\x00" in value:
+    label = name or "value"
+    if depth > MAX_PARAM_DEPTH:
         raise QueryError(
-            f"parameter {name or 'value'} contains a NUL character", "remove it from the value"
+            f"parameter {label} nests maps or lists more than {MAX_PARAM_DEPTH} levels deep",
+            "flatten the value",
         )
+    if isinstance(value, str) and "\x00" in value:
+        raise QueryError(f"parameter {label} contains a NUL character", "remove it from the value")
+    if isinstance(value, int) and not isinstance(value, bool) and value not in INT64:
+        raise QueryError(
+            f"parameter {label} is outside the 64-bit integer range the stores hold",
+            "send it as a string, or a smaller number",
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise QueryError(f"parameter {label} is not a finite number", "send a finite number")
     if isinstance(value, dict):
         for key, item in value.items():
-            check_params(item, f"{name}.{key}" if name else str(key))
+            check_params(item, f"{name}.{key}" if name else str(key), depth + 1)
     elif isinstance(value, list | tuple):
         for item in value:
-            check_params(item, name)
+            check_params(item, name, depth + 1)
+
+
+def check_answer_depth(rows: list[Row], limit: int = MAX_PARAM_DEPTH * 2) -> None:
+    """Refuse an answer whose values nest lists or maps deeper than ``limit``: JSON encoders
+    and clients give up somewhere past a few hundred levels (a 500), and no view or table
+    shows such a value. Only values that are lists or maps are walked."""
+    stack: list[tuple[Any, int]] = [
+        (value, 1) for row in rows for value in row.values() if isinstance(value, dict | list)
+    ]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            raise QueryError(
+                f"the answer nests lists or maps more than {limit} levels deep / "
+                "결과가 너무 깊게 중첩됨",
+                "return the nested value flattened, or its size",
+            )
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
 
 
 class GraphWriter(ABC):
