@@ -43,6 +43,17 @@ def _store(field: str) -> Callable[[], str]:
     return probe
 
 
+def _limit(field: str) -> Callable[[], str]:
+    """What the embedded server is started with."""
+
+    def probe() -> str:
+        from api.cli.common import store_settings
+
+        return str(getattr(store_settings().server_limits(), field))
+
+    return probe
+
+
 def _neo4j(field: str) -> Callable[[], str]:
     def probe() -> str:
         from pydantic import SecretStr
@@ -87,10 +98,13 @@ def _exposure() -> str:
     return f"serving on {settings.host} allowed"
 
 
-def _port() -> str:
-    from api.web.settings import ApiSettings
+def _api(field: str) -> Callable[[], str]:
+    def probe() -> str:
+        from api.web.settings import ApiSettings
 
-    return str(ApiSettings().port)
+        return str(getattr(ApiSettings(), field))
+
+    return probe
 
 
 def _key() -> str:
@@ -162,6 +176,10 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_GRAPH": _store("graph"),
     "RSG_QUERY_TIMEOUT_MS": _store("query_timeout_ms"),
     "RSG_ROW_CAP": _store("row_cap"),
+    "RSG_RESULT_MAX_MB": _store("result_max_mb"),
+    "RSG_STORE_QUERY_MEMORY_MB": _limit("query_memory_mb"),
+    "RSG_STORE_MEMORY_MB": _limit("memory_mb"),
+    "RSG_STORE_MAX_QUEUED": _limit("max_queued"),
     "RSG_DATA_DIR": _data_dir,
     "RSG_CORPUS": _corpus,
     "NEO4J_URI": _neo4j("uri"),
@@ -169,7 +187,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "NEO4J_PASSWORD": _neo4j("password"),
     "NEO4J_DATABASE": _neo4j("database"),
     "RSG_API_HOST": _exposure,
-    "RSG_API_PORT": _port,
+    "RSG_API_PORT": _api("port"),
     "RSG_API_KEY": _key,
     "RSG_API_CORS_ORIGINS": _cors,
     "RSG_API_MAX_BODY_BYTES": _body_limit,
