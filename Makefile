@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run build serve test lint typecheck unit bench screenshots clean
+.PHONY: install run build serve test lint typecheck unit bench pictures screenshots clean
 
 install: $(STAMP)
 
@@ -44,6 +44,9 @@ test: lint typecheck unit  ## every quality gate; what CI runs
 TIER ?= S
 bench: install  ## benchmarks of one tier (S by default, under 5 minutes; TIER=M or TIER=L for more) -> bench/RESULTS.md
 	$(BIN)/python -m bench run --tier $(TIER)
+
+pictures: install  ## the pictures of docs/views.md, one per view kind -> docs/img/
+	$(BIN)/python -m tools.gallery
 
 screenshots: install  ## pictures of the workbench pages for docs/workbench.md -> docs/img/workbench/
 	$(BIN)/python -m tools.screenshots

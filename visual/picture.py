@@ -131,6 +131,8 @@ class Composer:
         self._unit = font.copy()
         self._chars: dict[str, float] = {}
         self.shrink = 1.0  # markers drawn smaller when a preset packs the graph tighter
+        #: After ``figure()``: node centres in the graph's data coordinates (points).
+        self.centres: dict[str, tuple[float, float]] = {}
         self._sizes: dict[tuple[str, float], tuple[float, float]] = {}
 
     # Measuring -------------------------------------------------------------------------
@@ -305,20 +307,23 @@ class Composer:
         """The graph grown until every name fits whole, near its side (no preset; at most
         ``MAX_SIDE``): the area, node centres and placed names."""
         ex, ey, mx, my = self.extent(lay, named)
+        most = min((MAX_SIDE - 2 * mx) / ex if ex else math.inf,
+                   (MAX_SIDE - 2 * my) / ey if ey else math.inf)  # fmt: skip
+        least = self.least_scale(lay)
+        if least > most:  # too many nodes for the largest picture: smaller markers
+            self.shrink = max(MIN_SHRINK, most / least)
+        scale = max(1.0, min(least, most))
         best: int | None = None
-        scale = self.least_scale(lay)
         enough = len(named) // 20  # names on the far side of their node that are fine
         while True:
             area = (ex * scale + 2 * mx, ey * scale + 2 * my)
-            if max(area) > MAX_SIDE and best is not None:
-                break
             at, placed, loss = self.attempt(lay, named, scale, area)
             if best is None or loss < best:
                 best = loss
                 result = (area, at, placed)
-            if loss <= min(enough, SHORTER - 1) or max(area) > MAX_SIDE:
+            if loss <= min(enough, SHORTER - 1) or scale >= most:
                 break
-            scale *= GROWTH
+            scale = min(scale * GROWTH, most)
         return result
 
     def least_scale(self, lay: structure.Layout) -> float:
@@ -460,6 +465,7 @@ class Composer:
         graph_top = top - head - GAP
         left = MARGIN + (inner - side - (GAP if side else 0.0) - area[0]) / 2
         self.draw_graph(at, named, placed, numbers, (left, graph_top - area[1], *area))
+        self.centres = at
         if side:
             x0, y, span = left + area[0] + GAP, graph_top, side
         else:
@@ -523,14 +529,15 @@ class Composer:
             return
         graph = self.graph
         edges = sorted(graph.edges.values(), key=lambda e: e.key)
+        thin = 0.7 * max(0.3, min(1.0, math.sqrt(300 / max(len(edges), 1))))  # many: lighter
         if edges:
             lines = LineCollection(
                 [[at[e.source], at[e.target]] for e in edges],
                 colors=[MARK_STYLES[e.mark].color if e.mark in MARK_STYLES else EDGE_COLOUR
                         for e in edges],
-                linewidths=[min(e.width, 8.0) * 0.7 for e in edges],
+                linewidths=[min(e.width, 8.0) * thin for e in edges],
                 linestyles=["--" if e.mark == "complementary" else "-" for e in edges],
-                alpha=0.85, zorder=1,
+                zorder=1,
             )  # fmt: skip
             ax.add_collection(lines)
         groups: dict[tuple[str, str], list[ViewNode]] = {}
@@ -561,7 +568,8 @@ class Composer:
             side = "left" if got.x - x > w / 4 else "right" if x - got.x > w / 4 else "center"
             ax.text(got.x, got.y, text, fontproperties=self.font, fontsize=LABEL_PT,
                     linespacing=LINE_SPACING, ha="center", va="center", multialignment=side,
-                    zorder=3, gid=LABEL_GID, bbox=under, clip_on=False)  # fmt: skip
+                    zorder=3, gid=LABEL_GID, bbox=under, clip_on=False,
+                    label=item.key)  # fmt: skip
 
 
 def _loss(spots: list[Spot], placed: list[Placed | None]) -> int:

@@ -32,11 +32,13 @@ def figure(
     *,
     lang: Literal["ko", "en"] = "ko",
     preset: str | None = None,
+    dpi: float | None = None,
 ) -> Figure:
-    """The picture as a matplotlib figure (what ``render`` saves)."""
+    """The picture as a matplotlib figure (what ``render`` saves); ``dpi`` overrides the
+    resolution (300 for a preset, 110 without)."""
     settings = settings or ViewSettings()
     chosen = PRESETS[preset] if preset else None
-    dpi = PRINT_DPI if chosen else SCREEN_DPI
+    dpi = dpi or (PRINT_DPI if chosen else SCREEN_DPI)
     return compose(fit(graph, settings.node_limit), korean_font(settings), lang, chosen, dpi)
 
 
@@ -47,10 +49,11 @@ def render(
     *,
     lang: Literal["ko", "en"] = "ko",
     preset: str | None = None,
+    dpi: float | None = None,
 ) -> bytes:
     """The view as PNG, SVG or PDF bytes; the same graph gives the same picture, and the
     three formats of one preset show the same picture."""
-    fig = figure(graph, settings, lang=lang, preset=preset)
+    fig = figure(graph, settings, lang=lang, preset=preset, dpi=dpi)
     buffer = io.BytesIO()
     if fmt == "svg":
         # Glyphs as paths: the SVG shows Hangul without the font; no date keeps it repeatable.

@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from visual.model import ViewGraph
 
 #: Radial distance between rings, in node pitches (room for the names in between).
@@ -278,20 +280,53 @@ def overlap(graph: ViewGraph) -> Layout:
         x, y = place[key]
         layout.toward[key] = math.atan2(y, x)
     shared = sorted((s for s in groups if len(s) > 1), key=lambda s: (-len(s), sorted(s)))
+    columns: list[tuple[float, float, float]] = []  # x, lowest y, highest y of each column
     for regions in shared:
         keys = sorted(groups[regions], key=lambda q: (graph.nodes[q].label, q))
         cx = sum(place[r][0] for r in regions) / len(regions)
         cy = sum(place[r][1] for r in regions) / len(regions)
         if len(regions) == k:
             cx, cy = 0.0, 0.0
+        half = (len(keys) - 1) / 2
+        # Groups whose regions face each other share a centre: set their columns side by side.
+        step = 0
+        while any(abs(x - cx) < SHARED_GAP and lo - 1 <= cy + half and cy - half <= hi + 1
+                  for x, lo, hi in columns):  # fmt: skip
+            step += 1
+            cx += SHARED_GAP * step * (1 if step % 2 else -1)
+        columns.append((cx, cy - half, cy + half))
         for i, key in enumerate(keys):
-            place[key] = (cx, cy + (len(keys) - 1) / 2 - i)
+            place[key] = (cx, cy + half - i)
             layout.toward[key] = 0.0
     for anchor in anchors:
         _fan(graph, anchor, groups.get(frozenset({anchor}), []), place, layout, near)
     _fan(graph, None, groups.get(frozenset(), []), place, layout, near)
-    layout.pos = place
+    layout.pos = separate(place)
     return layout
+
+
+def separate(pos: dict[str, Point], least: float = 1.0, rounds: int = 50) -> dict[str, Point]:
+    """Nodes pushed apart until none is nearer than ``least`` to another (a safety net for
+    layouts that may put two nodes on one spot); the others do not move."""
+    keys = sorted(pos)
+    xy = np.array([pos[k] for k in keys], dtype=float).reshape(-1, 2)
+    for _ in range(rounds):
+        d = xy[:, None, :] - xy[None, :, :]
+        dist = np.hypot(d[..., 0], d[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        close = dist < least * 0.999
+        if not close.any():
+            break
+        # Coincident nodes part along a fixed direction per pair (opposite for its two
+        # ends), the rest along the line between them.
+        i, j = np.nonzero(close)
+        same = dist[i, j] < 1e-9
+        angle = np.minimum(i, j) + 0.5 * np.maximum(i, j)
+        apart = np.stack((np.cos(angle), np.sin(angle)), 1) * np.where(i < j, 1.0, -1.0)[:, None]
+        direction = np.where(same[:, None], apart, d[i, j] / np.maximum(dist[i, j], 1e-9)[:, None])
+        push = ((least - np.where(same, 0.0, dist[i, j])) / 2)[:, None] * direction
+        np.add.at(xy, i, push / 2)
+    return {k: (float(xy[n, 0]), float(xy[n, 1])) for n, k in enumerate(keys)}
 
 
 def _reach(
@@ -315,6 +350,7 @@ def _reach(
     return out
 
 
+SHARED_GAP = 7.0  # units between side-by-side columns of shared nodes (room for names)
 FAN_SPAN = 5.2  # radians an arc may use around its region
 FAN_PITCH = 1.15  # units between neighbours on an arc
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from itertools import combinations
+from pathlib import Path
 
 import matplotlib.image
 import pytest
@@ -20,7 +21,7 @@ from ingest.graph.build import BuildReport
 from queries import catalog
 from queries.falkor_backend import FalkorStore
 from queries.store import GraphStore
-from visual import caption, collisions, static, views
+from visual import caption, collisions, picture, static, views
 from visual.model import Cited, Provenance, ViewGraph, ViewNode
 
 MAIN_REGIONS = ["jeonbuk", "jeonbuk-jeonju", "jeonbuk-gimje", "gyeongbuk-gumi"]
@@ -197,3 +198,31 @@ def test_a_crowded_preset_shortens_names_and_keys_them(seed: FalkorStore) -> Non
         entry = re.search(rf"^\[{number}\] (.+?)(?=\n\[|\Z)", key, re.MULTILINE | re.DOTALL)
         assert entry is not None
         assert " ".join(entry.group(1).split()) in full
+
+
+def test_names_at_their_nodes_would_overlap_on_a_seed_picture(seed: FalkorStore) -> None:
+    """The placement is what keeps the count at 0: the same picture with every name on its
+    node (no placement) overlaps everywhere."""
+    graph = views.region(seed, "jeonbuk-gimje")
+    composer = picture.Composer(graph, static.korean_font(), "ko", None, static.SCREEN_DPI)
+    fig = composer.figure()
+    assert collisions.count(fig).total == 0
+    for text in fig.findobj(Text):
+        if text.get_gid() == collisions.LABEL_GID:
+            text.set_position(composer.centres[str(text.get_label())])
+    at_nodes = collisions.count(fig)
+    assert at_nodes.label_node >= at_nodes.labels == len(graph.nodes)
+    assert at_nodes.label_label > 0
+
+
+def test_the_docs_pictures_are_one_small_png_per_kind(seed: FalkorStore, tmp_path: Path) -> None:
+    from tools.gallery import PICTURES, draw
+
+    written = draw(seed, tmp_path, "ko")
+    assert [p.name for p in written] == [f"view-{kind}.png" for kind in PICTURES]
+    assert set(PICTURES) == {"region", "industry", "overlap", "organizations", "funding"}
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "views.md").read_text("utf-8")
+    for path in written:
+        assert path.stat().st_size < 200_000
+        assert path.read_bytes().startswith(b"\x89PNG")
+        assert f"(img/{path.name})" in docs
