@@ -83,6 +83,15 @@ class FormerName(Strict):
     valid_from: str | None = Field(default=None, pattern=DATE_RE.pattern)
     valid_to: str = Field(pattern=DATE_RE.pattern)
     parent: str | None = Field(default=None, pattern=SLUG)
+    #: A report of the change, as for a fact: its Source ids and a short span of it.
+    sources: list[str] = Field(default_factory=list)
+    evidence: str | None = Field(default=None, min_length=1, max_length=MAX_EVIDENCE)
+
+    @model_validator(mode="after")
+    def _cited(self) -> Self:
+        if bool(self.sources) != bool(self.evidence):
+            raise ValueError("give sources and evidence together (or neither)")
+        return self
 
 
 class RegionEntry(Named):

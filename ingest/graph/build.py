@@ -67,22 +67,28 @@ def locate_evidence(graph: GraphData, corpus: Path) -> tuple[int, list[str]]:
         evidence = edge.props.get("evidence")
         if not evidence or edge.props.get("derived"):
             continue
-        for source in edge.props.get("sources", []):
-            doc = docs.get(source)
-            if doc is None:
-                continue
-            checked += 1
-            spans = doc.find(evidence)
-            if not spans:
-                problems.append(f"{edge.origin}: evidence {evidence!r} not found in {source}")
-            elif len(spans) > 1:
-                problems.append(
-                    f"{edge.origin}: evidence {evidence!r} occurs {len(spans)} times in "
-                    f"{source}; the first is used"
-                )
-            if spans:
-                edge.props["evidence_start"] = spans[0].start
-                edge.props["evidence_end"] = spans[0].end
+        # A fact stated by several documents keeps one document's span (derive.merge_edges):
+        # it must be found in one of them, not in each; while one of them is not in the
+        # corpus the span may be that one's, so a miss is not an error then.
+        cited = edge.props.get("sources", [])
+        held = [s for s in cited if s in docs]
+        found = [(s, spans) for s in held if (spans := docs[s].find(evidence))]
+        if not held or (not found and len(held) < len(cited)):
+            continue
+        checked += 1
+        if not found:
+            problems.append(
+                f"{edge.origin}: evidence {evidence!r} not found in {' or '.join(held)}"
+            )
+            continue
+        source, spans = found[0]
+        if len(spans) > 1:
+            problems.append(
+                f"{edge.origin}: evidence {evidence!r} occurs {len(spans)} times in "
+                f"{source}; the first is used"
+            )
+        edge.props["evidence_start"] = spans[0].start
+        edge.props["evidence_end"] = spans[0].end
     return checked, problems
 
 

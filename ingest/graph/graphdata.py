@@ -160,7 +160,9 @@ class GraphBuilder:
                 name = former_name_props(region.id, former.model_dump(exclude_none=True))
                 self.add_node("FormerName", name, where)
                 key = ("FormerName", name["id"])
-                self._edge("HAD_NAME", ("Region", region.id), key, {}, where)
+                cited = {"sources": former.sources, "evidence": former.evidence}
+                props = cited if former.evidence else {}
+                self._edge("HAD_NAME", ("Region", region.id), key, props, where)
         for area in regions.areas if regions else []:
             props = _named(area, skip=("kind", "regions"))
             props.update(level="area", area_kind=area.kind)

@@ -10,11 +10,13 @@
 //   limit: {type: integer, required: false, default: 500, example: 100, description: most facts to return}
 // returns: [type, from_id, from_label, from_name_ko, to_id, to_label, to_name_ko, properties, derived, evidence, evidence_start, evidence_end, sources]
 
-// Reference edges (PART_OF, BROADER) come from the gazetteer and the taxonomy, not from a
-// document, and are left out. `properties` holds every property of the relationship
+// Reference edges (PART_OF, BROADER, ROUND_OF, COVERS, and HAD_NAME without a cited report)
+// come from the gazetteer, the taxonomy and the list of rounds, not from a document, and are
+// left out. `properties` holds every property of the relationship
 // (amounts, basis, role, years, and the provenance repeated in the last columns).
 MATCH (a)-[r]->(b)
-WHERE NOT type(r) IN ['PART_OF', 'BROADER']
+WHERE NOT type(r) IN ['PART_OF', 'BROADER', 'ROUND_OF', 'COVERS']
+  AND (type(r) <> 'HAD_NAME' OR r.evidence IS NOT NULL)
   AND ($rel_type IS NULL OR type(r) = $rel_type)
   AND ($source IS NULL OR $source IN coalesce(r.sources, []))
   AND (coalesce($include_derived, true) OR r.derived IS NULL OR r.derived = false)

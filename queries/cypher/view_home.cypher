@@ -5,9 +5,9 @@
 //   min_links: {type: integer, required: false, default: 1, example: 1, description: "only items with at least this many links"}
 // returns: [label, id, name_ko, name_en, detail, links]
 
-// PART_OF and BROADER come from reference data; only fact links count for a region.
+// PART_OF, BROADER and HAD_NAME come from reference data; only fact links count for a region.
 MATCH (r:Region)-[f]-()
-WHERE NOT type(f) IN ['PART_OF', 'BROADER']
+WHERE NOT type(f) IN ['PART_OF', 'BROADER', 'HAD_NAME']
 WITH r, count(f) AS links
 WHERE links >= coalesce($min_links, 1)
 RETURN 'Region' AS label, r.id AS id, r.name_ko AS name_ko, r.name_en AS name_en, r.level AS detail, links
