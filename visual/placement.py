@@ -11,9 +11,9 @@ where it touches nothing, so the picture has no overlaps by construction; the co
 ``visual/collisions.py`` checks that on what the renderer drew.
 
 Measured against adjustText 1.4 (a maintained library that pushes labels apart iteratively)
-on seven seed pictures in two languages: adjustText left 1 to 157 overlapping pairs on 27 of
-the 28 and took 1.0 to 1.7 s each (and needs scipy); this placement leaves none and takes 20 to
-40 ms per attempt (docs/views.md).
+on seven seed pictures in two languages and two layouts: adjustText left 1 to 157 overlapping
+pairs on every one of the 28 and took 1.0 to 1.7 s each (and needs scipy); this placement
+leaves none and takes 20 to 40 ms per attempt (docs/views.md).
 """
 
 from __future__ import annotations
