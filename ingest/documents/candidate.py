@@ -15,12 +15,6 @@ from datetime import date
 from ingest.documents.matcher import Mention
 from ontology.models import MAX_EVIDENCE  # the data files' limit: accepted facts must fit it
 
-_NAME_AFTER = re.compile(
-    r"^\s?(?:원)?\s?(?:규모의|규모로|을 투입해|을 들여|이 투입되는|이 투입되며|의)\s?"
-    r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:을|를|이|가|은|는|도|에|으로|로)(?:\s|$)"
-)
-_QUOTED = re.compile(r"[‘'“\"](?P<name>[^’'”\"]{3,40})[’'”\"]")
-
 
 @dataclass
 class Candidate:
@@ -49,6 +43,13 @@ class Context:
     published: date | None
     region_gov: dict[str, str] = field(default_factory=dict)  # region id -> its government org
     parents: dict[str, str] = field(default_factory=dict)  # region id -> the region it is in
+    levels: dict[str, str] = field(default_factory=dict)  # region id -> province, city, ...
+    #: The organisations of the sentence before the current one ("… 400억원씩 투자").
+    previous: list[Mention] = field(default_factory=list)
+    #: The last organisation that was the subject of a sentence about an investment.
+    investor: Mention | None = None
+    #: The initiative the sentences so far named last ("이 사업은 ...", "... 참여한다").
+    initiative: str | None = None
 
 
 def ref(m: Mention) -> str:
@@ -81,13 +82,3 @@ def cue_near(
         if best is None or abs(match.start() - pos) < abs(best.start() - pos):
             best = match
     return best
-
-
-def initiative_name(text: str, s: int, e: int, pos: int) -> str:
-    match = _NAME_AFTER.match(text[pos:e])
-    if match:
-        return match["name"].strip()
-    quoted = list(_QUOTED.finditer(text, s, e))
-    if quoted:
-        return min(quoted, key=lambda m: abs(m.start() - pos))["name"].strip()
-    return text[s : min(e, s + 20)].strip()

@@ -18,9 +18,11 @@ from pydantic import BaseModel
 
 from ingest.documents.candidate import Candidate, Context
 from ingest.documents.extractor import extract
+from ingest.documents.investment import subject_investor
 from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
-from ingest.documents.orgform import OrgCandidate, find_investors, find_organizations
+from ingest.documents.orgclause import find_by_clause
+from ingest.documents.orgform import OrgCandidate, find_organizations
 from ingest.documents.reader import RawText
 from ingest.documents.source import source_info
 from ingest.korean.numbers import find_amounts
@@ -92,6 +94,9 @@ class Pipeline:
         # What every document's context needs from the gazetteer, worked out once.
         self._governments = self._region_governments()
         self._parents = {e.id: e.parent for e in gazetteer.by_key.values() if e.parent}
+        self._levels = {
+            e.id: e.level for e in gazetteer.by_key.values() if e.label == "Region" and e.level
+        }
 
     @classmethod
     def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Pipeline:
@@ -109,9 +114,17 @@ class Pipeline:
         published = published or parse_iso(source.published)
         text = norm.text
         sentences = self.tokenizer.sentences(text)
-        mentions = self.mentions(text, [t for sent in sentences for t in sent.tokens])
+        mentions = self.mentions(
+            text,
+            [t for sent in sentences for t in sent.tokens],
+            published.isoformat() if published else None,
+        )
         ctx = Context(
-            self._main_region(mentions, text), published, self._governments, self._parents
+            self._main_region(mentions, text),
+            published,
+            self._governments,
+            self._parents,
+            self._levels,
         )
         starts = [m.start for m in mentions]  # mentions are sorted by start
         candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
@@ -127,6 +140,8 @@ class Pipeline:
                 if key not in candidates or cand.confidence > candidates[key].confidence:
                     candidates[key] = cand
                     sentence_of[key] = (sent.start, sent.end)
+            ctx.previous = [m for m in inside if m.label == "Organization"]
+            ctx.investor = subject_investor(text, sent.start, sent.end, inside) or ctx.investor
         entities = [self._entity(m, norm) for m in mentions]
         for money in find_amounts(text):
             rs, re_ = norm.to_raw(money.start, money.end)
@@ -164,12 +179,18 @@ class Pipeline:
             facts,
         )
 
-    def mentions(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
-        """Linked mentions plus new organisations; a name inside an organisation's name yields."""
-        linked = self.gazetteer.find(text, tokens)
+    def mentions(
+        self, text: str, tokens: Sequence[Token] | None = None, on: str | None = None
+    ) -> list[Mention]:
+        """Linked mentions plus new organisations; a name inside an organisation's name yields.
+
+        ``on`` is the document's date (ISO), for organisations renamed since."""
+        linked = self.gazetteer.find(text, tokens, on)
         orgs = [m for m in linked if m.label == "Organization"]
         new: list[Mention] = []
-        for cand in _without_overlaps(find_organizations(text), _investors(text, tokens, linked)):
+        known = {m.start: m.end for m in linked}
+        by_clause = find_by_clause(text, known, tokens or ())
+        for cand in _without_overlaps(find_organizations(text), by_clause):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
             if any(m.start < cand.end and cand.start < m.end for m in [*orgs, *new]):
@@ -193,6 +214,7 @@ class Pipeline:
                     cand.end,
                     cand.confidence,
                     new=True,
+                    kind=cand.kind,
                 )
             )
         return sorted([*linked, *new], key=lambda m: m.start)
@@ -244,21 +266,6 @@ class Pipeline:
             props=c.props,
             sentence=sentence,
         )
-
-
-def _investors(
-    text: str, tokens: Sequence[Token] | None, linked: list[Mention]
-) -> list[OrgCandidate]:
-    """Companies by clause (``find_investors``) that are not a known name (정부, 청주, LG화학)."""
-    if tokens is None:
-        return []
-    out = []
-    for cand in find_investors(text, tokens):
-        inner = [m for m in linked if cand.start < m.end and m.start < cand.end]
-        if any(m.label != "Industry" or (m.start, m.end) == (cand.start, cand.end) for m in inner):
-            continue
-        out.append(cand)
-    return out
 
 
 def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:

@@ -97,6 +97,16 @@ def fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:
     return (kind, re.sub(r"\s", "", fact["object"].split(":", 1)[-1]))
 
 
+def _linked_refs(fact: dict[str, Any], linked: dict[str, str]) -> dict[str, Any]:
+    """``Organization:<name>`` of a gold fact as ``Organization:<id>`` where it was linked."""
+    out = dict(fact)
+    for end in ("subject", "object"):
+        label, _, name = str(fact.get(end, "")).partition(":")
+        if label == "Organization" and name in linked:
+            out[end] = f"Organization:{linked[name]}"
+    return out
+
+
 def _same(gold: tuple[Any, ...], pred: tuple[Any, ...]) -> bool:
     if gold == pred:
         return True
@@ -106,19 +116,27 @@ def _same(gold: tuple[Any, ...], pred: tuple[Any, ...]) -> bool:
 
 
 def score(gold: dict[str, Any], extraction: Extraction) -> Scores:
+    """Scores of one document. An organisation the gold marks new (no id) counts as found by
+    a mention of the same span with or without an id: the organisation gazetteer may know it
+    now; the facts about it are compared under that id."""
     scores = Scores(documents=1)
+    linked: dict[str, str] = {}  # name as written -> the id it was linked to
+    for e in extraction.entities:
+        if e.type == "Organization" and e.id:
+            linked.setdefault(e.text, e.id)
     for kind in ENTITY_TYPES:
         want = {(e[1], e[3], e[4]) for e in (gold.get("entities") or []) if e[0] == kind}
         got = {(e.id, e.start, e.end) for e in extraction.entities if e.type == kind}
         if kind == "Organization":  # new organisations have no id: the span decides
-            want = {(i if i else None, s, t) for i, s, t in want}
+            spans = {(s, t): i for i, s, t in got}
+            want = {(i if i else spans.get((s, t)), s, t) for i, s, t in want}
         tally = scores.entities[kind]
         tally.tp, tally.fp, tally.fn = len(want & got), len(got - want), len(want - got)
     amounts = {(e.start, e.end): e.value for e in extraction.entities if e.type == "Amount"}
     for _text, value, start, end in gold.get("amounts") or []:
         scores.amounts_total += 1
         scores.amounts_exact += amounts.get((start, end)) == value
-    gold_keys = [fact_key(f) for f in (gold.get("facts") or [])]
+    gold_keys = [fact_key(_linked_refs(f, linked)) for f in (gold.get("facts") or [])]
     pred_keys = list(dict.fromkeys(fact_key(f.model_dump()) for f in extraction.facts))
     matched: set[int] = set()
     for pred in pred_keys:

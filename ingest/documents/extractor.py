@@ -13,8 +13,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from ingest.documents.candidate import Candidate, Context, cue_near, initiative_name, ref, span
+from ingest.documents.candidate import Candidate, Context, cue_near, ref, span
 from ingest.documents.funding import money, targets
+from ingest.documents.initiative import initiative_name, trim_name
 from ingest.documents.matcher import Mention
 from ingest.korean.dates import DateValue, find_dates
 from ingest.korean.numbers import Count, Quantity, find_quantities
@@ -77,9 +78,11 @@ def extract(
     out += _designations(text, s, e, subject, mentions, dates)
     out += _cooperation(text, s, e, subject, regions)
     out += money(text, s, e, subject, mentions, quantities, ctx)
-    out += _participation(text, s, e, mentions)
+    out += _participation(text, s, e, mentions, ctx)
     out += targets(text, s, e, subject, quantities, dates)
     out += _events_and_laws(text, s, e, subject, dates)
+    # What this sentence names is what the next one speaks of ("이 사업은", "… 참여한다").
+    ctx.initiative = initiative_name(text, s, e, s, _ends(mentions)) or ctx.initiative
     investors = {c.subject for c in out if c.type == "INVESTS_IN"}
     # An investor's own investment is its INVESTS_IN fact, not a part in an initiative.
     return [
@@ -91,6 +94,10 @@ def extract(
             and c.subject in investors
         )
     ]
+
+
+def _ends(mentions: list[Mention]) -> frozenset[int]:
+    return frozenset(m.end for m in mentions)
 
 
 def _needs_dates(body: str, mentions: list[Mention], quantities: list[Quantity]) -> bool:
@@ -199,7 +206,9 @@ def _cooperation(
     return out
 
 
-def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[Candidate]:
+def _participation(
+    text: str, s: int, e: int, mentions: list[Mention], ctx: Context
+) -> list[Candidate]:
     out = []
     for m in mentions:
         if m.label != "Organization":
@@ -207,7 +216,9 @@ def _participation(text: str, s: int, e: int, mentions: list[Mention]) -> list[C
         for role, pattern in _PARTICIPATE.items():
             cue = cue_near(pattern, text, s, e, m.end)
             if cue is not None and abs(cue.start() - m.end) <= 40:
-                name = initiative_name(text, s, e, cue.end())
+                name = initiative_name(text, s, e, cue.end(), _ends(mentions)) or ctx.initiative
+                if name is None:
+                    break  # no initiative named: no part in one
                 a, b = span(text, s, e, m.start, m.end)
                 out.append(
                     Candidate(
@@ -233,7 +244,7 @@ def _trim_name(name: str) -> str:
     """Drop leading words that are not part of a name (dates, subjects, connectives)."""
     while (match := _LEAD_WORD.match(name)) and len(name) - match.end() >= 4:
         name = name[match.end() :]
-    return name
+    return trim_name(name) or name
 
 
 def _events_and_laws(

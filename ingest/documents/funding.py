@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import re
 
-from ingest.documents.candidate import Candidate, Context, initiative_name, ref, span
+from ingest.documents.candidate import Candidate, Context, span
+from ingest.documents.initiative import initiative_name
+from ingest.documents.investment import (
+    Clause,
+    invest_candidates,
+    invested,
+    unnamed_investor,
+)
 from ingest.documents.matcher import Mention
 from ingest.korean.dates import DateValue
 from ingest.korean.numbers import Count, Money, Quantity
 
-_INVEST = re.compile(r"투자|유입|유치")
 _BUDGET = re.compile(r"규모|투입|투자|확보|들여|사업비|예산|펀드|결성|지원")
+_FORECAST = re.compile(r"전망|예상|추산|추정|유발|파급|효과")
 _TARGET = re.compile(
     r"목표|보급|배출|양성|창출|선발|선정|배치|모집|달성|육성|유치|도약|늘리|늘려|확충"
 )
@@ -27,32 +34,12 @@ _BASIS = {
     "군비": ("region-gov", "municipal"),
     "시군비": ("region-gov", "municipal"),
     "지방비": ("region-gov", "mixed"),
-    "민자": ("private", "private"),
-    "민간": ("private", "private"),
+    "민자": ("", "private"),
+    "민간": ("", "private"),
 }
 _BASIS_RE = re.compile(
     r"(?P<basis>국비|도비|시군비|시비|군비|지방비|민자|민간)\s?(?:자금\s?)?(?:은|는|이|가)?\s?$"
 )
-
-
-def _org_subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | None:
-    """An organisation that is the subject of the clause holding ``pos`` ("현대차는 ...")."""
-    for m in mentions:
-        if (
-            m.label == "Organization"
-            and s <= m.start < pos
-            and "," not in text[m.end : pos]
-            and re.match(r"(?:은|는|이|가|도)\s", text[m.end : m.end + 2])
-        ):
-            return m
-    return None
-
-
-def _org_before(text: str, pos: int, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.label == "Organization" and 0 <= pos - m.end <= 3:
-            return m
-    return None
 
 
 def money(
@@ -65,39 +52,26 @@ def money(
     ctx: Context,
 ) -> list[Candidate]:
     out = []
+    clause = Clause(text, s, e, mentions)
+    ends = frozenset(m.end for m in mentions)
     for q in quantities:
         if not isinstance(q, Money):
             continue
         before = text[max(s, q.start - 6) : q.start]
-        org = _org_before(text, q.start, mentions) or _org_subject(text, s, q.start, mentions)
         basis = _BASIS_RE.search(before)
-        if org and _INVEST.search(text, s, e):
-            place = next((ref(m) for m in mentions if m.label == "Region"), subject or "")
-            a, b = span(text, s, e, org.start, q.end)
-            out.append(Candidate("INVESTS_IN", ref(org), place, a, b, 0.7, q.krw, q.text, props={}))
-        elif basis:
-            org_ref, kind = _BASIS[basis["basis"]]
-            if org_ref == "region-gov":
-                org_ref = ctx.region_gov.get((subject or ":").split(":")[1], "Organization:?")
-            a, b = span(text, s, e, q.start - len(basis.group()), q.end)
-            name = initiative_name(text, s, e, q.end)
-            out.append(
-                Candidate(
-                    "FUNDED_BY",
-                    f"Initiative:{name}",
-                    org_ref,
-                    a,
-                    b,
-                    0.65,
-                    q.krw,
-                    q.text,
-                    props={"basis": kind},
-                )
-            )
-        elif (re.search(r"총\s?$", before) and _BUDGET.search(text, q.end, e)) or _BUDGET.search(
-            text, q.end, min(e, q.end + 12)
+        if basis:
+            out += _funding_line(text, s, e, q, basis, subject, ctx, ends)
+        elif invested(text, s, e, q, mentions) and (
+            (found := invest_candidates(clause, q, ctx, ctx.previous, ctx.levels))
+            or unnamed_investor(text, s, q.start, mentions)
         ):
-            name = initiative_name(text, s, e, q.end)
+            out += found
+        elif (
+            _budget(text, s, e, q, before) and subject and not _other_subject(text, s, q, mentions)
+        ):
+            name = initiative_name(text, s, e, q.end, ends) or ctx.initiative
+            if name is None:
+                continue
             a, b = span(text, s, e, q.start, q.end + 12)
             out.append(
                 Candidate(
@@ -105,6 +79,69 @@ def money(
                 )
             )
     return out
+
+
+# A subject that is not the region: the national government, a ministry, a company.
+_NOT_REGION_SUBJECT = re.compile(r"(?:^|\s)(?:정부|중앙정부|국가)(?:는|가|도)\s")
+
+
+def _other_subject(text: str, s: int, q: Money, mentions: list[Mention]) -> bool:
+    """Whether the clause's subject is someone other than a region (then the budget is not
+    the region's initiative): the government, or an organisation."""
+    if _NOT_REGION_SUBJECT.search(text, s, q.start):
+        return True
+    for m in reversed([m for m in mentions if s <= m.start and m.end <= q.start]):
+        if re.match(r"(?:은|는|이|가)\s", text[m.end : m.end + 2]):
+            return m.label == "Organization"
+    return False
+
+
+def _budget(text: str, s: int, e: int, q: Money, before: str) -> bool:
+    """An initiative's budget: a budget word after the amount (or 총 before it and one later)."""
+    if _FORECAST.search(text, max(s, q.start - 30), min(e, q.end + 30)):
+        return False
+    return bool(
+        (re.search(r"총\s?$", before) and _BUDGET.search(text, q.end, e))
+        or _BUDGET.search(text, q.end, min(e, q.end + 12))
+    )
+
+
+def _funding_line(
+    text: str,
+    s: int,
+    e: int,
+    q: Money,
+    basis: re.Match[str],
+    subject: str | None,
+    ctx: Context,
+    ends: frozenset[int],
+) -> list[Candidate]:
+    """국비/도비/시비/민자 N원: a funding line of the initiative the sentence names."""
+    org_ref, kind = _BASIS[basis["basis"]]
+    if org_ref == "region-gov":
+        region = (subject or ":").split(":")[1]
+        if kind == "provincial" and ctx.levels.get(region) not in ("province", None):
+            region = ctx.parents.get(region, region)  # 도비 in a city's document: the province
+        org_ref = ctx.region_gov.get(region, "")
+    if not org_ref:
+        return []  # a government without an organisation in the graph: no fact with "?"
+    a, b = span(text, s, e, q.start - len(basis.group()), q.end)
+    name = initiative_name(text, s, e, q.end, ends) or ctx.initiative
+    if name is None:
+        return []
+    return [
+        Candidate(
+            "FUNDED_BY",
+            f"Initiative:{name}",
+            org_ref,
+            a,
+            b,
+            0.65,
+            q.krw,
+            q.text,
+            props={"basis": kind},
+        )
+    ]
 
 
 def targets(

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import ahocorasick  # type: ignore[import-not-found]
 
+from ingest.documents import orgnames
 from ingest.graph.graphdata import GraphBuilder, GraphData
 from ingest.korean.sentences import Token
+from ontology.gazetteer import GazetteerFile, first_day, last_day
 
 LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
 
@@ -52,6 +54,7 @@ class Entry:
     name_en: str
     parent: str | None = None  # a region's parent, to settle shared names
     level: str | None = None  # a region's level (province, city, area, ...)
+    kind: str | None = None  # an organisation's kind (company, government_body, ...)
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,19 @@ class Mention:
     end: int
     confidence: float = 1.0
     new: bool = False  # proposed by its form, not in the graph yet
+    kind: str = ""  # an organisation's kind, where known
 
 
 class Gazetteer:
     """Surface forms -> graph entries, and the automaton that finds them."""
 
-    def __init__(self, graph: GraphData) -> None:
+    def __init__(self, graph: GraphData, organizations: GazetteerFile | None = None) -> None:
         parents = {e.start[1]: e.end[1] for e in graph.edges if e.type == "PART_OF"}
         self.surfaces: dict[str, list[Entry]] = defaultdict(list)
+        # (surface, organisation id) -> the period in which that form named it.
+        self.periods: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self.governments: dict[str, Entry] = {}
+        self.listed: set[str] = set()  # forms that only the organisation gazetteer gives
         for node in graph.nodes.values():
             if node.label not in LINKED_LABELS:
                 continue
@@ -85,6 +93,7 @@ class Gazetteer:
                 node.props["name_en"],
                 parents.get(node.id) if node.label == "Region" else None,
                 node.props.get("level"),
+                node.props.get("kind") if node.label == "Organization" else None,
             )
             names = {node.props["name_ko"], *node.props.get("aliases", [])}
             if node.label != "Region":
@@ -93,6 +102,8 @@ class Gazetteer:
                 surface = _key(name)
                 if len(surface) >= 2 and entry not in self.surfaces[surface]:
                     self.surfaces[surface].append(entry)
+        if organizations is not None:
+            self._add_organizations(organizations)
         # A bare word the taxonomy cannot own alone: settled by the words after it.
         for surface, ids in _SHARED.items():
             entries = [e for i in ids for e in _entries_of(self.surfaces, i)]
@@ -115,19 +126,50 @@ class Gazetteer:
         for surface in self.surfaces:
             self.automaton.add_word(surface, surface)
         self.automaton.make_automaton()
-        self.by_key = {(e.label, e.id): e for es in self.surfaces.values() for e in es}
-        self.short = {s for s, entries in self.surfaces.items() if _short_region(s, entries)}
+        self.by_key = {(e.label, e.id): e for e in self.governments.values()}
+        self.by_key |= {(e.label, e.id): e for es in self.surfaces.values() for e in es}
+        self.short = {
+            s for s, entries in self.surfaces.items() if _short_name(s, entries, s in self.listed)
+        }
+
+    def _add_organizations(self, organizations: GazetteerFile) -> None:
+        """The gazetteer's forms; an organisation that is also a graph node keeps its entry."""
+        known = {e.id: e for es in self.surfaces.values() for e in es if e.label == "Organization"}
+        # Local governments are never mentions (the region is), but funding lines name them.
+        self.governments = {
+            entry.id: Entry("Organization", entry.id, entry.name_ko, entry.name_en, kind=entry.kind)
+            for entry in organizations.organizations
+            if orgnames.local_government(entry.id)
+        }
+        for form in orgnames.forms(organizations):
+            entry = known.get(form.id) or Entry(
+                "Organization", form.id, form.name_ko, form.name_en, kind=form.kind
+            )
+            known[form.id] = entry
+            surface = _key(form.text)
+            if len(surface) < 2:
+                continue
+            for variant in (surface, *_spaced(surface)):
+                if variant not in self.surfaces:
+                    self.listed.add(variant)
+                if entry not in self.surfaces[variant]:
+                    self.surfaces[variant].append(entry)
+                if form.valid_from or form.valid_to:
+                    self.periods[(variant, form.id)] = (form.valid_from, form.valid_to)
 
     @classmethod
     def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Gazetteer:
-        """From the data files; ``reference_only`` leaves out the nodes of curated fact files."""
+        """From the data files (and the organisation gazetteer); ``reference_only`` leaves out
+        the nodes of curated fact files."""
         from ingest.graph.dataset import default_data_dir, load_graph_data
 
+        folder = data_dir or default_data_dir()
+        organizations = orgnames.load(folder)
         if not reference_only:
-            return cls(load_graph_data(data_dir))
+            return cls(load_graph_data(data_dir), organizations)
         builder = GraphBuilder()
-        builder.load_reference(data_dir or default_data_dir())
-        return cls(builder.graph)
+        builder.load_reference(folder)
+        return cls(builder.graph, organizations)
 
     def words(self) -> list[tuple[str, str]]:
         """(surface, label) pairs without spaces, for the tokenizer's user dictionary.
@@ -141,14 +183,17 @@ class Gazetteer:
             if " " not in surface
             and surface not in self.stems
             and any(_hangul(c) for c in surface)
-            and not _short_region(surface, entries)
+            and not _short_name(surface, entries, surface in self.listed)
         ]
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Mention]:
+    def find(
+        self, text: str, tokens: Sequence[Token] | None = None, on: str | None = None
+    ) -> list[Mention]:
         """Every linked mention in ``text``, in order, longest first, no overlaps.
 
         With Kiwi's ``tokens`` of the same text, Kiwi's reading decides for short region names
         (see ``_kiwi_verdict``); where it has none, the character rules of ``_bounded`` do.
+        ``on`` (ISO date) picks among organisations that a form named in turn.
         """
         spans = sorted(tokens, key=_SPAN_ORDER) if tokens is not None else None
         lowered = _fold(text)
@@ -179,7 +224,16 @@ class Gazetteer:
         }
         mentions = []
         for start, end, surface in taken:
-            entry = _resolve(self.surfaces[surface], text, end, context)
+            entry = _resolve(self._in_use(surface, on), text, end, context)
+            if (
+                entry is not None
+                and entry.label == "Organization"
+                and (
+                    orgnames.local_government(entry.id)
+                    or orgnames.refused(text[start:end], text[end : end + 3])
+                )
+            ):
+                continue  # a city hall is its region; 정부 is no particular body
             if entry is not None and not _not_sector(entry, text, end):
                 mentions.append(
                     Mention(
@@ -190,9 +244,24 @@ class Gazetteer:
                         text[start:end],
                         start,
                         end,
+                        kind=entry.kind or "",
                     )
                 )
         return mentions
+
+    def _in_use(self, surface: str, on: str | None) -> list[Entry]:
+        """The entries of ``surface``; of organisations it named in turn, the one of ``on``."""
+        entries = self.surfaces[surface]
+        if len(entries) < 2 or not any((surface, e.id) in self.periods for e in entries):
+            return entries
+        day = on or "9999-12-30"
+        current = [
+            e
+            for e in entries
+            if first_day(self.periods.get((surface, e.id), (None, None))[0]) <= first_day(day)
+            and first_day(day) < last_day(self.periods.get((surface, e.id), (None, None))[1])
+        ]
+        return current or entries
 
     def _stem_ok(self, lowered: str, start: int, end: int) -> bool:
         """A stem stands for its industry before 분야, or as an item of a ·-list of industries."""
@@ -231,6 +300,16 @@ def _entries_of(surfaces: dict[str, list[Entry]], node_id: str) -> list[Entry]:
             if entry.id == node_id:
                 return [entry]
     return []
+
+
+_SCRIPT_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[가-힣])|(?<=[가-힣])(?=[a-z])")
+
+
+def _spaced(surface: str) -> list[str]:
+    """ "sk 하이닉스" for "sk하이닉스": news writes a space where the script changes."""
+    if " " in surface or not _SCRIPT_CHANGE.search(surface):
+        return []
+    return [_SCRIPT_CHANGE.sub(" ", surface, count=1)]
 
 
 def surface_key(name: str) -> str:
@@ -299,9 +378,17 @@ def _person_name(text: str, start: int, end: int) -> bool:
     return bool(_TITLE.match(text[word_end : word_end + 24]))
 
 
-def _short_region(surface: str, entries: list[Entry]) -> bool:
-    """A region name of one or two syllables (전주, 강화, 예산): often an ordinary word too."""
-    return _hangul_len(surface) <= 2 and all(e.label == "Region" for e in entries)
+def _short_name(surface: str, entries: list[Entry], listed: bool = False) -> bool:
+    """A region name of one or two syllables (전주, 강화, 예산), or such a short form of the
+    organisation gazetteer (``listed``: 기아, 효성, 수은): often an ordinary word too."""
+    if all(e.label == "Region" for e in entries):
+        return _hangul_len(surface) <= 2
+    return (
+        listed
+        and all(e.label == "Organization" for e in entries)
+        and len(surface) <= 2
+        and all(_hangul(c) for c in surface)
+    )
 
 
 @lru_cache(maxsize=8192)

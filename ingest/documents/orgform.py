@@ -10,13 +10,12 @@ are organisations by context. Each proposal carries a confidence in [0, 1].
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.korean.sentences import Token
+from ingest.documents.orgnames import GENERIC_NAMES
 
 # (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
-_WORD = r"[가-힣A-Za-z0-9&·\-]"
+_WORD = r"[가-힣A-Za-z0-9&\-]"  # "·" separates names: "A·B" is two
 # The name ends here: what follows is not Hangul, or is a particle ("울산테크노파크가").
 _END = (
     r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)"
@@ -30,7 +29,9 @@ _ASSOCIATION = ("협회", "포럼", "조합", "연합회", "협의회")
 # marks, a substring test that is much cheaper than running the pattern.
 _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
     (
-        re.compile(rf"(?:㈜|\(주\)|주식회사\s?)(?P<name>{_WORD}{{2,20}})"),
+        # ㈜ and (주) may be glued to a generic word before them ("농업회사법인㈜ 헬스포유");
+        # 주식회사 before a name stands apart ("신신제약주식회사 등" is no prefix).
+        re.compile(rf"(?:㈜|\(주\)|(?<![가-힣A-Za-z0-9])주식회사)\s?(?P<name>{_WORD}{{2,20}})"),
         "company",
         0.95,
         _COMPANY_MARKS,
@@ -42,7 +43,9 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
         _COMPANY_MARKS,
     ),
     (
-        re.compile(rf"\(사\)\s?(?P<name>{_WORD}+(?:\s{_WORD}+){{0,3}}?(?:포럼|협회|조합|연합회))"),
+        re.compile(
+            rf"\(사\)\s?(?P<name>[가-힣A-Za-z0-9&·\-]+(?:\s{_WORD}+){{0,3}}?(?:포럼|협회|조합|연합회))"
+        ),
         "association",
         0.9,
         ("(사)",),
@@ -80,18 +83,17 @@ _LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "�
 # Names that look like an organisation by form but are generic words.
 _GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
 _GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
+# A company mark followed by a name is that name's prefix.
+_PREFIX_AFTER = re.compile(r"^\s?[가-힣A-Za-z]")
+# X공사 is building work, not a public corporation, after these words.
+_WORKS = re.compile(
+    r"(?:증설|신설|건설|보수|설비|착공|건축|토목|정비|확장|시설|설치|전기|배관|포장|해체|준공|기반|조성"
+    r"|매립|부지|개량|복구|공사)공사$"
+)
 _PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)$")
 # "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
 _HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
 _EVENT_KINDS = ("포럼", "협의회")
-# A company written without ㈜ is the subject of an investment: "SK하이닉스는 청주에 15조원을
-# 투자해", "지역 기업인 가람정밀도 200억원을 투자해". Kiwi reads such names as proper nouns.
-_NAME_TAGS = {"NNP", "SL", "SH"}
-_SUBJECT_MARKS = {"은", "는", "이", "가", "도"}
-_INVESTS_AFTER = re.compile(
-    r"^[^,.;]{0,20}?\d[\d,.]*\s?(?:조|억|천만|백만|만)?\s?(?:[\d,.]+\s?(?:억|만)\s?)?원"
-    r"(?:을|를|이|가|씩|의)?\s?(?:추가로\s?|새로\s?|신규\s?)?(?:투자|투입)"
-)
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,20 @@ def find_organizations(text: str) -> list[OrgCandidate]:
             continue
         for match in pattern.finditer(text):
             name = match["name"].strip()
-            if kind == "company" and match.group().startswith(_COMPANY_MARKS):
-                name = _PARTICLE_TAIL.sub("", name)
-            if name in _GENERIC or len(name) < 3:
+            marked = kind == "company" and match.group().startswith(_COMPANY_MARKS)
+            if marked and text[match.end("name") : match.end("name") + 1] != "(":
+                name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
+            if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
                 continue
+            if kind == "public_institution" and _WORKS.search(name):
+                continue  # 증설공사: building work, not a public corporation
+            if (
+                not marked
+                and kind == "company"
+                and _PREFIX_AFTER.match(text[match.end() :])
+                and text[match.end("name") : match.end("name") + 1] == " "
+            ):
+                continue  # "기업은 주식회사 가온": the mark belongs to the name after it
             if name.endswith(_EVENT_KINDS) and _HELD.match(text[match.end("name") :]):
                 continue
             if kind == "public_institution" and re.search(r"\d공단$", name):
@@ -135,33 +147,3 @@ def find_organizations(text: str) -> list[OrgCandidate]:
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
-
-
-def find_investors(text: str, tokens: Sequence[Token]) -> list[OrgCandidate]:
-    """Companies without a form marker that are the subject of an investment clause.
-
-    A run of proper-noun tokens (Kiwi's NNP, Latin or Hanja letters) written as one word,
-    followed directly by a subject particle and, in the same clause, by an amount that is
-    invested. The caller drops runs that are already a known region or organisation.
-    """
-    out: list[OrgCandidate] = []
-    if "투자" not in text and "투입" not in text:
-        return out  # no clause can invest (``_INVESTS_AFTER`` ends in one of these words)
-    run: list[Token] = []
-    for tok in tokens:
-        if tok.tag in _NAME_TAGS and (not run or run[-1].end == tok.start):
-            run.append(tok)
-            continue
-        if (
-            run
-            and tok.tag in ("JX", "JKS")
-            and tok.form in _SUBJECT_MARKS
-            and tok.start == run[-1].end
-            and (run[0].start == 0 or not text[run[0].start - 1].isalnum())
-            and _INVESTS_AFTER.match(text[tok.end : tok.end + 40])
-        ):
-            start, end = run[0].start, run[-1].end
-            if end - start >= 2:
-                out.append(OrgCandidate(text[start:end], "company", start, end, 0.6))
-        run = [tok] if tok.tag in _NAME_TAGS else []
-    return out

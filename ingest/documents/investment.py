@@ -1,0 +1,202 @@
+"""Who invests an amount: attribution by clause.
+
+투자 주체 / the investor of an amount is the organisation the clause gives it to:
+
+- written right before it: "LG에너지솔루션(4조 원)", "에코프로의 2조 원" (0.8, 0.75);
+- the subject of the clause: "현대엔지니어링은 4000억원을 들여", "삼성디스플레이는 충남도 등과
+  협약을 맺고, ... 4조 1000억원을 우선 투자할" (0.7), as long as no other subject stands
+  between them ("A는 ... B가 100억을 투자": B);
+- named right after it: "2조 2천억 원 규모의 기아 ... 공장" (0.65);
+- each of the companies of the sentence (or the one before) for "… 400억원씩 투자" (0.6).
+
+An amount is invested when an investing word follows it in its clause (투자, 투입, 들여,
+짓, 건립, ...) or "투자" names it ("투자 금액 593억 원"). Not investments: an amount after a
+budget word (국비, 도비, 민자: funding lines), a forecast (전망, 예상, 유발, 효과), a total on an
+agreement basis (양해각서 기준), and a total of grouped companies ("금양 등 10개사가"); no fact is
+made without a named investor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.documents.candidate import Candidate, Context, ref, span
+from ingest.documents.matcher import Mention
+from ingest.documents.orgnames import acceptable
+from ingest.korean.numbers import Money
+
+INVESTED_AFTER = re.compile(
+    r"^(?:을|를|이|가|의|씩|으로|로|에|이나|까지)?\s?(?:규모의?|규모로|상당의?)?\s?"
+    r"(?:[^\s.]+\s){0,8}?[^\s.]*?(?:추가\s?|신규\s?|직접\s?|우선\s?)?"
+    r"(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립|유치|유입|FDI)"
+)
+_INVEST_WORD = re.compile(r"투자|투입|유입|유치|들여|들인|출자")
+_INVESTED_BEFORE = re.compile(
+    r"투자\s?(?:금액|액|규모|계획)?\s?(?:은|는|이|가|도|으로)?\s?(?:총\s?|약\s?)?$"
+)
+_FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
+_AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
+# A name's subject particle, maybe after its bracketed Latin form: "케이에프 윈드(KF Wind)는".
+_SUBJECT = re.compile(r"^(?:\([^()\n]{1,30}\))?(?:은|는|이|가|도)(?:\s|$)")
+# A group as the subject: "금양 등 10개사가", "A 외 3곳이".
+_GROUPED = re.compile(
+    r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체)?"
+    r"(?:들)?(?:이|가|은|는|도)(?:\s|$)"
+)
+# An investment named by reference to one reported before: "이번 투자는 ... 19조 원이".
+_THIS_INVESTMENT = re.compile(r"(?:이번|해당|이)\s?(?:투자|증설|사업)(?:은|는|에는)\s")
+_EACH = re.compile(r"^(?:원)?씩")
+_AFTER_NAMED = re.compile(r"^\s?규모의?\s?$")
+_MOU = re.compile(r"협약|MOU|양해각서|투자의향서|의향서|LOI")
+_EXECUTED = re.compile(r"건립\s?중|건설\s?중|진행\s?중|가동|준공|완공|투자했|들였|투입했")
+_LEVEL_ORDER = {"district": 0, "county": 0, "city": 0, "metropolitan_city": 1, "province": 2}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of the clean text: [s, e) and the mentions in it."""
+
+    text: str
+    s: int
+    e: int
+    mentions: list[Mention]
+
+
+def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -> bool:
+    """Whether the clause says the amount is invested (not a forecast, not an MOU total).
+
+    An amount written right after an organisation ("LS-L&F 1조 500억 원, 퓨처그라프 4,400억
+    원 등 ... 유입됐다") needs an investing word anywhere later in its sentence."""
+    after = text[money.end : min(e, money.end + 60)]
+    before = text[max(s, money.start - 12) : money.start]
+    listed = any(
+        m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions
+    ) and _INVEST_WORD.search(text, money.end, e)
+    if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed):
+        return False
+    near = text[max(s, money.start - 30) : min(e, money.end + 30)]
+    return not (_FORECAST.search(near) or _AGREEMENT_TOTAL.search(near))
+
+
+def investors(
+    clause: Clause, money: Money, ctx: Context, previous: list[Mention]
+) -> list[tuple[Mention, float]]:
+    """The organisations that invest ``money`` and how sure the clause makes it."""
+    text, s = clause.text, clause.s
+    orgs = [m for m in clause.mentions if m.label == "Organization"]
+    for m in reversed(orgs):  # written right before it: "현대모비스(5,000억 원)", "에코프로의"
+        gap = text[m.end : money.start]
+        if m.end <= money.start and re.fullmatch(r"\s?\(\s?|의\s|\s", gap):
+            return [(m, 0.75 if "의" in gap else 0.8)]
+    if _EACH.match(text[money.end : money.end + 2]):
+        listed = [m for m in orgs if m.end <= money.start] or previous
+        return [(m, 0.6) for m in _distinct(listed)]
+    subject = _subject(text, s, money.start, clause.mentions)
+    if subject is not None:
+        if subject.label != "Organization" or subject.kind == "government_body":
+            return []  # a region's or a ministry's budget, not an investment
+        return [(subject, 0.7)]
+    after = [m for m in orgs if m.start >= money.end]
+    if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
+        return [(after[0], 0.65)]
+    if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
+        return [(ctx.investor, 0.55)]
+    return []
+
+
+def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The nearest named subject before ``pos`` in the sentence (an organisation or a region);
+    None when it is a group ("금양 등 10개사가") or there is none."""
+    for m in reversed([m for m in mentions if s <= m.start and m.end <= pos]):
+        if m.label not in ("Organization", "Region"):
+            continue
+        after = text[m.end : m.end + 40]
+        if _GROUPED.match(after):
+            return None
+        if _SUBJECT.match(after):
+            return m
+    return None
+
+
+_WORD_SUBJECT = re.compile(r"(?<![^\s(])(?P<stem>[가-힣A-Za-z0-9&·\-]{2,20})(?:은|는|이|가)\s")
+# Subjects that are the document's region or a budget, not an unnamed investor.
+_OWN_SUBJECTS = re.compile(r"^(?:시|도|군|구|정부|국가|예산|사업비|총사업비|재원|이번|올해|내년)")
+
+
+def unnamed_investor(text: str, s: int, pos: int, mentions: list[Mention]) -> bool:
+    """Whether the clause before ``pos`` has a subject that is a name nobody linked: then the
+    amount is that unknown party's, and no fact is made of it (not a budget of the region)."""
+    linked = [(m.start, m.end) for m in mentions]
+    subjects = list(_WORD_SUBJECT.finditer(text, s, pos))
+    if not subjects:
+        return False
+    last = subjects[-1]
+    if any(a <= last.start("stem") < b for a, b in linked):
+        return False
+    return not _OWN_SUBJECTS.match(last["stem"]) and acceptable(last["stem"])
+
+
+def subject_investor(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
+    """The company a sentence about an investment is about (its subject), if any."""
+    if "투자" not in text[s:e]:
+        return None
+    for m in mentions:
+        if (
+            m.label == "Organization"
+            and m.kind != "government_body"
+            and _SUBJECT.match(text[m.end : m.end + 40])
+        ):
+            return m
+    return None
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        seen.setdefault(ref(m), m)
+    return list(seen.values())
+
+
+def place(clause: Clause, money: Money, ctx: Context, levels: dict[str, str]) -> str:
+    """Where the money goes: the most specific region of the sentence, nearest the amount;
+    the document's main region when the sentence names none."""
+    regions = [m for m in clause.mentions if m.label == "Region" and m.id in levels]
+    if not regions:
+        return f"Region:{ctx.main_region}" if ctx.main_region else ""
+    best = min(
+        regions,
+        key=lambda m: (_LEVEL_ORDER.get(levels[m.id], 1), abs(m.start - money.start)),
+    )
+    return ref(best)
+
+
+def basis(clause: Clause) -> str:
+    body = clause.text[clause.s : clause.e]
+    if _MOU.search(body):
+        return "mou"
+    return "executed" if _EXECUTED.search(body) else "announced"
+
+
+def invest_candidates(
+    clause: Clause, money: Money, ctx: Context, previous: list[Mention], levels: dict[str, str]
+) -> list[Candidate]:
+    out = []
+    where = place(clause, money, ctx, levels)
+    kind = basis(clause)
+    for org, confidence in investors(clause, money, ctx, previous):
+        a, b = span(clause.text, clause.s, clause.e, min(org.start, money.start), money.end)
+        out.append(
+            Candidate(
+                "INVESTS_IN",
+                ref(org),
+                where,
+                a,
+                b,
+                confidence,
+                money.krw,
+                money.text,
+                props={"basis": kind},
+            )
+        )
+    return out

@@ -1,0 +1,289 @@
+"""Organisations the gazetteer does not know, recognised by the clause they stand in.
+
+문맥으로 찾는 조직 / organisations by context: a name without a form marker (㈜, 대학교,
+연구원, ...) is still an organisation when the sentence gives it an organisation's part:
+
+- the subject of an investing clause: "반딧불이에너지는 약 2290억 원의 ... 5조 원을 투입해",
+  "산내들식품도 70억원으로 공장을 지어" (0.7);
+- a party to an agreement: "A, B와 업무협약을 체결" (0.6);
+- the company of a chief: "문성준 에이치비테크놀로지 대표이사" (0.6);
+- an item of a list of companies: "아이큐랩과 비투지 등 5개사가" (0.6);
+- a quoted name that forms a consortium: "‘K-UAM 드림팀’ 컨소시엄" (0.7).
+
+A name is one written word (two when a Latin form in brackets spells both, "케이에프
+윈드(KF Wind)"), its particle cut off; generic words ("지역기업은", "이 회사는"), counts ("5개사")
+and names the gazetteer already links are refused. The caller drops candidates that overlap a
+linked mention.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from ingest.documents.investment import INVESTED_AFTER
+from ingest.documents.orgform import OrgCandidate
+from ingest.documents.orgnames import acceptable
+from ingest.korean.sentences import Token
+
+_NAME_CHARS = r"[가-힣A-Za-z0-9&.\-]"
+_SUBJECT = r"(?:은|는|이|가|도)"
+_PARTICLES: tuple[str, ...] = ("에서는", "으로는", "와의", "과의", "으로", "에서", "에게")
+_PARTICLES += ("까지", "부터", *"은는이가을를의에와과도로")
+# What an invested amount is followed by: 투자, 투입, 들여, a plant built or opened with it.
+_INVEST_VERB = re.compile(
+    r"^(?:을|를|이|가|의|씩|으로|로)?\s?(?:[^\s.]+\s){0,5}?"
+    r"(?:추가\s?|신규\s?|직접\s?)?(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립)"
+)
+_AMOUNT = re.compile(
+    r"(?:약\s?|총\s?)?\d[\d,.]*\s?(?:조|억|천억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
+)
+# Every word ``_INVEST_VERB`` can end in: a text without one has no investing clause.
+_INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립")
+# Words that end a clause: what follows belongs to another subject.
+_CLAUSE_END = re.compile(r"[.;!?]\s|다\.|\n")
+_AGREEMENT = re.compile(
+    r"^(?:는|도)?\s?(?:[^\s.]+\s){0,3}?(?:업무\s?)?(?:투자\s?)?(?:협약|MOU|양해각서)"
+)
+_CHIEF = re.compile(
+    r"(?:^|[\s,(])(?P<person>[가-힣]{2,4})\s(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s"
+    r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO|이사장)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
+)
+_LISTED = re.compile(
+    r"(?P<list>(?:[가-힣A-Za-z0-9&\-]{2,20}(?:\s?,\s?|(?:과|와)\s|·))*[가-힣A-Za-z0-9&\-]{2,20})"
+    r"\s?등\s?(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|\S*기업들?|업체들?)"
+    r"(?:이|가|은|는|을|를|과|와|의|도)?(?![가-힣])"
+)
+_CONSORTIUM = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{2,30})[’'\"”]\s?(?:컨소시엄|연합체)")
+
+
+def find_by_clause(
+    text: str, known: dict[int, int], tokens: Sequence[Token] = ()
+) -> list[OrgCandidate]:
+    """Organisation names by the part the sentence gives them, in order, without overlaps.
+
+    ``known`` maps the start of every name already linked (regions, industries,
+    organisations) to its end: such a name is not proposed again, and a linked subject is the
+    clause's subject. With Kiwi's ``tokens``, a word Kiwi knows as a common noun ("실적",
+    "관계자들") is no name unless it ends like a company ("아이큐랩", "새봄식품").
+    """
+    found = [
+        *_investors(text, known),
+        *_agreement_parties(text),
+        *_chiefs(text),
+        *_list_items(text),
+        *_amount_lists(text),
+        *_consortia(text),
+    ]
+    kept: list[OrgCandidate] = []
+    for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
+        if known.get(cand.start) == cand.end or not acceptable(cand.name):
+            continue
+        if tokens and _common_noun(cand, tokens):
+            continue
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+def _words_before(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """[start, end) of the written words before ``pos``, nearest first; a bracket closed in
+    a word keeps the words since it opened ("윈드(KF Wind)는" is one word)."""
+    end = pos
+    while end > 0:
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        word = text[start:end]
+        if ")" in word and "(" not in word[: word.index(")")]:
+            opened = text.rfind("(", max(0, start - 30), start)
+            if opened >= 0 and "\n" not in text[opened:start]:
+                start = text.rfind(" ", 0, opened) + 1
+        if start == end:
+            return
+        yield start, end
+        end = start
+
+
+def _name_of(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name in the word [start, end): punctuation before it and its particle cut off."""
+    while start < end and not re.match(_NAME_CHARS, text[start]):
+        start += 1
+    word = text[start:end]
+    latin = re.search(r"\(([A-Za-z][A-Za-z0-9&.\- ]*)\)$", word)
+    if latin:  # "케이에프 윈드(KF Wind)": the Latin form spells the name's words
+        end = start + latin.start()
+        words = len(latin.group(1).split())
+        while words > 1 and start > 1 and text[start - 1] == " ":
+            prev = text.rfind(" ", 0, start - 1) + 1
+            if not re.fullmatch(r"[가-힣]{2,8}", text[prev : start - 1]):
+                break
+            start, words = prev, words - 1
+    name = text[start:end]
+    if not re.fullmatch(rf"{_NAME_CHARS}+(?:\s{_NAME_CHARS}+)?", name):
+        return None
+    return (start, end) if end - start >= 2 else None
+
+
+def _strip_particle(text: str, start: int, end: int, particles: tuple[str, ...]) -> int | None:
+    for particle in sorted(particles, key=len, reverse=True):
+        if text.endswith(particle, start, end) and end - len(particle) - start >= 2:
+            return end - len(particle)
+    return None
+
+
+def _investors(text: str, known: dict[int, int]) -> list[OrgCandidate]:
+    """The subject of a clause whose amount is invested (unless it is a linked name)."""
+    out: list[OrgCandidate] = []
+    if not _INVESTING.search(text):
+        return out
+    for money in _AMOUNT.finditer(text):
+        if not INVESTED_AFTER.match(text[money.end() : money.end() + 60]):
+            continue
+        clause_start = max(
+            (
+                m.end()
+                for m in _CLAUSE_END.finditer(text, max(0, money.start() - 120), money.start())
+            ),
+            default=max(0, money.start() - 120),
+        )
+        for start, end in _words_before(text, money.start()):
+            if start < clause_start:
+                break
+            if start in known:  # a linked name: the subject if a subject particle follows
+                if re.match(r"(?:\([^()\n]{1,30}\))?(?:은|는|이|가|도)$", text[known[start] : end]):
+                    break
+                continue
+            stem_end = _strip_particle(text, start, end, ("은", "는", "이", "가", "도"))
+            if stem_end is None or not re.match(_SUBJECT, text[stem_end:end]):
+                continue
+            span = _name_of(text, start, stem_end)
+            if span is not None:
+                out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.7))
+            break  # the nearest subject is the clause's subject
+    return out
+
+
+def _agreement_parties(text: str) -> list[OrgCandidate]:
+    """ "A, B와 (업무)협약": the names joined to an agreement by 와/과, and the list before."""
+    out: list[OrgCandidate] = []
+    if not re.search(r"협약|MOU|양해각서", text):
+        return out
+    for match in re.finditer(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s", text):
+        if not _AGREEMENT.match(text[match.end() :]):
+            continue
+        first = True
+        for start, end in _words_before(text, match.start()):
+            word_end = end if not first else match.start()
+            stem = word_end if first else _strip_comma(text, start, end)
+            if stem is None:
+                break
+            span = _name_of(text, start, stem)
+            if span is None:
+                break
+            out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.6))
+            first = False
+    return out
+
+
+def _strip_comma(text: str, start: int, end: int) -> int | None:
+    """The end of a list item written "A," (None when the word is not one)."""
+    return end - 1 if text[end - 1] == "," and end - 1 - start >= 2 else None
+
+
+def _chiefs(text: str) -> list[OrgCandidate]:
+    out = []
+    for match in _CHIEF.finditer(text):
+        if not _person(match["person"]) or (
+            _person(match["name"]) and not _COMPANY_END.search(match["name"])
+        ):
+            continue  # "새롬산업 전기남 부사장": the person stands second
+        out.append(
+            OrgCandidate(match["name"], "company", match.start("name"), match.end("name"), 0.6)
+        )
+    return out
+
+
+# Surnames that open most Korean personal names (a three-syllable name is the usual form).
+_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
+_COMPANY_END = re.compile(
+    r"(?:전자|화학|제약|약품|바이오|에너지|소재|산업|건설|엔지니어링|솔루션|시스템|테크|텍|랩|코리아|홀딩스|그룹"
+    r"|식품|중공업|공업|모빌리티|로보틱스|반도체|디스플레이|머티리얼즈|케미칼|발전|전기|정밀|물산|통신|텔레콤"
+    r"|네트웍스|푸드|헬스케어|메디컬|테크놀로지|에어로스페이스|모터스|오토|파워|인더스트리)$"
+)
+
+
+def _person(word: str) -> bool:
+    return len(word) == 3 and word[0] in _SURNAMES and all("가" <= c <= "힣" for c in word)
+
+
+def _list_items(text: str) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    if "등" not in text:
+        return out
+    for match in _LISTED.finditer(text):
+        pos = match.start("list")
+        for piece in _LIST_SEPARATOR.split(match["list"]):
+            start = text.index(piece, pos)
+            pos = start + len(piece)
+            out.append(OrgCandidate(piece, "company", start, pos, 0.6))
+    return out
+
+
+_LIST_SEPARATOR = re.compile(r"\s?,\s?|(?<=[가-힣A-Za-z0-9])(?:과|와)\s|·")
+
+
+_AMOUNT_ITEM = re.compile(
+    r"(?<![^\s,(])(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)(?:은|는|이|가|도)?\s?\(?\s?(?:약\s?)?"
+    r"\d[\d,.]*\s?(?:조|억|천억)"
+    r"[\d,.천백십\s억만]*원"
+)
+
+
+def _amount_lists(text: str) -> list[OrgCandidate]:
+    """ "한빛소재 402억 원, 온누리전자(1조4천억 원) 등의 투자": names each written with its
+    amount, two or more in a row, in a sentence about investment."""
+    out: list[OrgCandidate] = []
+    if not _INVESTING_LIST.search(text):
+        return out
+    items = [
+        m
+        for m in _AMOUNT_ITEM.finditer(text)
+        if not _BUDGET_ITEM.match(m["name"]) and text[m.end("name")] in " ("
+    ]
+    for one, two in itertools.pairwise(items):
+        gap = text[one.end() : two.start("name")]
+        if re.fullmatch(r"\)?\s?,\s?", gap):
+            for m in (one, two):
+                cand = OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
+                if cand not in out:
+                    out.append(cand)
+    return out
+
+
+_INVESTING_LIST = re.compile(r"투자|투입|유입|유치")
+# Budget items that a list of amounts may hold: not companies.
+_BUDGET_ITEM = re.compile(
+    r"^(?:R&D|연구개발|인프라|시설비|장비|운영비|인건비|설비|사업비|기반|건축비|부지|국비|도비|시비|지방비|민자"
+    r"|총|합계|누적|연간|매출|수출)$",
+    re.IGNORECASE,
+)
+
+
+def _common_noun(cand: OrgCandidate, tokens: Sequence[Token]) -> bool:
+    inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+    if not inside or _COMPANY_END.search(cand.name):
+        return False
+    return all(t.tag in ("NNG", "NNB", "XSN", "XPN", "NR", "MM", "SN") for t in inside)
+
+
+def _consortia(text: str) -> list[OrgCandidate]:
+    return [
+        OrgCandidate(m["name"].strip(), "consortium", m.start("name"), m.end("name"), 0.7)
+        for m in _CONSORTIUM.finditer(text)
+    ]

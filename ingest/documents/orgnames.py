@@ -1,0 +1,130 @@
+"""The organisation gazetteer as written forms for the matcher, and names that are not names.
+
+조직 이름 / organisation names: ``data/gazetteer/organizations.yaml`` (``ontology.gazetteer``)
+gives every form under which Korean news writes an organisation: its Korean and English
+names, aliases, short forms, Latin-script forms and former names with the period in which
+each was valid. ``forms`` turns them into (written form, id, names, period) rows for the
+matcher; a form that named two organisations in turn is settled by the document's date.
+
+Some words look like organisations and are not (the issue-16 gold's rules): generic words
+("정부", "지자체", "협력업체"), local governments, which are regions, and a name glued to a
+title ("국회의원" is a member of the National Assembly, not the Assembly).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ontology.errors import ValidationFailed
+from ontology.gazetteer import GazetteerFile
+
+GAZETTEER_FILE = Path("gazetteer") / "organizations.yaml"
+
+#: Words that name no particular organisation, whatever their form.
+_GENERIC_TEXT = """
+    정부 중앙정부 우리정부 한국정부 지자체 지방자치단체 지방정부 관계기관 유관기관 관계부처
+    관계당국 협력업체 협력사 민간투자사 민간발전사 발전사 투자사 개발사 시행사 운영사 대기업
+    중견기업 중소기업 기업 업체 회사 기관 공공기관 연구기관 대학 정부출연기관 출연연 혁신기관
+    앵커기업 선도기업 지역기업 입주기업 참여기업 투자기업 국내기업 해외기업 외국기업 글로벌기업
+    스타트업 벤처기업 컨소시엄 위원회 협의회 재단 연구원 연구소 센터 주식회사 농업회사법인 법인
+    본사 공장 지사 주관기관 참여기관 수요기업 공급기업 국비 도비 시비 군비 구비 시군비 지방비
+    민자 민간 자부담
+"""
+GENERIC_NAMES = frozenset(_GENERIC_TEXT.split())
+# A name glued to a title is a person's title: 국회의원, 국회의장, 시의원.
+_TITLE_AFTER = re.compile(r"^(?:의원|의장|의원실|위원장|부의장)")
+# Last words that make a name generic whatever stands before them ("지역기업", "5개사").
+_GENERIC_TAIL = re.compile(
+    r"(?:기업|업체|회사|기관|대학|개사|곳|사들|기업들|관계자|지자체|단체|시설|공장|단지|지구|사업|계획)$"
+)
+# A person's title is not a name ("대표이사와 협약", "아산시장,").
+_TITLE_TAIL = re.compile(
+    r"(?:대표이사|대표|회장|사장|시장|지사|도지사|군수|구청장|청장|장관|차관|총리|대통령|의원|교수|원장"
+    r"|총장|부장|국장|과장|팀장|실장|본부장|이사|위원장|관계자|담당자)$"
+)
+_NOT_NAME = re.compile(
+    r"^(?:이들|이번|해당|두|세|각|모든|다른|일부|또|한편|특히|이|그|저|이곳)$|\d+개"
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of a gazetteer organisation and when it named it (None: open)."""
+
+    text: str
+    id: str
+    name_ko: str
+    name_en: str
+    kind: str
+    valid_from: str | None
+    valid_to: str | None
+
+
+def load(data_dir: Path) -> GazetteerFile | None:
+    """The gazetteer of a data folder, or None when the folder has none."""
+    path = data_dir / GAZETTEER_FILE
+    if not path.is_file():
+        return None
+    return _parse(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path, _stamp: int) -> GazetteerFile:
+    try:
+        return GazetteerFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except Exception as exc:  # a broken gazetteer must not look like an empty one
+        raise ValidationFailed(
+            f"{path}: the organisation gazetteer does not load",
+            [f"{path}: {exc}"[:800]],
+            "fix the file (`rsg build` reports each problem with its line)",
+        ) from exc
+
+
+def forms(gazetteer: GazetteerFile) -> Iterator[Form]:
+    """Every written form of every organisation that is not a local government."""
+    for entry in gazetteer.organizations:
+        if local_government(entry.id):
+            continue
+        for surface in entry.surfaces():
+            if surface.text.replace(" ", "") in GENERIC_NAMES:
+                continue
+            yield Form(
+                surface.text,
+                entry.id,
+                entry.name_ko,
+                entry.name_en,
+                entry.kind,
+                surface.valid_from,
+                surface.valid_to,
+            )
+
+
+def local_government(org_id: str) -> bool:
+    """A city, county or province government (gov-<region>): in the graph it is the region."""
+    return org_id.startswith("gov-") and org_id != "gov-korea"
+
+
+def acceptable(name: str) -> bool:
+    """Whether ``name`` can be an organisation's name (not generic, a title or a count)."""
+    bare = name.replace(" ", "")
+    return (
+        len(bare) >= 2
+        and bare not in GENERIC_NAMES
+        and not _GENERIC_TAIL.search(bare)
+        and not _TITLE_TAIL.search(bare)
+        and not _NOT_NAME.search(name)
+        and not bare.isdigit()
+        and re.search(r"[가-힣A-Za-z]", bare) is not None
+    )
+
+
+def refused(text: str, after: str) -> bool:
+    """Whether a name found in text is not an organisation here: a generic word, or a name
+    glued to a title (``after`` is the text that follows it)."""
+    return text.replace(" ", "") in GENERIC_NAMES or bool(_TITLE_AFTER.match(after))

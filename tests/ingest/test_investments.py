@@ -1,0 +1,114 @@
+"""Investments by clause, funding lines, and initiative names as noun phrases (our sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.initiative import initiative_name, trim_name
+from ingest.documents.reader import RawText
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _facts(pipeline: Pipeline, raw: str, kind: str) -> set[tuple[str, str, int | None]]:
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    return {(f.subject, f.object, f.amount_krw) for f in extraction.facts if f.type == kind}
+
+
+EOK = 10**8
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A list of companies with their amounts.
+        (
+            "청주에는 한빛소재 402억 원, 온누리전자(1조4천억 원) 등의 투자가 이어졌다.",
+            {("Organization:한빛소재", 402 * EOK), ("Organization:온누리전자", 14_000 * EOK)},
+        ),
+        # Two investors in one sentence: each amount goes to its own subject.
+        (
+            "울산에서 한빛소재는 100억 원을 투자하고, 온누리전자가 200억 원을 투자한다.",
+            {("Organization:한빛소재", 100 * EOK), ("Organization:온누리전자", 200 * EOK)},
+        ),
+        # The subject far before its amount, a partner in between.
+        (
+            "한빛소재는 충남도 등과 협약을 맺고, 4년 동안 아산에 4조 1000억원을 투자한다.",
+            {("Organization:한빛소재", 41_000 * EOK)},
+        ),
+        # "N원씩": each company of the sentence before.
+        (
+            "협약 기업은 주식회사 가온과 주식회사 누리가 참여했다.\n"
+            "기업별로 춘천에 400억원씩 투자한다.",
+            {("Organization:가온", 400 * EOK), ("Organization:누리", 400 * EOK)},
+        ),
+        # "이번 투자": the company the story is about.
+        (
+            "에코프로는 청주에 공장을 짓는 투자계획을 밝혔다. "
+            "이번 투자는 총 19조 원이 투입되는 사업이다.",
+            {("Organization:ecopro", 190_000 * EOK)},
+        ),
+    ],
+)
+def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
+    got = {(subject, amount) for subject, _, amount in _facts(pipeline, raw, "INVESTS_IN")}
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "산업부는 기업들이 울산에 5조 원을 투자할 것으로 전망했다.",
+        "양해각서 기준 투자액은 울산에서 3조 원이다.",
+        "부산에는 한빛소재 등 10개사가 1조원을 투자한다.",
+        "방사청은 창원에 5년간 450억원을 투입해 클러스터를 키운다.",
+        "울산 앞바다에 민간투자사가 2조 원을 투자한다.",
+        "가온바람은 2조 원을 투자한다.",  # no place
+    ],
+)
+def test_no_investment_without_a_named_investor_and_a_place(pipeline: Pipeline, raw: str) -> None:
+    assert _facts(pipeline, raw, "INVESTS_IN") == set()
+
+
+def test_an_unnamed_investor_leaves_no_project_of_the_region(pipeline: Pipeline) -> None:
+    raw = "포항시는 수소를 키운다. 바람결코리아는 포항에 500억 원을 투자한다."
+    assert _facts(pipeline, raw, "Initiative") == set()
+    assert _facts(pipeline, raw, "INVESTS_IN") == {
+        ("Organization:바람결코리아", "Region:gyeongbuk-pohang", 500 * EOK)
+    }
+
+
+def test_funding_lines_name_their_government_or_are_left_out(pipeline: Pipeline) -> None:
+    raw = "울산시는 수소 실증센터를 짓는다. 이 가운데 국비는 100억원, 시비는 50억원이다."
+    lines = _facts(pipeline, raw, "FUNDED_BY")
+    assert ("Initiative:수소 실증센터", "Organization:gov-korea", 100 * EOK) in lines
+    assert all("?" not in obj for _, obj, _ in lines)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pos", "name"),
+    [
+        ("시는 300억원을 들여 수소 실증센터를 짓는다.", 5, "수소 실증센터"),
+        ("바이오 분야에서는 한빛대와 함께 세포치료 실증 사업을 편다.", 0, "세포치료 실증 사업"),
+        ("도는 ‘하늘길 UAM 시범사업’을 시작한다.", 0, "하늘길 UAM 시범사업"),
+        ("한빛연구원이 극한 소재 연구를 맡는다.", 0, "극한 소재 연구"),
+        ("올해는 예산이 늘었다.", 0, None),
+    ],
+)
+def test_initiative_names_are_noun_phrases(sentence: str, pos: int, name: str | None) -> None:
+    ends = frozenset({sentence.find("연구원") + 3}) if "연구원이" in sentence else frozenset()
+    assert initiative_name(sentence, 0, len(sentence), pos, ends) == name
+
+
+def test_trimming_keeps_joined_words_of_a_name() -> None:
+    assert trim_name("이달 임시회에서 방위산업 육성 및 지원에 관한 조례") == (
+        "방위산업 육성 및 지원에 관한 조례"
+    )
+    assert trim_name("시는 올해 사업") is None

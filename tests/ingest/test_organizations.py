@@ -1,0 +1,105 @@
+"""Organisations: the gazetteer's forms, names by their clause, and words that are not names.
+
+Every sentence here is our own; the company names not in the gazetteer are made up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.orgclause import find_by_clause
+from ingest.documents.orgform import find_organizations
+from ingest.documents.reader import RawText
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _orgs(
+    pipeline: Pipeline, text: str, published: str | None = None
+) -> list[tuple[str | None, str]]:
+    from ingest.documents.published import parse_iso
+
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), text, "text"), parse_iso(published))
+    return [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+
+
+def test_gazetteer_forms_short_latin_and_spaced(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "방사청과 국기연이 손잡고 SK 하이닉스와 LG에너지솔루션이 참여한다.")
+    assert found == [
+        ("dapa", "방사청"),
+        ("krit", "국기연"),
+        ("sk-hynix", "SK 하이닉스"),
+        ("lg-energy-solution", "LG에너지솔루션"),
+    ]
+
+
+def test_a_former_name_is_that_organisation(pipeline: Pipeline) -> None:
+    [(org_id, _)] = _orgs(pipeline, "포스코케미칼은 양극재 공장을 늘린다.", "2022-05-01")
+    assert org_id == "posco-future-m"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정부는 지원을 늘린다.",
+        "지자체와 관계기관이 협력업체를 돕는다.",
+        "포항시청에서 협약식이 열렸다.",
+        "국회의원들이 현장을 찾았다.",
+        "민간발전사가 참여한다.",
+    ],
+)
+def test_words_that_are_no_organisation(pipeline: Pipeline, text: str) -> None:
+    assert _orgs(pipeline, text) == []
+
+
+def test_a_list_is_split_and_a_mark_glued_to_a_generic_word_is_no_name() -> None:
+    found = find_organizations(
+        "한빛전자연구원·온누리소재연구원과 농업회사법인㈜ 새봄팜, ㈜이인(서울)"
+    )
+    assert [c.name for c in found] == ["한빛전자연구원", "온누리소재연구원", "새봄팜", "이인"]
+    assert find_organizations("출하설비 증설공사를 마쳤다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "바람들에너지는 약 300억 원의 FDI를 신고하고, 총 2조 원을 투입해 단지를 짓는다.",
+            ["바람들에너지"],
+        ),
+        ("케이디 윈드(KD Wind)는 1조 원을 투입한다.", ["케이디 윈드"]),
+        ("또 새봄식품도 70억원으로 공장을 지어 20명을 고용한다.", ["새봄식품"]),
+        ("시는 한빛소재, 온누리전자와 업무협약을 맺었다.", ["한빛소재", "온누리전자"]),
+        ("김민수 가온테크놀로지 대표이사가 참석했다.", ["가온테크놀로지"]),
+        ("가온랩과 누리지 등 5개사가 400억원을 투자한다.", ["가온랩", "누리지"]),
+        ("‘하늘길 드림팀’ 컨소시엄이 실증을 맡는다.", ["하늘길 드림팀"]),
+        # Generic subjects, titles, persons and results are no organisation.
+        ("이들 기업은 300억원을 투자한다.", []),
+        ("지역기업이 200억원을 투자한다.", []),
+        ("새롬산업 전기남 부사장이 발표했다.", []),
+        ("대표이사와 협약을 맺었다.", []),
+    ],
+)
+def test_names_by_clause(text: str, names: list[str]) -> None:
+    assert [c.name for c in find_by_clause(text, {})] == names
+
+
+def test_an_investing_subject_with_a_bracketed_latin_form_and_its_second_amount(
+    pipeline: Pipeline,
+) -> None:
+    raw = "케이디 윈드(KD Wind)는 약 400억 원의 FDI와 함께 총 7조 원을 투입해 울산에 단지를 짓는다."
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"))
+    invests = {(f.subject, f.amount_krw) for f in extraction.facts if f.type == "INVESTS_IN"}
+    assert invests == {
+        ("Organization:케이디 윈드", 40_000_000_000),
+        ("Organization:케이디 윈드", 7_000_000_000_000),
+    }
+    # Without a place there is no investment fact: no fact with an unknown party.
+    bare, _ = pipeline.run(RawText(Path("m.txt"), raw.replace("울산에 ", ""), "text"))
+    assert not [f for f in bare.facts if f.type == "INVESTS_IN"]
