@@ -99,6 +99,11 @@ def run(tier: str, seed: int, only: set[str]) -> None:
 
             console.print("views in headless Chromium at 100, 1,000 and 5,000 nodes ...")
             save(tier, "views", view_speed(srv))
+        if "pictures" in only:
+            from bench.viewbench import picture_overlaps
+
+            console.print("static picture of the 1,000-node view: overlapping names ...")
+            save(tier, "pictures", picture_overlaps(srv))
     report.write()
 
 
@@ -139,8 +144,8 @@ def main() -> None:
     run_p.add_argument("--seed", type=int, default=7)
     run_p.add_argument(
         "--only",
-        default="build,rdf,queries,api,extract,views",
-        help="comma-separated sections (build, rdf, queries, api, extract, views)",
+        default="build,rdf,queries,api,extract,views,pictures",
+        help="comma-separated sections (build, rdf, queries, api, extract, views, pictures)",
     )
     prof_p = sub.add_parser("profile", help="profile a build and time the fixed steps")
     prof_p.add_argument("--tier", default="M", choices=sorted(TIERS))

@@ -1,10 +1,13 @@
 """Views: page size and time to a stable layout in headless Chromium for a synthetic region
 of 100, 1,000 and 5,000 nodes, against the 100-node view of the same run; above the
 interactive limit (``RSG_VIEW_NODE_LIMIT``), the folded view the page draws instead (the most
-connected nodes, the rest grouped by kind: ``visual/aggregate.py``)."""
+connected nodes, the rest grouped by kind: ``visual/aggregate.py``). Static pictures: the
+overlapping names on the 1,000-node picture, against the same picture with every name on its
+node."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import statistics
@@ -13,9 +16,10 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.web.app import create_app
-from bench.machine import open_store
+from bench.machine import open_store, timed
 from bench.viewgraph import synthetic_region
 from queries.server import EmbeddedServer
+from visual.model import ViewGraph
 from visual.settings import ViewSettings
 
 SIZES = (100, 1000, 5000)
@@ -102,3 +106,61 @@ def view_speed(server: EmbeddedServer) -> dict[str, Any]:
         row["bytes_ratio"] = round(drawn["bytes"] / base["bytes"], 1)
         row["time_ratio"] = round(drawn["stable_ms"] / base["stable_ms"], 1)
     return {"limit": limit, "rounds": ROUNDS, "views": rows}
+
+
+#: Nodes of the synthetic region drawn as a static picture.
+PICTURE_NODES = 1000
+
+
+def _picture(graph: ViewGraph, preset: str | None) -> dict[str, Any]:
+    """Overlaps on the picture as drawn, and with every name moved onto its own node (what a
+    picture without placement shows: the baseline of the same run); times of the layout with
+    placement and of writing the PNG."""
+    from matplotlib.text import Text
+
+    from visual import collisions
+    from visual.picture import PRESETS, Composer
+    from visual.static import PRINT_DPI, SCREEN_DPI, korean_font
+
+    chosen = PRESETS[preset] if preset else None
+    dpi = PRINT_DPI if chosen else SCREEN_DPI
+    composer = Composer(graph, korean_font(), "ko", chosen, dpi)
+    fig, compose_s = timed(composer.figure)
+    drawn = collisions.count(fig)
+    buffer = io.BytesIO()
+    _, png_s = timed(lambda: fig.savefig(buffer, format="png"))
+    for text in fig.findobj(Text):
+        if text.get_gid() == collisions.LABEL_GID:
+            text.set_position(composer.centres[str(text.get_label())])
+    at_nodes = collisions.count(fig)
+    width, height = fig.get_size_inches()
+    return {
+        "preset": preset or "default",
+        "inches": [round(float(width), 1), round(float(height), 1)],
+        "names": drawn.labels,
+        "markers": drawn.markers,
+        "placed": {"label_label": drawn.label_label, "label_node": drawn.label_node,
+                   "outside": drawn.outside},
+        "at_nodes": {"label_label": at_nodes.label_label, "label_node": at_nodes.label_node,
+                     "outside": at_nodes.outside},
+        "layout_s": round(compose_s, 2),
+        "png_s": round(png_s, 2),
+        "png_bytes": buffer.tell(),
+        "layout_vs_png": round(compose_s / png_s, 2),
+    }  # fmt: skip
+
+
+def picture_overlaps(server: EmbeddedServer) -> dict[str, Any]:
+    """The static picture of a synthetic region of ``PICTURE_NODES`` nodes: overlapping
+    names and node markers counted from the renderer's boxes (``visual/collisions.py``)."""
+    from visual import views
+
+    store = open_store(server, graph="rsgb-pictures")
+    try:
+        synthetic_region(store, PICTURE_NODES)
+        graph = views.region(store, "synth")
+        rows = [_picture(graph, preset) for preset in (None, "a4")]
+    finally:
+        store.db.connection.delete("rsgb-pictures")
+        store.close()
+    return {"nodes": len(graph.nodes), "edges": len(graph.edges), "pictures": rows}
