@@ -39,6 +39,8 @@ PAGES: list[tuple[str, str, str]] = [
         "body[data-ready='1']",
     ),
     ("inbox", "/inbox", "body[data-ready='1']"),
+    ("map", "/map?measure=industries", "#rsg-map"),
+    ("timeline", "/timeline/region/jeonbuk", "#rsg-timeline"),
     ("docs", "/docs", ".swagger-ui .opblock"),
     ("redoc", "/redoc", "[data-section-id]"),
 ]

@@ -18,6 +18,7 @@ from api.web.routers import (
     export,
     health,
     inbox,
+    maps,
     queries,
     sparql,
     workbench,
@@ -76,6 +77,7 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
     app.include_router(access.router)
     app.include_router(workbench.router)
     app.include_router(inbox.router)
+    app.include_router(maps.router)
     app.include_router(health.router)
     app.include_router(cypher.router)
     app.include_router(entities.router)

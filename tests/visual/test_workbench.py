@@ -322,3 +322,56 @@ def test_inbox_accept_reaches_the_facts_file_and_the_build(
             seen.clean()
         finally:
             seen.page.context.close()
+
+
+def test_map_draws_every_province_and_opens_its_view(
+    tab: Callable[..., Tab], store: FalkorStore, site: str
+) -> None:
+    provinces = store.read(
+        "MATCH (p:Region) WHERE size(p.admin_code) = 2 RETURN p.id AS id ORDER BY id"
+    ).rows
+    seen = tab()
+    seen.go("/map?measure=industries")
+    drawn = seen.page.locator("#rsg-map path[data-region]")
+    assert sorted(drawn.evaluate_all("ps => ps.map(p => p.dataset.region)")) == [
+        r["id"] for r in provinces
+    ]
+    assert len(provinces) == 17
+    for path in drawn.all():
+        box = path.bounding_box()
+        assert box is not None and box["width"] > 2 and box["height"] > 2
+    seen.page.select_option("#rsg-industry", "battery")
+    seen.page.click("button[type=submit]")
+    seen.page.wait_for_url(re.compile(r".*industry=battery.*"))
+    fills = seen.page.locator("#rsg-map path[data-region]").evaluate_all(
+        "ps => Object.fromEntries(ps.map(p => [p.dataset.region, p.getAttribute('fill')]))"
+    )
+    assert fills["jeonbuk"] == "#c0392b"
+    assert fills["seoul"] != "#c0392b"
+    seen.page.locator("#rsg-map path[data-region='jeonbuk']").click()
+    seen.page.wait_for_url(site + "/views/region/jeonbuk")
+    seen.page.wait_for_selector("body[data-stable='1']", state="attached", timeout=60_000)
+    request = seen.page.context.request
+    svg = request.get(site + "/map?measure=designations&format=svg")
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.text().count("<path") == 17
+    png = request.get(site + "/map?measure=investment&format=png").body()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    seen.clean()
+
+
+def test_timeline_lists_a_regions_initiatives_and_designations(tab: Callable[..., Tab]) -> None:
+    seen = tab()
+    seen.go("/")
+    seen.page.click("#rsg-q")
+    seen.page.keyboard.type("전라북")
+    seen.page.wait_for_selector("#rsg-suggest .rsg-timeline-link")
+    seen.page.locator("#rsg-suggest .rsg-timeline-link").first.click()
+    seen.page.wait_for_url(seen.origin + "/timeline/region/jeonbuk")
+    events = seen.page.locator("#rsg-timeline li").all_inner_texts()
+    assert len(events) > 3
+    years = [e.split()[0] for e in events]
+    assert years == sorted(years)
+    assert any("선정" in e or "보유" in e for e in events)
+    assert any("사업" in e for e in events)
+    seen.clean()

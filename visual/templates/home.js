@@ -49,6 +49,11 @@
         link.appendChild(el("span", "rsg-former", (isFormer ? "옛 이름 / former name: " : "별칭 / alias: ") + other[0]));
       }
       item.appendChild(link);
+      if (hit.label === "Region") {
+        var when = el("a", "rsg-timeline-link", "연표 / timeline");
+        when.href = "/timeline/region/" + encodeURIComponent(hit.id);
+        item.appendChild(when);
+      }
       list.appendChild(item);
     });
     list.hidden = items.length === 0;
