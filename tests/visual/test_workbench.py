@@ -339,7 +339,9 @@ def test_map_draws_every_province_and_opens_its_view(
     assert len(provinces) == 17
     for path in drawn.all():
         box = path.bounding_box()
-        assert box is not None and box["width"] > 2 and box["height"] > 2
+        assert box is not None
+        assert box["width"] > 2
+        assert box["height"] > 2
     seen.page.select_option("#rsg-industry", "battery")
     seen.page.click("button[type=submit]")
     seen.page.wait_for_url(re.compile(r".*industry=battery.*"))
