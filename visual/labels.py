@@ -69,6 +69,17 @@ def _fit(word: str, measure: Measure, width: float) -> int:
     return cut
 
 
+def _head(text: str, measure: Measure, room: float) -> str:
+    """The start of ``text`` within ``room`` ems, ending at a word when that keeps most of it
+    ("Commercialisation R&D…" rather than "Commercialisation R&D fo…")."""
+    cut = _fit(text, measure, room)
+    if cut < len(text) and text[cut] != " ":
+        space = text.rfind(" ", 0, cut)
+        if space >= cut * 0.7:
+            cut = space
+    return text[:cut].rstrip()
+
+
 def tag(number: int) -> str:
     return f"[{number}]"
 
@@ -83,5 +94,5 @@ def forms(name: str, measure: Measure, widest: int, width: float = LINE_EMS) -> 
     if len(lines) > 1:
         room = min(width, LINE_EMS) - measure(f"{ELLIPSIS} {tag(widest)}")
         flat = " ".join(name.split())
-        head = flat[: _fit(flat, measure, room)].rstrip() if room > 0 else ""
+        head = _head(flat, measure, room) if room > 0 else ""
     return Forms(full=full, head=head)
