@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from api.cli.main import app as cli
 from ontology.errors import ReadOnlyViolation, ValidationFailed
 from queries import catalog, saved
 
@@ -42,6 +44,9 @@ def test_a_saved_query_joins_the_catalog(home: Path) -> None:
     assert query.bind({"q": "x", "n": "3", "flags": "a,b", "on": "true"})["n"] == 3
     assert "// a comment that opens the query" in query.text
     assert all(q.origin == "bundled" for q in catalog.bundled().values())
+    listed = CliRunner().invoke(cli, ["queries"], env={"COLUMNS": "400"})
+    assert listed.exit_code == 0
+    assert "regions_named_like" in listed.output
 
 
 def test_bad_saves_are_refused(home: Path) -> None:
