@@ -59,6 +59,12 @@ class Projection:
     )
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __post_init__(self) -> None:
+        self._region_ids = np.array(self.regions, dtype=object)
+        self._industry_ids = np.array(self.industries, dtype=object)
+        self._region_ko = [self.region_names[r][0] for r in self.regions]
+        self._region_en = [self.region_names[r][1] for r in self.regions]
+
     @classmethod
     def read(cls, store: GraphStore, build: str | None) -> Projection:
         query = catalog.get("analytics_projection")
@@ -175,6 +181,21 @@ class Projection:
 
     # -- answers -------------------------------------------------------------------------
 
+    def scores(
+        self, level: int | None = None, as_of: str | None = None
+    ) -> dict[tuple[str, str], tuple[int, float]]:
+        """(region a, region b) -> (shared count, Jaccard) of every pair sharing something:
+        the matrix product alone, without the answer rows' names and shared lists."""
+        a, b, n, _, _, jaccard = self._pairs(None, level, 0, as_of)
+        ids = self._region_ids
+        return dict(
+            zip(
+                zip(ids[a].tolist(), ids[b].tolist(), strict=True),
+                zip(n.tolist(), jaccard.tolist(), strict=True),
+                strict=True,
+            )
+        )
+
     def overlaps(
         self,
         regions: list[str] | None = None,
@@ -184,47 +205,83 @@ class Projection:
         as_of: str | None = None,
     ) -> list[Row]:
         """The rows of the named query ``overlap_matrix`` for the same parameters."""
-        x, sets = self._incidence(level, as_of)
+        x, _ = self._incidence(level, as_of)
+        a, b, n, na, nb, jaccard = self._pairs(regions, level, min_shared, as_of)
+        if list_shared and len(a):
+            both = x[a].multiply(x[b]).tocsr()
+            both.sort_indices()
+            ids = self._industry_ids[both.indices].tolist()
+            ptr = both.indptr.tolist()
+            shared_ids = [ids[ptr[k] : ptr[k + 1]] for k in range(len(a))]
+        else:
+            shared_ids = [[] for _ in range(len(a))]
+        ids_a, ids_b = self._region_ids[a].tolist(), self._region_ids[b].tolist()
+        ko, en = self._region_ko, self._region_en
+        return [
+            {
+                "region_a": ra,
+                "region_b": rb,
+                "name_ko_a": ko[i],
+                "name_ko_b": ko[j],
+                "name_en_a": en[i],
+                "name_en_b": en[j],
+                "industries_a": sa,
+                "industries_b": sb,
+                "shared_count": count,
+                "jaccard": score,
+                "shared": common,
+            }
+            for ra, rb, i, j, sa, sb, count, score, common in zip(
+                ids_a,
+                ids_b,
+                a.tolist(),
+                b.tolist(),
+                na.tolist(),
+                nb.tolist(),
+                n.tolist(),
+                jaccard.tolist(),
+                shared_ids,
+                strict=True,
+            )
+        ]
+
+    def _pairs(
+        self, regions: list[str] | None, level: int | None, min_shared: int, as_of: str | None
+    ) -> tuple[Any, ...]:
+        """Index arrays (a, b), shared counts, set sizes and Jaccard scores, in answer order."""
+        x, _ = self._incidence(level, as_of)
         sizes = np.asarray(x.sum(axis=1)).ravel()
         index = {region: k for k, region in enumerate(self.regions)}
         if regions:
-            listed = sorted({index[r] for r in regions if r in index})
-            sub = x[listed]
-            shared = (sub @ sub.T).toarray()
-            pairs = [
-                (listed[a], listed[b], int(shared[a, b]))
-                for a, b in combinations(range(len(listed)), 2)
-            ]
+            # Every pair among the listed regions, sharing nothing included (a few regions).
+            listed = np.array(sorted({index[r] for r in regions if r in index}), dtype=np.int64)
+            shared = (x[listed] @ x[listed].T).toarray()
+            ia, ib = np.triu_indices(len(listed), k=1)
+            a, b, n = listed[ia], listed[ib], shared[ia, ib].astype(np.int64)
         else:
+            # Pairs that share something: the upper triangle of X Xᵀ.
             upper = sp.triu(x @ x.T, k=1).tocoo()
-            pairs = [
-                (int(a), int(b), int(n))
-                for a, b, n in zip(upper.row, upper.col, upper.data, strict=True)
-            ]
-            pairs = [p for p in pairs if p[2] > 0]
-        out: list[Row] = []
-        for a, b, n in pairs:
-            if n < (min_shared or 0):
-                continue
-            ra, rb = self.regions[a], self.regions[b]
-            na, nb = int(sizes[a]), int(sizes[b])
-            out.append(
-                {
-                    "region_a": ra,
-                    "region_b": rb,
-                    "name_ko_a": self.region_names[ra][0],
-                    "name_ko_b": self.region_names[rb][0],
-                    "name_en_a": self.region_names[ra][1],
-                    "name_en_b": self.region_names[rb][1],
-                    "industries_a": na,
-                    "industries_b": nb,
-                    "shared_count": n,
-                    "jaccard": _jaccard(n, na + nb - n),
-                    "shared": sorted(sets[a] & sets[b]) if list_shared else [],
-                }
-            )
-        out.sort(key=lambda row: (-row["jaccard"], row["region_a"], row["region_b"]))
-        return out
+            nonzero = upper.data > 0
+            a, b = upper.row[nonzero].astype(np.int64), upper.col[nonzero].astype(np.int64)
+            n = upper.data[nonzero]
+        keep = n >= (min_shared or 0)
+        a, b, n = a[keep], b[keep], n[keep].astype(np.int64)
+        na, nb = sizes[a].astype(np.int64), sizes[b].astype(np.int64)
+        union = na + nb - n
+        safe = np.where(union == 0, 1, union)
+        # Cypher's round() is half-up: round(1000.0 * s / u) / 1000.0 in the named queries.
+        jaccard = np.where(union == 0, 0.0, np.floor(1000.0 * n / safe + 0.5) / 1000.0)
+        # Region indexes follow the ids' order, so this is ORDER BY jaccard DESC, a, b.
+        order = np.lexsort((b, a, -jaccard))
+        a, b, n, na, nb, jaccard = (
+            a[order],
+            b[order],
+            n[order],
+            na[order],
+            nb[order],
+            jaccard[order],
+        )
+        return a, b, n, na, nb, jaccard
 
     def similar(self, region: str, level: int | None = None, top: int = 10) -> list[Row]:
         """The regions most similar to ``region`` by Jaccard score (one row of X Xᵀ)."""

@@ -183,3 +183,12 @@ def test_similar_regions_are_the_best_scored_pairs_of_one_region(synthetic: Grap
     found = projection.similar(region, level=0, top=5)
     assert len(found) == min(5, len(expected)) > 0
     assert keyed(found) == keyed(expected[:5])
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_scores_are_the_all_pairs_counts_and_jaccard(seed: GraphStore, level: int | None) -> None:
+    expected = named(seed, "overlap_matrix", regions=[], level=level, list_shared=False)
+    scores = Projection.read(seed, None).scores(level=level)
+    assert scores == {
+        (r["region_a"], r["region_b"]): (r["shared_count"], r["jaccard"]) for r in expected
+    }
