@@ -1,5 +1,6 @@
-"""A region's timeline page: its initiatives by start year and its designation bids and
-holdings by date (with the place's name at the time), oldest first; no script."""
+"""Timeline pages, oldest first, no script: a region's initiatives by start year and its
+designation bids and holdings by date (with the place's name at the time); an industry's
+initiatives and the designation rounds covering it."""
 
 from __future__ import annotations
 
@@ -58,7 +59,38 @@ def render(
         style=template("workbench.css"),
         name_ko=escape(str(region.get("name_ko") or region["id"])),
         name_en=escape(str(region.get("name_en") or "")),
-        region=escape(str(region["id"])),
+        view=f"/views/region/{escape(str(region['id']))}",
+        events=items or '<li class="rsg-muted">기록이 없습니다 / nothing dated</li>',
+        count=str(len(events)),
+    )
+
+
+def render_industry(industry: dict[str, Any], rows: list[dict[str, Any]]) -> Page:
+    """An industry's timeline: initiatives targeting it (or a sub-industry) by start date and
+    designation rounds covering it, with their places (and winners), oldest first."""
+    events = []
+    for row in rows:
+        places = ", ".join(str(p) for p in row.get("places") or [] if p)
+        won = ", ".join(str(p) for p in row.get("selected") or [] if p)
+        kind = "사업 / initiative" if row["kind"] == "Initiative" else "공모 / designation round"
+        text = f"{kind}: {row.get('name_ko') or row['id']}"
+        if places:
+            text += f" · {places}"
+        if won:
+            text += f" · 선정 / selected: {won}"
+        events.append((str(row.get("date") or "–"), text))
+    items = "".join(
+        f'<li><span class="rsg-when">{escape(when)}</span> {escape(text)}</li>'
+        for when, text in events
+    )
+    return fill(
+        "timeline.html",
+        scripts=[],
+        styles=["style"],
+        style=template("workbench.css"),
+        name_ko=escape(str(industry.get("name_ko") or industry["id"])),
+        name_en=escape(str(industry.get("name_en") or "")),
+        view=f"/views/industry/{escape(str(industry['id']))}",
         events=items or '<li class="rsg-muted">기록이 없습니다 / nothing dated</li>',
         count=str(len(events)),
     )

@@ -362,7 +362,9 @@ def test_map_draws_every_province_and_opens_its_view(
     seen.clean()
 
 
-def test_timeline_lists_a_regions_initiatives_and_designations(tab: Callable[..., Tab]) -> None:
+def test_timeline_lists_a_regions_initiatives_and_designations(
+    tab: Callable[..., Tab], store: FalkorStore
+) -> None:
     seen = tab()
     seen.go("/")
     seen.page.click("#rsg-q")
@@ -376,4 +378,9 @@ def test_timeline_lists_a_regions_initiatives_and_designations(tab: Callable[...
     assert years == sorted(years)
     assert any("선정" in e or "보유" in e for e in events)
     assert any("사업" in e for e in events)
+    seen.go("/timeline/industry/battery")
+    rows = store.read(catalog.get("industry_timeline").text, {"industry": "battery"}).rows
+    events = seen.page.locator("#rsg-timeline li").all_inner_texts()
+    assert len(events) == len(rows) > 0
+    assert [e.split()[0] for e in events] == [str(r["date"]) for r in rows]
     seen.clean()

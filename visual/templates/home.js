@@ -49,9 +49,9 @@
         link.appendChild(el("span", "rsg-former", (isFormer ? "옛 이름 / former name: " : "별칭 / alias: ") + other[0]));
       }
       item.appendChild(link);
-      if (hit.label === "Region") {
+      if (hit.label === "Region" || hit.label === "Industry") {
         var when = el("a", "rsg-timeline-link", "연표 / timeline");
-        when.href = "/timeline/region/" + encodeURIComponent(hit.id);
+        when.href = "/timeline/" + hit.label.toLowerCase() + "/" + encodeURIComponent(hit.id);
         item.appendChild(when);
       }
       list.appendChild(item);

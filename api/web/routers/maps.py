@@ -1,5 +1,6 @@
 """``/map`` (provinces coloured by a measure, or by one industry; HTML, SVG, PNG) and
-``/timeline/region/{region}`` (a region's initiatives and designations over time)."""
+``/timeline/region/{region}`` and ``/timeline/industry/{industry}`` (initiatives and
+designations over time)."""
 
 from __future__ import annotations
 
@@ -91,4 +92,23 @@ def region_timeline(
     initiatives = _run(store, "initiatives_timeline", region=region, include_parts=True)
     bids = _run(store, "region_designation_timeline", region=region)
     rendered = timeline.render(dict(node) | {"id": region}, initiatives, bids)
+    return HTMLResponse(rendered.html, headers=page_headers(rendered.csp([])))
+
+
+@router.get(
+    "/timeline/industry/{industry}",
+    summary="산업 연표 / an industry's timeline",
+    response_class=HTMLResponse,
+)
+def industry_timeline(
+    store: StoreDep, industry: Annotated[str, Path(max_length=200, examples=["battery"])]
+) -> HTMLResponse:
+    """Initiatives targeting the industry (or a sub-industry) by start date and the
+    designation rounds covering it, with their places and winners, oldest first."""
+    found = _run(store, "entity_detail", label="Industry", id=industry)
+    node = found[0].get("node") if found else None
+    if not isinstance(node, dict):
+        raise NotFound(f"no industry {industry!r}", "find industry ids with /search")
+    rows = _run(store, "industry_timeline", industry=industry)
+    rendered = timeline.render_industry(dict(node) | {"id": industry}, rows)
     return HTMLResponse(rendered.html, headers=page_headers(rendered.csp([])))
