@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -224,12 +225,34 @@ def _pipeline() -> Pipeline:
         return Pipeline.load()
 
 
+#: A sentence of our own that sends the pipeline through every stage once.
+WARM_UP = "울산시는 수소 산업을 육성한다. 국비 600억원을 들여 센터를 짓는다.\n"
+
+
 def _run(
     pipeline: Pipeline, paths: list[Path], published: str | None
 ) -> Iterator[tuple[RawText, Extraction, list[ExtractedFact]]]:
-    """Each readable document's extraction; unreadable ones are reported and skipped."""
+    """Each readable document's extraction; the others are reported and skipped.
+
+    Each document is read and extracted in a child process under RSG_INGEST_TIMEOUT_S and
+    RSG_INGEST_MEMORY_MB (``ingest.documents.sandbox``): whatever one document does, the run
+    goes on with the next.
+    """
     from ingest.documents.published import parse_iso, published_date
-    from ingest.documents.reader import collect, read
+    from ingest.documents.reader import RawText, collect, read
+    from ingest.documents.sandbox import isolated
+    from ingest.settings import IngestSettings
+
+    limits = IngestSettings()
+
+    # The pipeline builds its tables on first use (seconds); built here once, every forked
+    # child has them, instead of each document paying for them again within its time limit.
+    pipeline.run(RawText(path=Path("warm-up.txt"), text=WARM_UP, kind="text"), None)
+
+    def extract(path: Path) -> tuple[RawText, Extraction, list[ExtractedFact]]:
+        raw = read(path)
+        extraction, facts = pipeline.run(raw, given or published_date(raw))
+        return raw, extraction, facts
 
     given: date | None = parse_iso(published)
     if published and given is None:
@@ -237,36 +260,44 @@ def _run(
     files = list(collect(paths))
     skipped: Counter[str] = Counter()
     done = 0
+    # No refresh thread: each document forks a child, and a fork should copy no thread.
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         console=err,
         transient=True,
+        auto_refresh=False,
     ) as progress:
         task = progress.add_task("extract", total=len(files))
         for path in files:
-            progress.update(task, description=path.name)
+            progress.update(task, description=path.name, refresh=True)
             try:
-                raw = read(path)
+                raw, extraction, facts = isolated(
+                    path, partial(extract, path), limits.timeout_s, limits.memory_mb
+                )
             except (ValidationFailed, TooLarge) as exc:
                 err.print(f"[yellow]skipped:[/yellow] {exc.message} → {exc.hint}", highlight=False)
                 skipped[_reason(exc.message)] += 1
                 progress.advance(task)
                 continue
-            when = given or published_date(raw)
-            extraction, facts = pipeline.run(raw, when)
             done += 1
             progress.advance(task)
+            progress.refresh()
             yield raw, extraction, facts
     why = ", ".join(f"{n} {reason}" for reason, n in skipped.items())
     err.print(f"{done} read, {sum(skipped.values())} skipped" + (f" ({why})" if why else ""))
 
 
 def _reason(message: str) -> str:
-    for word in ("empty", "binary", "encoding", "text layer", "MB", "encrypted", "PDF", "opened"):
+    words = ("empty", "binary", "encoding", "text layer", "memory", "longer than", "bomb", "MB",
+             "encrypted", "PDF", "opened")  # fmt: skip
+    for word in words:
         if word in message:
-            return {"MB": "too large", "opened": "unreadable"}.get(word, word)
+            return {
+                "MB": "too large", "opened": "unreadable", "longer than": "too slow",
+                "bomb": "compression bomb",
+            }.get(word, word)  # fmt: skip
     return "unreadable"
 
 

@@ -15,7 +15,7 @@ from pydantic import AliasChoices
 from pydantic_settings import BaseSettings
 
 from api.web.settings import ApiSettings
-from ingest.settings import BuildSettings
+from ingest.settings import BuildSettings, IngestSettings
 from queries.settings import Neo4jSettings, StoreSettings
 from visual.settings import ViewSettings
 
@@ -24,6 +24,7 @@ SETTINGS: tuple[type[BaseSettings], ...] = (
     StoreSettings,
     Neo4jSettings,
     BuildSettings,
+    IngestSettings,
     ViewSettings,
     ApiSettings,
 )

@@ -219,7 +219,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -227,7 +227,13 @@ def _pdf_text(path: Path, data: bytes) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise _refuse(path, "is an encrypted PDF / 암호화된 PDF", "save it without a password")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except LimitReachedError as exc:
+        raise _refuse(
+            path,
+            f"is a PDF whose streams inflate past pypdf's limits (a compression bomb?): {exc}",
+            "export the PDF again, or save its text",
+        ) from exc
+    except (PyPdfError, ValueError, KeyError, OSError, RecursionError) as exc:
         raise _refuse(path, f"is not a readable PDF ({exc})", "export the PDF again") from exc
     text = "\n\n".join(pages)
     if not text.strip():

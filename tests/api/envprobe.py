@@ -81,6 +81,17 @@ def _data_dir() -> str:
     return str(default_data_dir())
 
 
+def _ingest(field: str) -> Callable[[], str]:
+    """What ``rsg ingest`` gives each document (``ingest.documents.sandbox``)."""
+
+    def probe() -> str:
+        from ingest.settings import IngestSettings
+
+        return str(getattr(IngestSettings(), field))
+
+    return probe
+
+
 def _corpus() -> str:
     from api.cli.common import corpus_dir
 
@@ -182,6 +193,8 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_STORE_MAX_QUEUED": _limit("max_queued"),
     "RSG_DATA_DIR": _data_dir,
     "RSG_CORPUS": _corpus,
+    "RSG_INGEST_TIMEOUT_S": _ingest("timeout_s"),
+    "RSG_INGEST_MEMORY_MB": _ingest("memory_mb"),
     "NEO4J_URI": _neo4j("uri"),
     "NEO4J_USER": _neo4j("user"),
     "NEO4J_PASSWORD": _neo4j("password"),

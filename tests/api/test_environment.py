@@ -35,6 +35,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "RSG_STORE_MAX_QUEUED": ("3", "3"),
     "RSG_DATA_DIR": ("custom-data", "custom-data"),
     "RSG_CORPUS": ("custom-corpus", "custom-corpus"),
+    "RSG_INGEST_TIMEOUT_S": ("7.5", "7.5"),
+    "RSG_INGEST_MEMORY_MB": ("300", "300"),
     "NEO4J_URI": ("bolt://127.0.0.1:7", "bolt://127.0.0.1:7"),
     "NEO4J_USER": ("analyst", "analyst"),
     "NEO4J_PASSWORD": ("probe-password", "probe-password"),
