@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from visual.fonts import BUNDLED, bundled_file
 
