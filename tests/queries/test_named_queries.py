@@ -287,7 +287,7 @@ def test_private_investment_by_company_and_region(graph: GraphStore) -> None:
         assert row["company_total_krw"] == sum(same_company)
     in_jeonbuk = run(graph, "private_investment", region="jeonbuk")
     assert "ls-lnf" in {r["company"] for r in in_jeonbuk}, "Saemangeum lies in Jeonbuk"
-    assert run(graph, "private_investment", region="gyeongbuk") == []
+    assert run(graph, "private_investment", region="jeju") == []
 
 
 def test_organization_network_finds_partners_across_regions(graph: GraphStore) -> None:
