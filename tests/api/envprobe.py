@@ -20,17 +20,23 @@ def _client() -> TestClient:
     """The real app as ``rsg serve`` makes it; the probed routes do not touch a store."""
     from api.web.app import create_app
 
-    return TestClient(create_app(store=None), raise_server_exceptions=False)
+    return TestClient(
+        create_app(store=None), base_url="http://127.0.0.1", raise_server_exceptions=False
+    )
 
 
 def _store_error() -> str:
     from queries.backends import open_store
+    from queries.server import EmbeddedServer
     from queries.settings import StoreSettings
 
+    settings = StoreSettings()
     try:
-        open_store(StoreSettings()).close()
+        open_store(settings).close()
     except RsgError as exc:
         return exc.message
+    finally:
+        EmbeddedServer(settings.home).stop()  # the default store starts one; leave none behind
     return "opened"
 
 
@@ -125,7 +131,7 @@ def _key() -> str:
     from queries.settings import StoreSettings
 
     try:
-        with TestClient(create_app()) as client:
+        with TestClient(create_app(), base_url="http://127.0.0.1") as client:
             without = client.get("/health").status_code
             with_key = client.get("/health", headers={"X-API-Key": "probe-key"}).status_code
     finally:
@@ -151,6 +157,14 @@ def _cors() -> str:
         },
     )
     return answer.headers.get("access-control-allow-origin", "none")
+
+
+def _allowed_hosts() -> str:
+    """Whether a request naming another host gets past the host check: 413 from the next
+    check (the body limit, which needs no store) if it does, 400 if it does not."""
+    body = b"x" * 200_000
+    answer = _client().post("/cypher", content=body, headers={"Host": "graph.team.example"})
+    return str(answer.status_code)
 
 
 def _body_limit() -> str:
@@ -204,6 +218,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_API_KEY": _key,
     "RSG_API_CORS_ORIGINS": _cors,
     "RSG_API_MAX_BODY_BYTES": _body_limit,
+    "RSG_API_ALLOWED_HOSTS": _allowed_hosts,
     "RSG_API_CACHE_ENTRIES": _cache("entries"),
     "RSG_API_CACHE_BYTES": _cache("max_bytes"),
     "RSG_API_SESSION_HOURS": _session_hours,
