@@ -244,10 +244,9 @@ def test_home_suggests_as_you_type_and_finds_old_names(tab: Callable[..., Tab]) 
     seen.page.click("#rsg-q")
     seen.page.keyboard.type("전라북")
     seen.page.wait_for_selector("#rsg-suggest li", timeout=10_000)
-    first = seen.page.locator("#rsg-suggest li a").first
-    assert first.get_attribute("href") == "/views/region/jeonbuk"
-    assert "옛 이름 / former name: 전라북도" in first.inner_text()
-    assert "전북특별자치도" in first.inner_text()
+    region = seen.page.locator("#rsg-suggest li a[href='/views/region/jeonbuk']")
+    assert "옛 이름 / former name: 전라북도" in region.inner_text()
+    assert "전북특별자치도" in region.inner_text()
     seen.page.fill("#rsg-q", "")
     seen.page.keyboard.type("Gimj")
     seen.page.wait_for_selector("#rsg-suggest li a[href='/views/region/jeonbuk-gimje']")
@@ -370,7 +369,7 @@ def test_timeline_lists_a_regions_initiatives_and_designations(
     seen.page.click("#rsg-q")
     seen.page.keyboard.type("전라북")
     seen.page.wait_for_selector("#rsg-suggest .rsg-timeline-link")
-    seen.page.locator("#rsg-suggest .rsg-timeline-link").first.click()
+    seen.page.locator("#rsg-suggest a[href='/timeline/region/jeonbuk']").click()
     seen.page.wait_for_url(seen.origin + "/timeline/region/jeonbuk")
     events = seen.page.locator("#rsg-timeline li").all_inner_texts()
     assert len(events) > 3
