@@ -65,6 +65,10 @@ class Forbidden(RsgError):
     """The action is not allowed in this configuration (e.g. a write route with no key set)."""
 
 
+class UnknownHost(RsgError):
+    """The request names a host (``Host`` header) this server does not answer for."""
+
+
 class NotAcceptable(RsgError):
     """No representation of the answer matches what the client accepts."""
 

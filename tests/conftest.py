@@ -32,6 +32,10 @@ def pytest_configure(config: pytest.Config) -> None:
     """RSG_HOME for anything that does not choose one, from collection on (some test modules
     build an app at import time): a throwaway folder, never the checkout's own ``.rsg``."""
     del config
+    # FastAPI's TestClient sends ``Host: testserver``; the app answers loopback names only.
+    os.environ.setdefault(
+        "RSG_API_ALLOWED_HOSTS", '["localhost", "127.0.0.1", "::1", "testserver"]'
+    )
     if "RSG_HOME" not in os.environ:
         path = Path(tempfile.mkdtemp(prefix="rsg-default-"))
         os.environ["RSG_HOME"] = str(path)

@@ -22,10 +22,12 @@ from ontology.errors import (
     StoreUnavailable,
     TooLarge,
     Unauthorized,
+    UnknownHost,
     ValidationFailed,
 )
 
 STATUS: list[tuple[type[RsgError], int]] = [
+    (UnknownHost, 400),
     (NotFound, 404),
     (Unauthorized, 401),
     (Forbidden, 403),

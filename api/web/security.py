@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.web import session as sessions
 from api.web.errors import response_for
 from api.web.settings import ApiSettings
-from ontology.errors import Forbidden, RsgError, TooLarge, Unauthorized
+from ontology.errors import Forbidden, RsgError, TooLarge, Unauthorized, UnknownHost
 
 HEADER = "X-API-Key"
 
@@ -106,13 +106,36 @@ def _admit(scope: Scope, headers: dict[str, str], settings: ApiSettings) -> None
         )
 
 
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def check_host(headers: dict[str, str], settings: ApiSettings) -> None:
+    """Refuse a Host header that names another site. A page elsewhere can make its own name
+    resolve to 127.0.0.1 (DNS rebinding) and so reach this API; its requests still carry that
+    name. Checked before anything else, so no redirect is ever built from such a name."""
+    allowed = [name.lower() for name in settings.allowed_hosts]
+    if "*" in allowed:
+        return
+    name = host_name(headers.get("host", ""))
+    if name not in allowed:
+        raise UnknownHost(
+            f"this server does not answer for the host {name or '(none)'!r}",
+            "use one of RSG_API_ALLOWED_HOSTS, or add the name the server is reached by there",
+        )
+
+
 def _wants_page(scope: Scope, headers: dict[str, str]) -> bool:
     return scope["method"] == "GET" and "text/html" in headers.get("accept", "")
 
 
 class Guard:
-    """ASGI middleware: the API key or a session on every route (when a key is set), CSRF
-    on a session's writes, and the request-body limit."""
+    """ASGI middleware: the Host header, the API key or a session on every route (when a key
+    is set), CSRF on a session's writes, and the request-body limit."""
 
     def __init__(self, app: ASGIApp, settings: ApiSettings) -> None:
         self.app = app
@@ -124,6 +147,7 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
+            check_host(headers, self.settings)
             try:
                 _admit(scope, headers, self.settings)
             except Unauthorized:

@@ -26,6 +26,10 @@ class ApiSettings(BaseSettings):
         description="required when serving on a non-loopback address",
     )
     cors_origins: list[str] = Field(default_factory=list, description="explicit CORS origins")
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.1", "::1"],
+        description="names the API answers for in the Host header (its port aside); '*' for any",
+    )
     max_body_bytes: int = Field(default=100_000, ge=1_000)
     cache_entries: int = Field(
         default=1024, ge=0, description="answers kept by the response cache; 0 turns it off"

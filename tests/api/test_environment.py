@@ -49,6 +49,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "RSG_API_KEY": (KEY, "401 200"),
     "RSG_API_CORS_ORIGINS": (f'["{ORIGIN}"]', ORIGIN),
     "RSG_API_MAX_BODY_BYTES": ("1000", "413"),
+    "RSG_API_ALLOWED_HOSTS": ('["graph.team.example"]', "413"),
     "RSG_API_CACHE_ENTRIES": ("0", "0"),
     "RSG_API_CACHE_BYTES": ("4096", "4096"),
     "RSG_API_SESSION_HOURS": ("3", "10800"),
