@@ -11,6 +11,7 @@ see the old graph or the new one, never a half-loaded one.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -119,8 +120,13 @@ class FalkorStore(GraphStore):
         kind: str = "falkordb",
         result_max_mb: int = 64,
         server: EmbeddedServer | None = None,
+        max_in_flight: int = 8,
     ) -> None:
         self.kind = kind
+        # Reads beyond this many at once wait here instead of in the server's queue, which
+        # refuses past MAX_QUEUED_QUERIES (16): one API worker runs up to 40 handlers at once,
+        # and at 32 connections the store answered "too many queries are waiting" (503).
+        self._slots = threading.BoundedSemaphore(max_in_flight)
         self.graph_name = graph
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
@@ -205,7 +211,8 @@ class FalkorStore(GraphStore):
         graph = self.reads.select_graph(self.graph_name)
         check_params(dict(params or {}))
         try:
-            result = graph.ro_query(query, dict(params or {}), timeout=timeout)
+            with self._slots:
+                result = graph.ro_query(query, dict(params or {}), timeout=timeout)
         except redis.exceptions.ResponseError as exc:
             if "empty key" in str(exc).lower():
                 raise NoGraph from None
