@@ -44,6 +44,9 @@ class Context:
     region_gov: dict[str, str] = field(default_factory=dict)  # region id -> its government org
     parents: dict[str, str] = field(default_factory=dict)  # region id -> the region it is in
     levels: dict[str, str] = field(default_factory=dict)  # region id -> province, city, ...
+    #: Whether the main region is what the document is about (a regional story), rather than
+    #: the region named most in a national one; only then is it a sentence's implicit subject.
+    main_strong: bool = True
     #: The organisations of the sentence before the current one ("… 400억원씩 투자").
     previous: list[Mention] = field(default_factory=list)
     #: The last organisation that was the subject of a sentence about an investment.

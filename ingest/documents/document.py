@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ingest.documents import designation
 from ingest.documents.candidate import Candidate, Context
 from ingest.documents.extractor import extract
 from ingest.documents.investment import subject_investor
@@ -23,8 +24,10 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
+from ingest.documents.places import in_passing
 from ingest.documents.reader import RawText
 from ingest.documents.source import source_info
+from ingest.documents.topics import document_industries
 from ingest.korean.numbers import find_amounts
 from ingest.korean.sentences import Token, Tokenizer, tokenizer_for
 
@@ -70,8 +73,9 @@ class Extraction(BaseModel):
     document: DocumentInfo
     entities: list[Entity]
     facts: list[Fact]
-    #: The industries the document's facts are about (a region pursues them, a designation
-    #: or an investment is for them), not every industry word it contains.
+    #: The industries the document is about (``ingest.documents.topics``): those of its facts
+    #: and of its own statements, not of definitions, national category lists or umbrella
+    #: words.
     industries: list[str] = []
 
 
@@ -119,13 +123,8 @@ class Pipeline:
             [t for sent in sentences for t in sent.tokens],
             published.isoformat() if published else None,
         )
-        ctx = Context(
-            self._main_region(mentions, text),
-            published,
-            self._governments,
-            self._parents,
-            self._levels,
-        )
+        main, strong = self._main_region(mentions, text)
+        ctx = Context(main, published, self._governments, self._parents, self._levels, strong)
         starts = [m.start for m in mentions]  # mentions are sorted by start
         candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
         sentence_of: dict[tuple[str, str, str, int | None], tuple[int, int]] = {}
@@ -158,9 +157,11 @@ class Pipeline:
                 )
             )
         entities.sort(key=lambda ent: (ent.start, ent.end))
+        kept = {id(c) for c in designation.most_specific(list(candidates.values()), self._parents)}
         facts = [
             self._fact(c, norm, text[sentence_of[k][0] : sentence_of[k][1]])
             for k, c in sorted(candidates.items(), key=lambda kv: kv[1].start)
+            if id(c) in kept
         ]
         info = DocumentInfo(
             path=str(raw.path),
@@ -170,9 +171,11 @@ class Pipeline:
             url=source.url,
         )
         plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
-        industries = sorted(
-            {f.object.split(":", 1)[1] for f in facts if f.object.startswith("Industry:")}
-            | {f.props["industry"] for f in facts if f.props.get("industry")}
+        industries = document_industries(
+            text,
+            sentences,
+            mentions,
+            {i for f in facts for i in f.props.get("industry", "").split(",") if i},
         )
         return (
             Extraction(document=info, entities=entities, facts=plain, industries=industries),
@@ -217,16 +220,39 @@ class Pipeline:
                     kind=cand.kind,
                 )
             )
-        return sorted([*linked, *new], key=lambda m: m.start)
+        ordered = sorted([*linked, *new], key=lambda m: m.start)
+        return designation.complete(text, in_passing(text, ordered))
 
-    def _main_region(self, mentions: list[Mention], text: str) -> str | None:
+    def _main_region(self, mentions: list[Mention], text: str) -> tuple[str | None, bool]:
+        """The region the document is about, and whether it clearly is (named often and
+        early, well ahead of any other region)."""
         counts: Counter[str] = Counter()
         for m in mentions:
             if m.label == "Region":
                 entry = self.gazetteer.by_key.get(("Region", m.id))
                 if entry is not None and entry.level != "area":
                     counts[m.id] += 3 if m.start < 300 else 1
-        return counts.most_common(1)[0][0] if counts else None
+        if not counts:
+            return None, False
+        main, top = counts.most_common(1)[0]
+        family = {main, *self._ancestors(main)}
+        second = max(
+            (
+                n
+                for region, n in counts.items()
+                if region not in family and main not in self._ancestors(region)
+            ),
+            default=0,
+        )
+        return main, top >= 6 and top >= 2 * second
+
+    def _ancestors(self, region: str) -> set[str]:
+        found: set[str] = set()
+        step = self._parents.get(region)
+        while step is not None and step not in found:
+            found.add(step)
+            step = self._parents.get(step)
+        return found
 
     def _region_governments(self) -> dict[str, str]:
         return {

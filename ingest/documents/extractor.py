@@ -14,6 +14,7 @@ import itertools
 import re
 
 from ingest.documents.candidate import Candidate, Context, cue_near, ref, span
+from ingest.documents.designation import designation_facts
 from ingest.documents.funding import money, targets
 from ingest.documents.initiative import initiative_name, trim_name
 from ingest.documents.matcher import Mention
@@ -25,12 +26,6 @@ _PURSUE = re.compile(
     r"육성|추진|조성|선정|집중|키우|키워|구축|선도|거점|유치|고도화|전략산업|신산업|성장동력|먹거리|"
     r"특화|생태계|클러스터|기반|도약|산업화|본격화|강화|확보|확충|늘리|늘려"
 )
-# 지정받은 is held; 지정받기 위해 / 지정받으려 is sought.
-_HOLD = re.compile(
-    r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨)|"
-    r"선정(?:된|돼|되었|됐|되어|됨)|에 따라"
-)
-_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한")
 _COOPERATE = re.compile(r"협력|협업|공동|초광역|상생|연대|협약")
 _PARTICIPATE = {
     "operator": re.compile(r"운영|주관|총괄|맡"),
@@ -75,7 +70,7 @@ def extract(
         out += _pursues(text, s, e, ref(partner), mentions)
         a, b = span(text, s, e, partner.start, partner.end + 12)
         out.append(Candidate("COOPERATES_WITH", subject, ref(partner), a, b, 0.5))
-    out += _designations(text, s, e, subject, mentions, dates)
+    out += designation_facts(text, s, e, subject, mentions, dates, ctx)
     out += _cooperation(text, s, e, subject, regions)
     out += money(text, s, e, subject, mentions, quantities, ctx)
     out += _participation(text, s, e, mentions, ctx)
@@ -158,34 +153,6 @@ def _pursues(
         a, b = span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
         near = abs(cue.start() - m.end) < 25
         out.append(Candidate("PURSUES", subject, ref(m), a, b, 0.75 if near else 0.55))
-    return out
-
-
-def _designations(
-    text: str, s: int, e: int, subject: str | None, mentions: list[Mention], dates: list[DateValue]
-) -> list[Candidate]:
-    out = []
-    regions = [m for m in mentions if m.label == "Region"]
-    for m in mentions:
-        if m.label != "Designation":
-            continue
-        after = text[m.end : min(e, m.end + 20)]
-        before = text[max(s, m.start - 20) : m.start]
-        if _HOLD.search(after) and not _SEEK.search(after[:8]):
-            kind = "HOLDS"
-        elif _SEEK.search(after) or _SEEK.search(before):
-            kind = "SEEKS"
-        elif _HOLD.search(before):
-            kind = "HOLDS"
-        else:
-            continue
-        near = [r for r in regions if abs(r.start - m.start) <= 20]
-        subjects = [ref(r) for r in near] or ([subject] if subject else [])
-        when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
-        year = when.iso[:4] if when else None
-        for subj in subjects:
-            a, b = span(text, s, e, min([m.start, *(r.start for r in near)]), m.end)
-            out.append(Candidate(kind, subj, ref(m), a, b, 0.7, date=year))
     return out
 
 

@@ -64,8 +64,12 @@ def money(
         elif invested(text, s, e, q, mentions) and (
             (found := invest_candidates(clause, q, ctx, ctx.previous, ctx.levels))
             or unnamed_investor(text, s, q.start, mentions)
+            or (
+                _GROUP_TOTAL.search(before)
+                and any(m.label == "Organization" and s <= m.start < q.start for m in mentions)
+            )
         ):
-            out += found
+            out += found  # a named investor's; an unnamed one's or a group's total is no fact
         elif (
             _budget(text, s, e, q, before) and subject and not _other_subject(text, s, q, mentions)
         ):
@@ -81,6 +85,8 @@ def money(
     return out
 
 
+# "A 100억, B 200억 등 총 300억 원": the total of a group is no one's.
+_GROUP_TOTAL = re.compile(r"등\s?(?:총\s?)?$")
 # A subject that is not the region: the national government, a ministry, a company.
 _NOT_REGION_SUBJECT = re.compile(r"(?:^|\s)(?:정부|중앙정부|국가)(?:는|가|도)\s")
 

@@ -277,10 +277,26 @@ def _regions(extraction: Extraction, gazetteer: Gazetteer) -> set[str]:
 
 
 class _Resolver:
-    """Gold concepts marked ``new`` that the reference data has since gained, by name."""
+    """Gold concepts marked ``new`` that the reference data has since gained, by name; and
+    the local government of a named area (the gold's regions are local governments)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+
+    def local_government(self, region: str) -> str:
+        """A named area's city, or the province of all the cities it spans (새만금)."""
+        entry = self.gazetteer.by_key.get(("Region", region))
+        if entry is None or entry.level != "area":
+            return region
+        cities = self.gazetteer.part_of.get(region, set())
+        if len(cities) == 1:
+            return self.local_government(next(iter(cities)))
+        provinces = {
+            entry.parent
+            for c in cities
+            if (entry := self.gazetteer.by_key.get(("Region", c))) is not None and entry.parent
+        }
+        return provinces.pop() if len(provinces) == 1 else region
 
     def concept(self, value: Concept, label: str) -> str:
         if isinstance(value, str):
@@ -401,7 +417,8 @@ def _score_designations(
     got: dict[tuple[str, str], tuple[str, float]] = {}
     for f in facts:
         if f.type in _STATUS and f.object.startswith("Designation:"):
-            key = (f.object.split(":", 1)[1], f.subject.split(":", 1)[1])
+            region = resolve.local_government(f.subject.split(":", 1)[1])
+            key = (f.object.split(":", 1)[1], region)
             status = _STATUS[f.type]
             if key not in got or f.confidence > got[key][1]:
                 got[key] = (status, f.confidence)

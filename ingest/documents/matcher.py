@@ -71,6 +71,7 @@ class Mention:
     confidence: float = 1.0
     new: bool = False  # proposed by its form, not in the graph yet
     kind: str = ""  # an organisation's kind, where known
+    qualifier: tuple[str, ...] = ()  # a designation's industries ("이차전지 특화단지")
 
 
 class Gazetteer:
@@ -78,6 +79,11 @@ class Gazetteer:
 
     def __init__(self, graph: GraphData, organizations: GazetteerFile | None = None) -> None:
         parents = {e.start[1]: e.end[1] for e in graph.edges if e.type == "PART_OF"}
+        # Every region each region lies in (a named area may span several cities).
+        self.part_of: dict[str, set[str]] = defaultdict(set)
+        for edge in graph.edges:
+            if edge.type == "PART_OF":
+                self.part_of[edge.start[1]].add(edge.end[1])
         self.surfaces: dict[str, list[Entry]] = defaultdict(list)
         # (surface, organisation id) -> the period in which that form named it.
         self.periods: dict[tuple[str, str], tuple[str | None, str | None]] = {}
@@ -102,6 +108,7 @@ class Gazetteer:
                 surface = _key(name)
                 if len(surface) >= 2 and entry not in self.surfaces[surface]:
                     self.surfaces[surface].append(entry)
+        self._share_city_forms()
         if organizations is not None:
             self._add_organizations(organizations)
         # A bare word the taxonomy cannot own alone: settled by the words after it.
@@ -131,6 +138,28 @@ class Gazetteer:
         self.short = {
             s for s, entries in self.surfaces.items() if _short_name(s, entries, s in self.listed)
         }
+        # Short industry words that may sit inside a longer word (방산업 in 전후방산업).
+        self.glued = {
+            s
+            for s, entries in self.surfaces.items()
+            if s not in self.short
+            and _hangul_len(s) == len(s) <= 3
+            and all(e.label == "Industry" for e in entries)
+        }
+
+    def _share_city_forms(self) -> None:
+        """ "광주시" names Gwangju in Gyeonggi and, as news writes it, Gwangju Metropolitan
+        City too: a city's "<name>시" is shared with the metropolitan city called <name>."""
+        for surface, entries in list(self.surfaces.items()):
+            if not surface.endswith("시") or not all(e.label == "Region" for e in entries):
+                continue
+            big = [
+                e
+                for e in self.surfaces.get(surface[:-1], [])
+                if e.level == "metropolitan_city" and e not in entries
+            ]
+            if big:
+                self.surfaces[surface] = [*entries, *big]
 
     def _add_organizations(self, organizations: GazetteerFile) -> None:
         """The gazetteer's forms; an organisation that is also a graph node keeps its entry."""
@@ -198,15 +227,25 @@ class Gazetteer:
         spans = sorted(tokens, key=_SPAN_ORDER) if tokens is not None else None
         lowered = _fold(text)
         found: list[tuple[int, int, str]] = []
+        glued: list[tuple[int, int, str]] = []  # short region names written onto a word
         for end, surface in self.automaton.iter(lowered):
             start = end - len(surface) + 1
             verdict = None
             short = surface in self.short
             if spans is not None and short:
                 verdict = _kiwi_verdict(spans, start, end + 1)
+            elif start and surface in self.glued and _hangul(text[start - 1]):
+                # "전후방산업" holds 방산업 but is no defense: a one-syllable stem of 산업
+                # glued onto a word, or a match that Kiwi's word starts before.
+                if surface.endswith("산업") and len(surface) == 3:
+                    continue
+                if spans is not None and _kiwi_verdict(spans, start, end + 1) is False:
+                    continue
             if verdict is False or (short and _person_name(text, start, end + 1)):
                 continue
             if verdict is None and not _bounded(text, start, end + 1, surface, short):
+                if short and _bounded(text, start, end + 1, surface, False):
+                    glued.append((start, end + 1, surface))
                 continue
             if surface in self.stems and not self._stem_ok(lowered, start, end + 1):
                 continue
@@ -218,6 +257,7 @@ class Gazetteer:
             if not any(busy[start:end]):
                 taken.append((start, end, surface))
                 busy[start:end] = b"\x01" * (end - start)
+        taken += self._glued_regions(glued, taken, busy)
         taken.sort()
         context = {
             e.id for _, _, s in taken for e in self.surfaces[s] if len(self.surfaces[s]) == 1
@@ -248,6 +288,27 @@ class Gazetteer:
                     )
                 )
         return mentions
+
+    def _glued_regions(
+        self,
+        glued: list[tuple[int, int, str]],
+        taken: list[tuple[int, int, str]],
+        busy: bytearray,
+    ) -> list[tuple[int, int, str]]:
+        """Short region names glued onto a scheme's name ("경남창원방산혁신클러스터"): written
+        right before a designation, or before another such region name."""
+        heads = {
+            start
+            for start, _, surface in taken
+            if any(e.label == "Designation" for e in self.surfaces[surface])
+        }
+        out = []
+        for start, end, surface in sorted(glued, reverse=True):
+            if end in heads and not any(busy[start:end]):
+                out.append((start, end, surface))
+                busy[start:end] = b"\x01" * (end - start)
+                heads.add(start)
+        return out
 
     def _in_use(self, surface: str, on: str | None) -> list[Entry]:
         """The entries of ``surface``; of organisations it named in turn, the one of ``on``."""
@@ -420,4 +481,32 @@ def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> En
         emission = _EMISSION.match(text[end:]) and not _MATERIAL.match(text[end:])
         return by_id["carbon-neutrality" if emission else "carbon-materials"]
     near = [e for e in entries if e.parent in context or e.id in context]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    # "경기 광주": a parent written just before settles it; otherwise a metropolitan city
+    # named in the document is the one meant (광주 is Gwangju, not Gwangju in Gyeonggi).
+    before = text[max(0, end - 16) : end]
+    adjacent = [e for e in near if e.parent and e.parent in context and _named_before(before, e)]
+    if len(adjacent) == 1:
+        return adjacent[0]
+    big = [e for e in near if e.level in ("metropolitan_city", "province") and e.id in context]
+    return big[0] if len(big) == 1 else None
+
+
+def _named_before(before: str, entry: Entry) -> bool:
+    """Whether the text right before a shared name ends with its parent's short name."""
+    parent = _PARENT_WORDS.get(entry.parent or "", ())
+    return any(re.search(rf"{word}\S{{0,2}}\s\S+$", before) for word in parent)
+
+
+# Short names of the provinces that share city names with other regions.
+_PARENT_WORDS: dict[str, tuple[str, ...]] = {
+    "gyeonggi": ("경기",),
+    "gangwon": ("강원",),
+    "chungbuk": ("충북", "충청북"),
+    "chungnam": ("충남", "충청남"),
+    "jeonbuk": ("전북", "전라북"),
+    "jeonnam": ("전남", "전라남"),
+    "gyeongbuk": ("경북", "경상북"),
+    "gyeongnam": ("경남", "경상남"),
+}

@@ -1,0 +1,268 @@
+"""National designation schemes as news writes them, and the regions that hold or seek them.
+
+지정 제도 / designation schemes: the gazetteer knows each scheme's names and aliases; news
+also writes a scheme by its industry ("이차전지 특화단지", "바이오 국가첨단전략산업 특화단지",
+"이차전지 소부장 특화단지", "모빌리티·이차전지 기회발전특구") and, once named, by its bare
+head word ("특화단지로 지정된 곳은"). ``complete`` adds those mentions and the industries
+that qualify each; ``designation_facts`` gives SEEKS or HOLDS per region:
+
+- the regions written next to the scheme, or every region of a list that the scheme closes
+  ("용인·청주·천안 … 특화단지 5곳", "A, B 등 … 지정");
+- the most specific of them: "경남·창원" is Changwon, "충북 청주 오창" Cheongju;
+- a national industrial complex only where the sentence creates or designates one ("우주발사체
+  국가산단 조성", "국가산단 후보지로 지정"), never where it is an address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.documents.candidate import Candidate, Context, ref, span
+from ingest.documents.matcher import Mention
+from ingest.documents.places import compared, venue
+from ingest.korean.dates import DateValue
+
+NIC = "national-industrial-complex"
+_NSIC = "national-strategic-industry-complex"
+_MPE = "mpe-specialized-complex"
+_MPE_INDUSTRY = "materials-parts-equipment"
+_HYDROGEN_COMPLEX = "hydrogen-specialized-complex"
+# Bare head words that stand for the scheme last named with them.
+_BARE = re.compile(r"특화단지|특구")
+# Words between a qualifier and a bare head that say which scheme it is.
+_MARKER = re.compile(r"^\s?(?:국가)?첨단전략산업\s?$|^\s?$|^\s?·\s?$")
+_HOLD = re.compile(
+    r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨|했|하였|한|하며|하면서|하고)|"
+    r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|에 따라|승인|운영(?:을|하|되|중)|"
+    r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
+)
+_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보")
+# What makes a national industrial complex a designation: it is created or designated.
+_CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규")
+_ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는))")
+# A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
+_LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지자체|개\s?시군)|각각")
+_LIST_BEFORE = re.compile(r"등\s")
+# Strong cues, for a scheme whose own clause has none and for a bare head word.
+_STRONG_SEEK = re.compile(r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)")
+
+
+def complete(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the industry qualifiers of designations and the bare or industry-named
+    schemes added (in order)."""
+    out: list[Mention] = []
+    industries = [m for m in mentions if m.label == "Industry"]
+    taken = [(m.start, m.end) for m in mentions]
+    last: Mention | None = None
+    added: list[Mention] = []
+    for match in _BARE.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        qualifiers = _qualifiers(text, match.start(), industries)
+        scheme = _scheme(match.group(), qualifiers, last, mentions, match.start())
+        if scheme is None:
+            continue
+        ids = tuple(q.id for q in qualifiers if q.id != _MPE_INDUSTRY) or (
+            scheme.qualifier if not qualifiers else ()
+        )
+        added.append(
+            replace(
+                scheme,
+                text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                qualifier=ids,
+                confidence=0.85 if qualifiers else 0.7,
+            )
+        )
+        last = added[-1]
+    for m in sorted([*mentions, *added], key=lambda m: m.start):
+        if m.label == "Designation" and not m.qualifier and m not in added:
+            ids = tuple(q.id for q in _qualifiers(text, m.start, industries))
+            m = replace(m, qualifier=tuple(i for i in ids if i != _MPE_INDUSTRY))
+        out.append(m)
+    return out
+
+
+def _qualifiers(text: str, pos: int, industries: list[Mention]) -> list[Mention]:
+    """Industry names written right before ``pos``: "이차전지 ", "모빌리티·이차전지 ",
+    "이차전지 첨단전략산업 ", "소부장 전력반도체 "."""
+    found: list[Mention] = []
+    for m in reversed([m for m in industries if m.end <= pos]):
+        gap = text[m.end : (found[-1].start if found else pos)]
+        if not _MARKER.match(gap):
+            break
+        found.append(m)
+    return list(reversed(found))
+
+
+def _scheme(
+    head: str,
+    qualifiers: list[Mention],
+    last: Mention | None,
+    mentions: list[Mention],
+    pos: int,
+) -> Mention | None:
+    """The scheme a bare head word stands for here (a template mention), or None."""
+    ids = {q.id for q in qualifiers}
+    if head == "특화단지" and qualifiers:
+        if _MPE_INDUSTRY in ids:
+            return _template(_MPE)
+        if "hydrogen" in ids:
+            return _template(_HYDROGEN_COMPLEX)
+        return _template(_NSIC)
+    if last is not None and last.text.endswith(head):
+        return last
+    for m in reversed([m for m in mentions if m.label == "Designation" and m.end <= pos]):
+        if m.text.replace(" ", "").endswith(head):
+            return m
+    return None
+
+
+def _template(scheme: str) -> Mention:
+    return Mention("Designation", scheme, "", "", "", 0, 0)
+
+
+def designation_facts(
+    text: str,
+    s: int,
+    e: int,
+    subject: str | None,
+    mentions: list[Mention],
+    dates: list[DateValue],
+    ctx: Context,
+) -> list[Candidate]:
+    out = []
+    regions = [m for m in mentions if m.label == "Region"]
+    for m in mentions:
+        if m.label != "Designation":
+            continue
+        after = text[m.end : min(e, m.end + 25)]
+        before = text[max(s, m.start - 20) : m.start]
+        if m.id == NIC:
+            if not _CREATED.search(text, m.end, min(e, m.end + 60)) or _ADDRESS.match(after):
+                continue  # an existing complex given as an address
+            kind: str | None = "SEEKS"
+        elif m.confidence >= 1:
+            kind = _kind(after, before) or _strong(text[m.end : e], text[s : m.start])
+        else:  # a bare head word: only a clear cue ("특화단지의 정착을 위해" seeks nothing)
+            kind = _strong(after, before) or _strong(text[m.end : e], text[s : m.start])
+        if kind is None:
+            continue
+        places = _places(text, s, e, m, regions, ctx)
+        when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
+        year = when.iso[:4] if when else None
+        props = {"industry": ",".join(m.qualifier)} if m.qualifier else {}
+        own = (
+            subject
+            if ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions)
+            else None
+        )
+        options: list[Mention | None] = [*places] or [None]
+        for place in options:
+            subj = ref(place) if place is not None else own
+            if not subj:
+                continue
+            a, b = span(text, s, e, min(m.start, place.start if place else m.start), m.end)
+            out.append(
+                Candidate(kind, subj, ref(m), a, b, m.confidence * 0.7, date=year, props=props)
+            )
+    return out
+
+
+def _kind(after: str, before: str) -> str | None:
+    """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
+    if _HOLD.search(after) and not _SEEK.search(after[:8]):
+        return "HOLDS"
+    if _SEEK.search(after) or _SEEK.search(before):
+        return "SEEKS"
+    return "HOLDS" if _HOLD.search(before) else None
+
+
+def _strong(after: str, before: str) -> str | None:
+    if _HOLD.search(after) and not _SEEK.search(after[:8]):
+        return "HOLDS"
+    if _STRONG_SEEK.search(after) or _STRONG_SEEK.search(before):
+        return "SEEKS"
+    return "HOLDS" if _HOLD.search(before) else None
+
+
+# The document's own region as the subject: "시는", "도와", "군은".
+_ANAPHOR = re.compile(r"(?<![가-힣])(?:시|도|군|구)(?:는|가|도|와|에서는)\s")
+
+
+def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candidate]:
+    """Drop a province's SEEKS or HOLDS of a scheme when a region inside it has the same one
+    in the document: the region that holds a designation is the place itself."""
+    held = [
+        (c.type, c.object, c.subject.split(":", 1)[1], c.props.get("industry", ""))
+        for c in facts
+        if c.type in _KINDS
+    ]
+    out = []
+    for c in facts:
+        if c.type in _KINDS:
+            region, industry = c.subject.split(":", 1)[1], c.props.get("industry", "")
+            if any(
+                kind == c.type
+                and scheme == c.object
+                and parents.get(child) == region
+                and (not industry or industry == their)
+                for kind, scheme, child, their in held
+            ):
+                continue  # a finance zone of the province stays beside the cities' zones
+        out.append(c)
+    return out
+
+
+_KINDS = ("SEEKS", "HOLDS")
+
+
+def _places(
+    text: str, s: int, e: int, m: Mention, regions: list[Mention], ctx: Context
+) -> list[Mention]:
+    """The regions a designation is given to, parents of others left out.
+
+    The regions next to it (20 characters on either side); every region of the sentence
+    when the sentence lists them ("… 등 5곳", "각각"); otherwise, with none next to it, the
+    regions before it (a passive subject far before: "부산 기장군과 강서구 일대 …
+    기회발전특구로 지정됐다"). A named area (an industrial complex) is a place of its own."""
+    present = [
+        r
+        for r in regions
+        if not venue(text[r.end : min(e, r.end + 40)])
+        and not compared(text[r.end : min(e, r.end + 16)])
+    ]
+    near = [
+        r
+        for r in present
+        if 0 <= m.start - r.end <= 20
+        or (0 <= r.start - m.end <= 20 and "," not in text[m.end : r.start])
+    ]
+    if _LIST.search(text, s, e) or _LIST_BEFORE.search(text, max(s, m.start - 25), m.start):
+        near = present
+    elif not near:
+        near = [r for r in present if r.end <= m.start]
+    ids = {r.id for r in near}
+    kept: dict[str, Mention] = {}
+    for r in near:
+        if any(_inside(other, r.id, ctx) for other in ids if other != r.id):
+            continue  # "경남·창원": the province gives way to the city in it
+        kept.setdefault(r.id, r)
+    return list(kept.values())
+
+
+def _explicit(subject: str | None, regions: list[Mention]) -> bool:
+    """Whether the sentence names its subject region itself (not only the document does)."""
+    return subject is not None and any(ref(r) == subject for r in regions)
+
+
+def _inside(child: str, parent: str, ctx: Context) -> bool:
+    step, seen = ctx.parents.get(child), {child}
+    while step is not None and step not in seen:
+        if step == parent:
+            return True
+        seen.add(step)
+        step = ctx.parents.get(step)
+    return False

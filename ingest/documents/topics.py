@@ -1,0 +1,105 @@
+"""The industries a document is about, as opposed to every industry word in it.
+
+문서의 산업 / a document's industries: those of its facts (a region pursues them, a scheme or
+an investment is for them) and the industries it names in its own statements, but not:
+
+- the words of a definition ("피지컬AI는 차량·로봇·공장 등을 움직이는 …이다", "SMR은 …
+  원자로로, 태양광·풍력과 연계된다"): only what is defined counts;
+- a national list of categories ("반도체, 디스플레이, 바이오 등 6대 주력산업", "국방 5대
+  신산업");
+- umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재) unless a fact makes
+  them a focus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.documents.matcher import Mention
+from ingest.korean.sentences import Sentence
+
+#: Categories too broad to be a document's industry by being named.
+UMBRELLA = frozenset(
+    {
+        "energy",
+        "renewable-energy",
+        "carbon-neutrality",
+        "startups",
+        "tourism",
+        "advanced-materials",
+        "food",
+    }
+)
+# "X는 … Y로, …" or "X는 … 제도다/거점이다/…이다": a sentence that says what X is.
+_DEFINES = re.compile(
+    r"(?:이다|(?:제도|구역|거점|재료|기술|산업|시설|사업|개념|방식|분야|것)(?:이)?다|말한다|뜻한다"
+    r"|의미한다|가리킨다|일컫는다)\s?[.\"”’']*$"
+)
+_APPOSITION = re.compile(r"^[^,]{0,40}?(?:은|는)\s[^,]{0,60}?(?:으로|로),\s")
+_CATEGORY_LIST = re.compile(
+    r"(?:등|같은)\s?(?:\S+\s){0,2}?(?:\d+|[두세네]|다섯|여섯|일곱|BIG\s?\d)\s?대?\s?"
+    r"(?:주력|신|전략|핵심|미래|신성장)?\s?(?:산업|분야|기술)"
+    r"|(?:\d+|[두세네])\s?개(?:다|이다)\.?$"  # "분야는 반도체와 이차전지, 디스플레이 3개다"
+)
+_SUBJECT = re.compile(r"(?:은|는)\s")
+
+
+def document_industries(
+    text: str,
+    sentences: Iterable[Sentence],
+    mentions: list[Mention],
+    from_facts: set[str],
+) -> list[str]:
+    """Industry ids of the document: ``from_facts`` and the statements' own industries."""
+    found = set(from_facts)
+    industries = [m for m in mentions if m.label == "Industry"]
+    # An umbrella word counts when written as an industry ("에너지 산업"), not as a word.
+    named = {m.id for m in industries if m.text.replace(" ", "").endswith("산업")}
+    concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
+    for sent in sentences:
+        inside = [m for m in industries if sent.start <= m.start and m.end <= sent.end]
+        if not inside:
+            continue
+        body = text[sent.start : sent.end]
+        if _defines(body) and _concept_subject(text, sent, concepts):
+            subject = _subject_mention(text, sent, inside)
+            if subject is not None and subject.id not in UMBRELLA:
+                found.add(subject.id)
+            continue
+        listed = _CATEGORY_LIST.search(body)
+        for m in inside:
+            if m.id in UMBRELLA and m.id not in named:
+                continue
+            if listed and m.start < sent.start + listed.start():
+                continue  # an item of a national list of categories
+            found.add(m.id)
+    return sorted(found)
+
+
+def _defines(body: str) -> bool:
+    first = _SUBJECT.search(body)
+    if first is None or first.start() > 45:
+        return False
+    return bool(_DEFINES.search(body.rstrip()) or _APPOSITION.match(body))
+
+
+def _concept_subject(text: str, sent: Sentence, concepts: list[Mention]) -> bool:
+    """Whether what the sentence is about is a concept (an industry, a scheme, a term with
+    its abbreviation in brackets), not a region or an organisation."""
+    first = _SUBJECT.search(text, sent.start, sent.end)
+    if first is None:
+        return False
+    head = text[sent.start : first.start()]
+    return head.endswith(")") or any(
+        sent.start <= m.start and m.end <= first.start() for m in concepts
+    )
+
+
+def _subject_mention(text: str, sent: Sentence, inside: list[Mention]) -> Mention | None:
+    """The industry named before the sentence's first topic particle, if any."""
+    first = _SUBJECT.search(text, sent.start, sent.end)
+    if first is None:
+        return None
+    before = [m for m in inside if m.end <= first.start()]
+    return before[0] if before else None

@@ -1,0 +1,132 @@
+"""Designation schemes as written, their regions, places in passing, a document's industries.
+
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Extraction, Pipeline
+from ingest.documents.reader import RawText
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _run(pipeline: Pipeline, raw: str) -> Extraction:
+    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
+
+
+def _held(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
+    return {
+        (f.type, f.subject, f.object)
+        for f in _run(pipeline, raw).facts
+        if f.type in ("HOLDS", "SEEKS")
+    }
+
+
+NSIC = "Designation:national-strategic-industry-complex"
+MPE = "Designation:mpe-specialized-complex"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # An industry names the scheme, and the most specific region holds it.
+        ("경북 포항이 이차전지 특화단지로 지정됐다.", {("HOLDS", "Region:gyeongbuk-pohang", NSIC)}),
+        (
+            "충북 청주가 이차전지 소부장특화단지로 지정됐다.",
+            {("HOLDS", "Region:chungbuk-cheongju", MPE)},
+        ),
+        # A list closed by a count: every region of it.
+        (
+            "이차전지 특화단지는 울산과 경북 상주 등 2곳이 신청했다.",
+            {("SEEKS", "Region:ulsan", NSIC), ("SEEKS", "Region:gyeongbuk-sangju", NSIC)},
+        ),
+        # A region glued to the scheme's name.
+        (
+            "경남창원방산혁신클러스터가 운영을 시작했다.",
+            {("HOLDS", "Region:gyeongnam-changwon", "Designation:defense-innovation-cluster")},
+        ),
+        # A bare head word stands for the scheme named before it.
+        (
+            "울산은 수소특화단지로 지정됐다. 특화단지로 지정된 곳에는 세제 혜택이 있다.",
+            {("HOLDS", "Region:ulsan", "Designation:hydrogen-specialized-complex")},
+        ),
+        # A place of comparison and a venue are not given the scheme.
+        (
+            "전주는 서울·부산에 이어 금융중심지 지정을 신청했다.",
+            {("SEEKS", "Region:jeonbuk-jeonju", "Designation:financial-hub")},
+        ),
+    ],
+)
+def test_designations_and_their_regions(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert _held(pipeline, raw) == want
+
+
+def test_a_national_industrial_complex_is_a_designation_only_when_created(
+    pipeline: Pipeline,
+) -> None:
+    created = _held(pipeline, "전남 고흥에 우주발사체 국가산업단지를 조성한다.")
+    assert created == {
+        ("SEEKS", "Region:jeonnam-goheung", "Designation:national-industrial-complex")
+    }
+    assert _held(pipeline, "공장은 울산 국가산업단지 내 부지에 들어선다.") == set()
+
+
+def test_a_call_for_applications_names_no_region(pipeline: Pipeline) -> None:
+    raw = "정부가 수소특화단지 지정 공모를 시작한다. 신청은 6월까지다.\n"
+    raw += "강원 동해에는 수소 배관이 있다."
+    assert _held(pipeline, raw) == set()
+
+
+def test_places_in_passing_are_not_regions_of_the_story(pipeline: Pipeline) -> None:
+    raw = (
+        "대구시는 로봇 산업을 키운다. 협약식은 서울 어느호텔에서 열렸다. "
+        "참여 기업은 ㈜한빛로봇(부산)이다. 대구는 인천 송도 등과 어깨를 나란히 하게 됐다."
+    )
+    regions = {e.id for e in _run(pipeline, raw).entities if e.type == "Region"}
+    assert regions == {"daegu"}
+
+
+def test_gwangju_the_metropolitan_city_unless_gyeonggi_is_written_before_it(
+    pipeline: Pipeline,
+) -> None:
+    raw = "광주시는 광주에 AI 단지를 짓는다."
+    regions = [e.id for e in _run(pipeline, raw).entities if e.type == "Region"]
+    assert regions == ["gwangju", "gwangju"]
+    raw = "경기도 광주시는 물류 단지를 짓는다."
+    regions = [e.id for e in _run(pipeline, raw).entities if e.type == "Region"]
+    assert regions == ["gyeonggi-gwangju"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "industries"),
+    [
+        # A definition makes only the defined thing the document's industry.
+        (
+            "경주시는 SMR 제작센터를 짓는다.\n"
+            "소형모듈원자로(SMR)는 작은 원자로로, 태양광과 풍력과도 잘 맞는다.",
+            ["nuclear"],
+        ),
+        # Items of a national list of categories are not the region's industries.
+        (
+            "창원시는 방위산업을 키운다. 국방 분야는 우주, 로봇, 드론 등 국방 5대 신산업을 정했다.",
+            ["defense"],
+        ),
+        # An umbrella word counts only when it is written as an industry.
+        ("울산시는 해상풍력을 키운다. 시는 신재생에너지 확대 기조에 맞춘다.", ["offshore-wind"]),
+        ("광주시는 에너지 산업 기업과 협약을 맺었다.", ["energy"]),
+        # An industry word inside a longer word is none.
+        ("대구시는 전후방산업을 넓힌다.", []),
+    ],
+)
+def test_a_documents_industries(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
+    assert _run(pipeline, raw).industries == industries
