@@ -18,12 +18,21 @@ from ontology.errors import QueryError, RsgError
 from queries.catalog import catalog, get
 from queries.projection import projections
 
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="YYYY, YYYY-MM or YYYY-MM-DD: the state at the end of that period"
+    ),
+]
+
 
 def register(app: typer.Typer) -> None:
     """Add the commands to the ``rsg`` app."""
     app.command("queries")(list_queries)
     app.command("query")(run_query)
     app.command("overlaps")(overlaps)
+    app.command("competition")(competition)
+    app.command("rounds")(rounds)
 
 
 def _check_format(fmt: str) -> None:
@@ -86,6 +95,7 @@ def overlaps(
         int | None,
         typer.Option(help="taxonomy depth: 0 = top level; default as pursued"),
     ] = None,
+    as_of: AsOfOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
 ) -> None:
     """지역 간 산업 중복 / shared industries and Jaccard score between regions."""
@@ -96,9 +106,12 @@ def overlaps(
         if len(regions) < 2:
             raise QueryError("one region has nothing to overlap with", "give two or more regions")
         with open_store() as store:
-            if len(regions) == 2:
-                given = {"region_a": regions[0], "region_b": regions[1], "level": level}
-                run = run_named(store, "region_overlap", given)
+            if len(regions) == 2 or as_of is not None:
+                # The projection holds today's graph; a past date asks the named queries.
+                pair = {"region_a": regions[0], "region_b": regions[-1], "level": level}
+                given = pair if len(regions) == 2 else {"regions": regions, "level": level}
+                name = "region_overlap" if len(regions) == 2 else "overlap_matrix"
+                run = run_named(store, name, given | {"as_of": as_of})
                 columns, rows, truncated = run.columns, run.rows, run.truncated
             else:
                 rows = projections.of(store).overlaps(regions, level=level)
@@ -108,3 +121,65 @@ def overlaps(
     if fmt == "table":
         columns = ["region_a", "region_b", "shared_count", "jaccard", "shared"]
     emit(columns, rows, fmt, truncated=truncated)
+
+
+def competition(
+    designation: Annotated[
+        str | None, typer.Argument(help="a Designation id; all designations without one")
+    ] = None,
+    min_regions: Annotated[int, typer.Option(help="only schemes with this many places")] = 2,
+    rivals_only: Annotated[
+        bool, typer.Option(help="only schemes with rivals in one of their rounds")
+    ] = False,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+) -> None:
+    """지정 경쟁 / who seeks or holds each national designation, and the rivals of each round."""
+    given = {"designation": designation, "min_regions": min_regions, "as_of": as_of}
+    _named_table(
+        "designation_competition",
+        given | {"rivals_only": rivals_only},
+        fmt,
+        ["designation", "name_ko", "region_count", "holders", "seekers", "rivals"],
+    )
+
+
+def rounds(
+    designation: Annotated[
+        str | None, typer.Argument(help="a Designation id; every scheme without one")
+    ] = None,
+    round_id: Annotated[str | None, typer.Option("--round", help="one DesignationRound id")] = None,
+    industry: Annotated[str | None, typer.Option(help="rounds covering this Industry id")] = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+) -> None:
+    """공모 차수 / winners, losers and pending bids of each designation round."""
+    given = {"designation": designation, "round": round_id, "industry": industry, "as_of": as_of}
+    table = ["round", "name_ko", "status", "bid_count", "winners", "losers", "pending"]
+    _named_table("round_results", given, fmt, table, shorten=("winners", "losers", "pending"))
+
+
+def _named_table(
+    name: str,
+    given: dict[str, object],
+    fmt: str,
+    table: list[str],
+    shorten: tuple[str, ...] = (),
+) -> None:
+    """Run a named query; the table shows a few columns (lists of bids by place only)."""
+    from api.web.routers.queries import run_named
+
+    _check_format(fmt)
+    try:
+        with open_store() as store:
+            run = run_named(store, name, given)
+    except RsgError as exc:
+        raise fail(exc) from None
+    if fmt != "table":
+        emit(run.columns, run.rows, fmt, truncated=run.truncated)
+        return
+    rows = [
+        {k: [b["region"] for b in v] if k in shorten else v for k, v in row.items()}
+        for row in run.rows
+    ]
+    emit(table, rows, fmt, truncated=run.truncated)

@@ -66,7 +66,7 @@ def test_every_format_holds_the_whole_graph(
     assert response.headers["content-type"].startswith(media)
     graph = Graph().parse(data=response.content, format=FORMATS[key])
     # The seed graph; located evidence adds its offsets when the raw documents are here.
-    assert len(graph) == built.triples == (11632 if corpus_dir() else 10374)
+    assert len(graph) == built.triples == (32610 if corpus_dir() else 31360)
     build_id = client.get("/health").json()["build"]["id"]
     disposition = response.headers["content-disposition"]
     assert disposition.startswith("attachment;")

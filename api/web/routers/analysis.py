@@ -1,4 +1,4 @@
-"""Planner answers without Cypher: ``/search``, ``/overlaps``, ``/competition``,
+"""Planner answers without Cypher: ``/search``, ``/overlaps``, ``/competition``, ``/rounds``,
 ``/complementarity``. Each gives a named query's rows with typed parameters and a response
 model; ``?format=csv`` downloads the same rows. Overlap of several regions and
 complementarity are computed from the per-build analytics projection (``queries.projection``:
@@ -25,6 +25,15 @@ CsvOrJson = Annotated[
     Literal["json", "csv"],
     Query(alias="format", description="json (default) or csv (UTF-8 with BOM)"),
 ]
+AsOf = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+        description="YYYY, YYYY-MM or YYYY-MM-DD: the state at the end of that period "
+        "(docs/graph-contract.md, as-of dates)",
+        examples=["2023", "2023-07"],
+    ),
+]
 _CSV: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with ?format=csv"}
 }
@@ -45,6 +54,8 @@ class SearchHit(Named):
         default_factory=list,
         description="a region's former names with valid_from/valid_to (what an old name found)",
     )
+    name_ko_then: str | None = Field(default=None, description="the name valid at as_of")
+    name_en_then: str | None = None
 
 
 class SearchResult(BaseModel):
@@ -85,8 +96,17 @@ class RegionStatus(BaseModel):
     status: Literal["holds", "seeks"]
     target_year: str | None = None
     since: str | None = None
+    round: str | None = Field(default=None, description="the round of the bid, if known")
+    outcome: str | None = Field(default=None, description="designated, not_selected, pending")
+    bid: str | None = Field(default=None, description="partners of a joint bid share it")
     evidence: str | None = None
     sources: list[str] | None = None
+
+
+class Rival(BaseModel):
+    round: str
+    a: str
+    b: str
 
 
 class Competition(BaseModel):
@@ -99,10 +119,58 @@ class Competition(BaseModel):
     seekers: list[str]
     regions: list[RegionStatus]
     initiatives: list[dict[str, Any]]
+    rounds: list[str] = Field(default_factory=list, description="the scheme's rounds")
+    rivals: list[Rival] = Field(
+        default_factory=list,
+        description="pairs that bid in the same round: different places, neither inside the "
+        "other, not partners of one bid",
+    )
 
 
 class CompetitionResult(BaseModel):
     items: list[Competition]
+
+
+class Bid(BaseModel):
+    region: str
+    name_ko: str | None
+    name_en: str | None
+    name_ko_then: str | None = Field(description="the place's name when it filed the bid")
+    level: str | None
+    parents: list[str]
+    bid: str
+    partners: list[str] = Field(description="the other places of the same (joint) bid")
+    outcome: Literal["designated", "not_selected", "pending"]
+    filed: str | None
+    since: str | None
+    role: str | None = None
+    role_ko: str | None = None
+    area_m2: float | None = None
+    area_text: str | None = None
+    evidence: list[str]
+    sources: list[str]
+
+
+class RoundResult(BaseModel):
+    round: str
+    name_ko: str
+    name_en: str
+    designation: str
+    designation_ko: str | None
+    designation_en: str | None
+    year: str | None
+    industries: list[str]
+    announced: str | None
+    decided: str | None
+    status: Literal["decided", "open"]
+    bid_count: int
+    winners: list[Bid]
+    losers: list[Bid]
+    pending: list[Bid]
+
+
+class RoundsResult(BaseModel):
+    items: list[RoundResult]
 
 
 class Complement(BaseModel):
@@ -141,9 +209,11 @@ def search(
         list[str] | None, Query(max_length=20, description="only these labels", examples=[])
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    as_of: AsOf = None,
     fmt: CsvOrJson = "json",
 ) -> SearchResult | Response:
-    run = run_named(store, "search", {"q": q, "labels": labels or [], "limit": limit})
+    given = {"q": q, "labels": labels or [], "limit": limit, "as_of": as_of}
+    run = run_named(store, "search", given)
     if fmt == "csv":
         return csv_response(safe_filename("search", q) + ".csv", run.columns, run.rows)
     return SearchResult(q=q, items=[SearchHit.model_validate(r) for r in run.rows])
@@ -171,19 +241,23 @@ def overlaps(
         Query(ge=0, le=6, description="taxonomy depth: 0 = top level; empty = as pursued"),
     ] = None,
     min_shared: Annotated[int, Query(ge=0, le=1000)] = 0,
+    as_of: AsOf = None,
     fmt: CsvOrJson = "json",
 ) -> OverlapResult | Response:
     ids = [part.strip() for item in regions or [] for part in item.split(",") if part.strip()]
     if len(ids) == 1:
         raise QueryError("one region has nothing to overlap with", "give two or more regions")
     if len(ids) == 2:
-        run = run_named(
-            store, "region_overlap", {"region_a": ids[0], "region_b": ids[1], "level": level}
-        )
+        given = {"region_a": ids[0], "region_b": ids[1], "level": level, "as_of": as_of}
+        run = run_named(store, "region_overlap", given)
         if not run.rows:
             raise QueryError(
                 f"no region {ids[0]!r} or {ids[1]!r}", "find region ids with /search or /regions"
             )
+        columns, rows = run.columns, run.rows
+    elif as_of is not None:  # the projection holds today's graph; a past date asks the store
+        matrix: dict[str, Any] = {"regions": ids, "level": level, "min_shared": min_shared}
+        run = run_named(store, "overlap_matrix", matrix | {"as_of": as_of})
         columns, rows = run.columns, run.rows
     else:
         rows = projections.of(store).overlaps(ids, level=level, min_shared=min_shared)
@@ -211,17 +285,46 @@ def competition(
         str | None, Query(max_length=120, examples=["defense-innovation-cluster"])
     ] = None,
     min_regions: Annotated[int, Query(ge=1, le=300)] = 2,
+    rivals_only: Annotated[
+        bool, Query(description="only designations with rivals in one of their rounds")
+    ] = False,
+    as_of: AsOf = None,
     fmt: CsvOrJson = "json",
 ) -> CompetitionResult | Response:
-    run = run_named(
-        store,
-        "designation_competition",
-        {"designation": designation, "min_regions": min_regions},
-    )
+    given = {"designation": designation, "min_regions": min_regions, "as_of": as_of}
+    run = run_named(store, "designation_competition", given | {"rivals_only": rivals_only})
     if fmt == "csv":
-        name = safe_filename("competition", designation or "all") + ".csv"
+        name = safe_filename("competition", designation or "all", as_of or "") + ".csv"
         return csv_response(name, run.columns, run.rows)
     return CompetitionResult(items=[Competition.model_validate(r) for r in run.rows])
+
+
+@router.get(
+    "/rounds",
+    summary="지정 공모 차수별 선정·탈락 / winners and losers of designation rounds",
+    response_model=RoundsResult,
+    responses=_CSV,
+)
+def rounds(
+    store: StoreDep,
+    designation: Annotated[
+        str | None, Query(max_length=120, examples=["national-strategic-industry-complex"])
+    ] = None,
+    round_id: Annotated[
+        str | None, Query(alias="round", max_length=120, examples=["nsic-2023-battery"])
+    ] = None,
+    industry: Annotated[str | None, Query(max_length=120, examples=["battery"])] = None,
+    as_of: AsOf = None,
+    fmt: CsvOrJson = "json",
+) -> RoundsResult | Response:
+    """Each round with its winners, losers and pending bids (joint-bid partners, roles, site
+    areas, evidence); as of a date, the bids filed by then with the outcomes known then."""
+    given = {"designation": designation, "round": round_id, "industry": industry, "as_of": as_of}
+    run = run_named(store, "round_results", given)
+    if fmt == "csv":
+        name = safe_filename("rounds", designation or round_id or "all", as_of or "") + ".csv"
+        return csv_response(name, run.columns, run.rows)
+    return RoundsResult(items=[RoundResult.model_validate(r) for r in run.rows])
 
 
 @router.get(
