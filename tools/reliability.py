@@ -83,6 +83,47 @@ def run_tests(examples: int, tally: Path) -> dict[str, Any]:
     }
 
 
+#: Checks whose cases try to write or escape; a mutation fails the test that tried it.
+WRITE_CHECKS = ("write-attempts", "sparql-update", "injection")
+WRITE_TESTS = ("test_read_only.py", "test_sparql_update.py", "test_injection.py")
+#: Checks whose cases are malformed or hostile input, counted for 5xx answers.
+INPUT_CHECKS = ("schemathesis", "injection", "bad input", "hostile Host header")
+
+
+def summary(figures: dict[str, Any]) -> dict[str, Any]:
+    """The four figures issue 15 asks of one run: writes attempted / mutations seen, bad
+    inputs tried / 5xx seen, faults injected / facts lost, peak memory under the hostile
+    queries."""
+    tests = figures.get("tests", {})
+    cases: dict[str, int] = tests.get("cases", {})
+    statuses: dict[str, dict[str, int]] = tests.get("statuses", {})
+    measured: dict[str, float] = tests.get("figures", {})
+    failed = tests.get("failed", [])
+    kills = figures.get("build_kills", {})
+    inputs = [check for check in cases if check.startswith(INPUT_CHECKS)]
+    lost = sum(
+        value for name, value in measured.items() if "lost" in name or "more than once" in name
+    )
+    return {
+        "writes attempted": sum(n for c, n in cases.items() if c.startswith(WRITE_CHECKS)),
+        "mutations seen": sum(1 for line in failed if any(t in line for t in WRITE_TESTS))
+        + kills.get("mismatches", 0),
+        "bad inputs tried": sum(cases[c] for c in inputs),
+        "5xx seen": sum(
+            n for c in inputs for status, n in statuses.get(c, {}).items() if int(status) >= 500
+        ),
+        "faults injected": kills.get("kills", 0)
+        + figures.get("server_kills", {}).get("cycles", 0)
+        + int(measured.get("build kills in the CI test", 0))
+        + int(measured.get("ingest faults injected (bomb, over time)", 0))
+        + 1  # the failed load of test_faults
+        + 16,  # the concurrent review accepts of test_concurrency
+        "facts lost": int(lost) + (0 if kills.get("after_equal", True) else 1),
+        "API peak RSS (MB)": measured.get("API peak RSS under the item-3 queries (MB)"),
+        "store peak RSS (MB)": measured.get("store peak RSS under the item-3 queries (MB)"),
+    }
+
+
 def server_kills(home: Path, store: FalkorStore, cycles: int) -> dict[str, Any]:
     """Kill the server while the API answers queries; time until the API answers again."""
     server = EmbeddedServer(home)
@@ -175,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures["rdf_round_trip"] = rdf_round_trip(home, store)
         finally:
             server.stop()
+    figures["summary"] = summary(figures)
     out = args.out or Path(os.environ.get("RSG_HOME", ".rsg")) / "reliability.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp_out = out.with_name(out.name + ".tmp")
