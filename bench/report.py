@@ -406,7 +406,10 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         "baseline measured in the same run. Synthetic data: `bench/generate.py` (seed 7): the "
         "real 252-entry region gazetteer and 65-industry taxonomy, Zipf-skewed regions, "
         "industries, designations and companies. Tiers: S 2k initiatives / 1k companies, "
-        "M 20k / 5k, L 200k / 20k.",
+        "M 20k / 5k, L 200k / 20k. Runs may share the machine's CPUs with other work: "
+        "absolute times then vary several-fold between runs (compare the pyshacl or Python "
+        "baselines of two runs), the ratios within one run much less. The headline ratios of "
+        "every tier are also written to `bench/results.json`.",
         "",
     ]
     for tier in TIER_ORDER:
