@@ -51,8 +51,19 @@ class Context:
     previous: list[Mention] = field(default_factory=list)
     #: The last organisation that was the subject of a sentence about an investment.
     investor: Mention | None = None
-    #: The initiative the sentences so far named last ("이 사업은 ...", "... 참여한다").
-    initiative: str | None = None
+    #: The sentences so far, nearest last, as (start, end, ends of linked names): the
+    #: initiative one of them named is what a later one speaks of ("이 사업은", "… 참여한다").
+    earlier: list[tuple[int, int, frozenset[int]]] = field(default_factory=list)
+
+    def earlier_initiative(self, text: str) -> str | None:
+        """The initiative the nearest of the last three sentences names, if any."""
+        from ingest.documents.initiative import initiative_name
+
+        for s, e, ends in reversed(self.earlier[-3:]):
+            name = initiative_name(text, s, e, s, ends)
+            if name is not None:
+                return name
+        return None
 
 
 def ref(m: Mention) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ingest.documents import designation
-from ingest.documents.candidate import Candidate, Context
+from ingest.documents.candidate import Candidate, Context, span
 from ingest.documents.extractor import extract
 from ingest.documents.investment import subject_investor
 from ingest.documents.matcher import Gazetteer, Mention
@@ -25,11 +25,12 @@ from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
 from ingest.documents.places import in_passing
+from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
 from ingest.documents.source import source_info
 from ingest.documents.topics import document_industries
 from ingest.korean.numbers import find_amounts
-from ingest.korean.sentences import Token, Tokenizer, tokenizer_for
+from ingest.korean.sentences import Sentence, Token, Tokenizer, tokenizer_for
 
 #: New organisations below this confidence are not proposed.
 MIN_ORG_CONFIDENCE = 0.5
@@ -177,9 +178,10 @@ class Pipeline:
             mentions,
             {i for f in facts for i in f.props.get("industry", "").split(",") if i},
         )
+        proposals = _proposals(mentions, norm, sentences)
         return (
             Extraction(document=info, entities=entities, facts=plain, industries=industries),
-            facts,
+            [*facts, *proposals],
         )
 
     def mentions(
@@ -292,6 +294,36 @@ class Pipeline:
             props=c.props,
             sentence=sentence,
         )
+
+
+def _proposals(
+    mentions: list[Mention], norm: Normalized, sentences: Sequence[Sentence]
+) -> list[ExtractedFact]:
+    """One review item per new organisation name: a proposed gazetteer entry
+    (``ingest.documents.proposal``), with the sentence it was first seen in."""
+    out: dict[str, ExtractedFact] = {}
+    starts = [sent.start for sent in sentences]
+    for m in mentions:
+        if not m.new or m.text in out:
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)] if sentences else None
+        a, b = span(
+            norm.text, sent.start if sent else m.start, sent.end if sent else m.end, m.start, m.end
+        )
+        rs, re_ = norm.to_raw(a, b)
+        out[m.text] = ExtractedFact(
+            **proposal_fields(m.text, m.kind),
+            amount_krw=None,
+            amount_text=None,
+            date=None,
+            evidence=evidence_text(norm.raw, rs, re_),
+            start=rs,
+            end=re_,
+            confidence=round(m.confidence, 2),
+            props={"kind": m.kind or "company"},
+            sentence=sent.text if sent else "",
+        )
+    return list(out.values())
 
 
 def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:

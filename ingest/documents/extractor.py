@@ -77,7 +77,7 @@ def extract(
     out += targets(text, s, e, subject, quantities, dates)
     out += _events_and_laws(text, s, e, subject, dates)
     # What this sentence names is what the next one speaks of ("이 사업은", "… 참여한다").
-    ctx.initiative = initiative_name(text, s, e, s, _ends(mentions)) or ctx.initiative
+    ctx.earlier.append((s, e, _ends(mentions)))
     investors = {c.subject for c in out if c.type == "INVESTS_IN"}
     # An investor's own investment is its INVESTS_IN fact, not a part in an initiative.
     return [
@@ -183,7 +183,8 @@ def _participation(
         for role, pattern in _PARTICIPATE.items():
             cue = cue_near(pattern, text, s, e, m.end)
             if cue is not None and abs(cue.start() - m.end) <= 40:
-                name = initiative_name(text, s, e, cue.end(), _ends(mentions)) or ctx.initiative
+                name = initiative_name(text, s, e, cue.end(), _ends(mentions))
+                name = name or ctx.earlier_initiative(text)
                 if name is None:
                     break  # no initiative named: no part in one
                 a, b = span(text, s, e, m.start, m.end)

@@ -73,7 +73,7 @@ def money(
         elif (
             _budget(text, s, e, q, before) and subject and not _other_subject(text, s, q, mentions)
         ):
-            name = initiative_name(text, s, e, q.end, ends) or ctx.initiative
+            name = initiative_name(text, s, e, q.end, ends) or ctx.earlier_initiative(text)
             if name is None:
                 continue
             a, b = span(text, s, e, q.start, q.end + 12)
@@ -132,7 +132,7 @@ def _funding_line(
     if not org_ref:
         return []  # a government without an organisation in the graph: no fact with "?"
     a, b = span(text, s, e, q.start - len(basis.group()), q.end)
-    name = initiative_name(text, s, e, q.end, ends) or ctx.initiative
+    name = initiative_name(text, s, e, q.end, ends) or ctx.earlier_initiative(text)
     if name is None:
         return []
     return [

@@ -18,7 +18,9 @@ linked mention.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 
@@ -275,8 +277,17 @@ _BUDGET_ITEM = re.compile(
 )
 
 
+_START = operator.attrgetter("start")
+
+
 def _common_noun(cand: OrgCandidate, tokens: Sequence[Token]) -> bool:
-    inside = [t for t in tokens if cand.start <= t.start and t.end <= cand.end]
+    first = bisect.bisect_left(tokens, cand.start, key=_START)
+    inside = []
+    for t in tokens[first:]:
+        if t.start >= cand.end:
+            break
+        if t.end <= cand.end:
+            inside.append(t)
     if not inside or _COMPANY_END.search(cand.name):
         return False
     return all(t.tag in ("NNG", "NNB", "XSN", "XPN", "NR", "MM", "SN") for t in inside)

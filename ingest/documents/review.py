@@ -25,6 +25,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from ingest.documents import proposal
 from ingest.documents.document import ExtractedFact
 from ingest.documents.source import SourceInfo
 from ingest.documents.source import source_id as made_source_id
@@ -44,6 +45,7 @@ EDITABLE: tuple[str, ...] = (
     "role",
 )
 EDITABLE += ("basis", "subject_name_en", "object_name_en", "subject_kind", "object_kind")
+EDITABLE += ("subject_id", "object_id")
 #: A bid for a designation round (object ``DesignationRound:<id>``) and the round it is tied to.
 BID_EDITS = ("outcome", "decided", "bid", "role_ko", "industries", "area_m2", "area_text")
 EDITABLE += (*BID_EDITS, "until", "round")
@@ -371,10 +373,22 @@ def write_facts(data_dir: Path, chosen: list[tuple[Item, dict[str, str]]]) -> No
 
     sources_file = data_dir / "sources.yaml"
     files = [sources_file, *{data_dir / "facts" / f"{item.source}.yaml" for item, _ in chosen}]
+    files.append(proposal.gazetteer_path(data_dir))
     saved = {p: p.read_text(encoding="utf-8") if p.is_file() else None for p in files}
+    graph_ids = set(load_graph_data(data_dir).nodes)
     try:
         for item, edits in chosen:
+            if item.fact.type == proposal.NEW_ORGANIZATION:  # a name for the gazetteer
+                name = item.fact.subject.partition(":")[2]
+                kind = item.fact.object.partition(":")[2]
+                write_atomic(*proposal.gazetteer_text(data_dir, name, kind, edits))
+                continue
             nodes, facts = fact_records(item, edits)
+            # An organisation the gazetteer knows and the graph does not yet: its node too.
+            ends = [f[end] for f in facts for end in ("from", "to")]
+            for node in proposal.graph_nodes(ends, graph_ids, data_dir):
+                nodes.append(node)
+                graph_ids.add((node["label"], node["id"]))
             _ensure_source(sources_file, item)
             _append(data_dir / "facts" / f"{item.source}.yaml", item.source, nodes, facts)
         load_graph_data(data_dir)
