@@ -182,7 +182,10 @@ def figures(props: dict[str, Any]) -> list[Figure]:
     lines = []
     for name, (name_ko, name_en) in FIGURES.items():
         if f"{name}_ko" in props:  # a value written in each language
-            text_ko, text_en = _text(props[f"{name}_ko"]), _text(props.get(f"{name}_en", ""))
+            # The English value is ``<name>_en``, or the plain ``<name>`` beside ``<name>_ko``
+            # (a bid's role: role_ko "양극재", role "cathode materials").
+            text_en = _text(props.get(f"{name}_en") or props.get(name) or "")
+            text_ko = _text(props[f"{name}_ko"])
             lines.append(Figure(name_ko, name_en, text_ko, text_en or text_ko))
             continue
         value = props.get(name)

@@ -25,6 +25,8 @@ LABEL_STYLES: dict[str, LabelStyle] = {
     "Source": LabelStyle("출처", "Source", "#6d7a86", "ellipse", "o"),
     "Person": LabelStyle("인물", "Person", "#9c5b39", "triangleDown", "v"),
     "Target": LabelStyle("목표", "Target", "#4aa3a8", "hexagon", "h"),
+    "DesignationRound": LabelStyle("공모 차수", "Designation round", "#8c6d1f", "circle", "p"),
+    "FormerName": LabelStyle("옛 이름", "Former name", "#9aa4ad", "ellipse", "."),
 }
 OTHER = LabelStyle("기타", "Other", "#8a8a8a", "dot", "o")
 
@@ -44,6 +46,9 @@ MARK_STYLES: dict[str, MarkStyle] = {
     "shared": MarkStyle("공통", "shared", "#d11f1f"),
     "competing": MarkStyle("경쟁", "competing", "#8f1fd1"),
     "complementary": MarkStyle("상호보완", "complementary", "#1f8fd1"),
+    "won": MarkStyle("선정", "designated", "#1f9d3a"),
+    "lost": MarkStyle("탈락", "not selected", "#7a7a7a"),
+    "pending": MarkStyle("심사 중", "pending", "#d1a01f"),
 }
 
 REL_NAMES: dict[str, tuple[str, str]] = {
@@ -64,6 +69,9 @@ REL_NAMES: dict[str, tuple[str, str]] = {
     "COOPERATES_WITH": ("협력", "cooperates with"),
     "HAS_TARGET": ("목표", "target"),
     "LEADS": ("대표", "leads"),
+    "ROUND_OF": ("공모 차수", "round of"),
+    "COVERS": ("대상 산업", "covers"),
+    "HAD_NAME": ("옛 이름", "had name"),
     "SEGMENT": ("세부 가치사슬", "segment"),
 }
 
@@ -93,6 +101,12 @@ FIGURES: dict[str, tuple[str, str]] = {
     "value": ("값", "value"),
     "unit": ("단위", "unit"),
     "year": ("연도", "year"),
+    "decided": ("선정 발표", "decided"),
+    "outcome": ("결과", "outcome"),
+    "until": ("종료", "until"),
+    "area_text": ("면적", "site area"),
+    "valid_from": ("유효 시작", "valid from"),
+    "valid_to": ("유효 종료", "valid until"),
     # Groups of a folded view (visual/aggregate.py).
     "members": ("묶인 노드 수", "nodes in this group"),
     "examples": ("예", "for example"),

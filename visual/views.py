@@ -12,7 +12,7 @@ from queries.guard import check_read_only
 from queries.store import GraphStore, Row
 from queries.subgraph import subgraph_of
 from visual.caption import provenance
-from visual.marks import mark_overlap
+from visual.marks import mark_bids, mark_overlap
 from visual.model import SizeBy, ViewGraph
 
 #: Most ids looked up when a result names nodes only by id.
@@ -86,7 +86,10 @@ def overlap(store: GraphStore, region_ids: list[str], size_by: SizeBy = "degree"
             f"지역 없음 / no region: {', '.join(missing)}", "see GET /regions for region ids"
         )
     nodes = [n for n in found.values() if n is not None]
-    mark_overlap(graph, {n.key for n in nodes})
+    keys = {n.id: n.key for n in nodes}
+    nesting = _rows(store, "regions_within", regions=wanted)[0]
+    within = {keys[r["region"]]: {keys[u] for u in r["within"]} for r in nesting}
+    mark_overlap(graph, set(keys.values()), within)
     graph.title_ko = "지역 중복 뷰: " + " · ".join(n.name_ko for n in nodes)
     graph.title_en = "Overlap view: " + " · ".join(n.name_en for n in nodes)
     return _finish(store, graph, size_by, truncated)
@@ -129,6 +132,59 @@ def funding(
             edge.reverse = True  # money flows from the funder to the initiative
         elif edge.type == "LOCATED_IN":
             edge.flow = graph.nodes[edge.source].money
+    return _finish(store, graph, size_by, truncated)
+
+
+def designation_round(store: GraphStore, round_id: str, size_by: SizeBy = "degree") -> ViewGraph:
+    """A designation round: its scheme and industries, and every place that bid, marked won,
+    lost or pending (PART_OF among them shows which bids lie inside another)."""
+    rows, truncated = _rows(store, "view_round", round=round_id)
+    graph = ViewGraph("round", "", "")
+    graph.add_rows(rows)
+    focus = graph.by_id(round_id, "DesignationRound")
+    if focus is None:
+        raise NotFound(
+            f"공모 차수 {round_id!r} 없음 / no designation round {round_id!r}",
+            "see GET /rounds for round ids",
+        )
+    mark_bids(graph)
+    focus.mark = "focus"
+    graph.title_ko = f"{focus.name_ko} 선정 결과"
+    graph.title_en = f"Designation round: {focus.name_en}"
+    tally = {m: sum(n.mark == m for n in graph.nodes.values()) for m in ("won", "lost", "pending")}
+    graph.note_ko = f"선정 {tally['won']}곳, 탈락 {tally['lost']}곳, 심사 중 {tally['pending']}곳"
+    graph.note_en = (
+        f"{tally['won']} places designated, {tally['lost']} not selected, "
+        f"{tally['pending']} pending"
+    )
+    return _finish(store, graph, size_by, truncated)
+
+
+def region_designations(store: GraphStore, region_id: str, size_by: SizeBy = "degree") -> ViewGraph:
+    """A region's designation timeline as a graph: the rounds it (or a place within it) bid
+    for, each marked by the best outcome, their schemes, and the region's former names."""
+    rows, truncated = _rows(store, "view_region_designations", region=region_id)
+    graph = ViewGraph("designations", "", "")
+    graph.add_rows(rows)
+    focus = graph.by_id(region_id, "Region")
+    if focus is None:
+        raise NotFound(
+            f"지역 {region_id!r} 없음 / no region {region_id!r}",
+            "see GET /regions or the home page for region ids",
+        )
+    places = {n.key for n in graph.nodes.values() if n.label == "Region"}
+    mark_bids(graph, places)
+    focus.mark = "focus"
+    graph.title_ko = f"{focus.name_ko} 지정 연표"
+    graph.title_en = f"Designation timeline: {focus.name_en}"
+    rounds = sorted(
+        (str(n.props.get("year") or ""), n.name_ko, n.name_en)
+        for n in graph.nodes.values()
+        if n.label == "DesignationRound"
+    )
+    if rounds:
+        graph.note_ko = f"공모 {len(rounds)}건, {rounds[0][0]}–{rounds[-1][0]}년"
+        graph.note_en = f"{len(rounds)} rounds, {rounds[0][0]}-{rounds[-1][0]}"
     return _finish(store, graph, size_by, truncated)
 
 

@@ -51,6 +51,8 @@ def register(app: typer.Typer) -> None:
     view_app.command("overlap")(overlap)
     view_app.command("organizations")(organizations)
     view_app.command("funding")(funding)
+    view_app.command("round")(designation_round)
+    view_app.command("designations")(designations)
     view_app.command("query")(query)
     view_app.command("cypher")(cypher)
     view_app.command("heatmap")(heatmap_command)
@@ -228,6 +230,46 @@ def funding(
 
     _write(
         lambda s: views.funding(s, region_id, _size(size, "money")), out_path, lang, limit, preset
+    )
+
+
+def designation_round(
+    round_id: Annotated[str, typer.Argument(help="DesignationRound id, e.g. nsic-2023-battery")],
+    out_path: Out,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+    preset: PresetOpt = None,
+) -> None:
+    """공모 차수 뷰 / a designation round: who bid, who won, who lost."""
+    from visual import views
+
+    _write(
+        lambda s: views.designation_round(s, round_id, _size(size, "degree")),
+        out_path,
+        lang,
+        limit,
+        preset,
+    )
+
+
+def designations(
+    region_id: Annotated[str, typer.Argument(help="Region id, e.g. jeonbuk")],
+    out_path: Out,
+    lang: LangOpt = "ko",
+    size: SizeOpt = None,
+    limit: LimitOpt = None,
+    preset: PresetOpt = None,
+) -> None:
+    """지정 연표 뷰 / the rounds a region (and the places in it) bid for, with outcomes."""
+    from visual import views
+
+    _write(
+        lambda s: views.region_designations(s, region_id, _size(size, "degree")),
+        out_path,
+        lang,
+        limit,
+        preset,
     )
 
 

@@ -7,11 +7,16 @@
 
 // Rows are (node, relationship, node) triples; the view collects every node and relationship
 // once. The region's initiatives are those its strategies include (through phases and
-// sub-initiatives) and those located in it, as in region_portfolio.
+// sub-initiatives) and those located in it, as in region_portfolio. A bid shows on its
+// designation round, which leads to its scheme (the rolled-up scheme edges are left out).
 MATCH (a:Region {id: $region})
 RETURN a, null AS rel, null AS b
 UNION
 MATCH (a:Region {id: $region})-[rel:ADOPTS|PURSUES|SEEKS|HOLDS|COOPERATES_WITH|LOCATED_IN|INVESTS_IN]-(b)
+WHERE NOT (type(rel) IN ['SEEKS', 'HOLDS'] AND coalesce(rel.derived, false))
+RETURN a, rel, b
+UNION
+MATCH (:Region {id: $region})-[:SEEKS|HOLDS]->(a:DesignationRound)-[rel:ROUND_OF]->(b:Designation)
 RETURN a, rel, b
 UNION
 MATCH (a:Region {id: $region})-[rel:PART_OF]->(b:Region)

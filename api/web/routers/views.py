@@ -282,6 +282,34 @@ def funding_view(
     return _respond(request, graph, shown)
 
 
+@router.get("/views/round/{round_id}", summary="공모 차수 뷰 / designation round view",
+            responses=_HTML)  # fmt: skip
+def round_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    round_id: Annotated[str, Path(max_length=200, examples=["nsic-2023-battery"])],
+) -> Response:
+    """The scheme, the round and its industries, and every place that bid: designated
+    (green), not selected (grey) or pending (amber)."""
+    graph = views.designation_round(store, round_id, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
+@router.get("/views/designations/{region}", summary="지역 지정 연표 뷰 / region designation view",
+            responses=_HTML)  # fmt: skip
+def designations_view(
+    request: Request,
+    store: StoreDep,
+    shown: DisplayDep,
+    region: Annotated[str, Path(max_length=200, examples=["jeonbuk"])],
+) -> Response:
+    """The rounds a region and the places within it bid for, each marked by its outcome, with
+    their schemes and the region's former names."""
+    graph = views.region_designations(store, region, shown.size or "degree")
+    return _respond(request, graph, shown)
+
+
 @router.get("/views/query/{name}", summary="명명 질의 결과 그래프 / named query as a graph",
             responses=_HTML)  # fmt: skip
 def query_view(
