@@ -1,5 +1,5 @@
-"""docs/queries.md, written from the catalog: each query's purpose, parameters, columns and an
-example of its output on the seed graph (``rsg queries --docs docs/queries.md``)."""
+"""docs/queries.md, written from the bundled queries: each query's purpose, parameters,
+columns and an example of its output on the seed graph (``rsg queries --docs docs/queries.md``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
-from queries.catalog import NamedQuery, catalog
+from queries.catalog import NamedQuery, bundled
 from queries.store import GraphStore
 
 EXAMPLE_ROWS = 2
@@ -88,7 +88,7 @@ def _section(query: NamedQuery, store: GraphStore) -> list[str]:
 
 def render(store: GraphStore) -> str:
     """The whole page; deterministic for a given build (every query orders its rows)."""
-    queries = list(catalog().values())
+    queries = list(bundled().values())  # never the queries a user saved in RSG_HOME
     lines = [
         "# 명명 질의 / Named queries",
         "",
