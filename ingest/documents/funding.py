@@ -128,9 +128,12 @@ def _funding_line(
         region = (subject or ":").split(":")[1]
         if kind == "provincial" and ctx.levels.get(region) not in ("province", None):
             region = ctx.parents.get(region, region)  # 도비 in a city's document: the province
-        org_ref = ctx.region_gov.get(region, "")
+        # The region's government by the gov-<region> convention; the review step adds its
+        # node when the graph has none yet (``ingest.documents.proposal``).
+        known = ctx.levels.get(region) not in (None, "area")
+        org_ref = ctx.region_gov.get(region) or (f"Organization:gov-{region}" if known else "")
     if not org_ref:
-        return []  # a government without an organisation in the graph: no fact with "?"
+        return []  # no region to name the government of: no fact with an unknown party
     a, b = span(text, s, e, q.start - len(basis.group()), q.end)
     name = initiative_name(text, s, e, q.end, ends) or ctx.earlier_initiative(text)
     if name is None:

@@ -28,7 +28,7 @@ from ingest.korean.numbers import Money
 
 INVESTED_AFTER = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로|에|이나|까지)?\s?(?:규모의?|규모로|상당의?)?\s?"
-    r"(?:[^\s.]+\s){0,8}?[^\s.]*?(?:추가\s?|신규\s?|직접\s?|우선\s?)?"
+    r"(?:[^\s.]+\s){0,10}?[^\s.]*?(?:추가\s?|신규\s?|직접\s?|우선\s?)?"
     r"(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립|유치|유입|FDI)"
 )
 _INVEST_WORD = re.compile(r"투자|투입|유입|유치|들여|들인|출자")
@@ -68,7 +68,7 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
 
     An amount written right after an organisation ("LS-L&F 1조 500억 원, 퓨처그라프 4,400억
     원 등 ... 유입됐다") needs an investing word anywhere later in its sentence."""
-    after = text[money.end : min(e, money.end + 60)]
+    after = text[money.end : min(e, money.end + 70)]
     before = text[max(s, money.start - 12) : money.start]
     listed = any(
         m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions

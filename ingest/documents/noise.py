@@ -55,6 +55,13 @@ _CAPTION_LINE = re.compile(
     rf"^\s?[{_OPEN}]?\s?(?:사진|그래픽|자료사진|이미지|영상)\s?(?:[=:：]|[{_CLOSE}])"
 )
 _CAPTION_MARK = re.compile(r"^\s?[▲△▷]")
+# Who stands where in a photo: "(왼쪽)", "(가운데)", "(오른쪽 두 번째)".
+_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|앞줄|뒷줄|뒷줄 왼쪽|앞줄 오른쪽)[^)]{0,8}\)")
+# A credit closing a caption line without brackets: "사진 제공=포항시", "충남도 제공",
+# "/사진=전북도.".
+_CREDIT_END = re.compile(
+    r"(?:(?:사진\s?)?제공\s?[=:]\s?\S+(?:\s\S+)?|\s\S{2,12}\s제공|/\s?사진\s?=\s?\S+)\.?\s*$"
+)
 _IMAGE_LINE = re.compile(
     r"^(?:이미지|사진)\s?(?:확대|크게)\s?보기$|^(?:기사\s?)?(?:이미지|사진)\s?확대$|^https?://\S+$"
 )
@@ -118,6 +125,8 @@ def _line_reason(text: str) -> str | None:
     if _IMAGE_LINE.match(text) or _IMAGE_MARKUP.fullmatch(text.strip()):
         return "image"
     if _CAPTION_LINE.match(text) or (_CAPTION_MARK.match(text) and _CREDIT.search(text)):
+        return "caption"
+    if _CREDIT_END.search(text) or (_POSITION.search(text) and _CREDIT.search(text)):
         return "caption"
     if _counter(text):
         return "counter"

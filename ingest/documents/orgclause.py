@@ -143,7 +143,7 @@ def _investors(text: str, known: dict[int, int]) -> list[OrgCandidate]:
     if not _INVESTING.search(text):
         return out
     for money in _AMOUNT.finditer(text):
-        if not INVESTED_AFTER.match(text[money.end() : money.end() + 60]):
+        if not INVESTED_AFTER.match(text[money.end() : money.end() + 70]):
             continue
         clause_start = max(
             (

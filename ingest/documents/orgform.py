@@ -18,10 +18,11 @@ from ingest.documents.orgnames import GENERIC_NAMES
 _WORD = r"[가-힣A-Za-z0-9&\-]"  # "·" separates names: "A·B" is two
 # The name ends here: what follows is not Hangul, or is a particle ("울산테크노파크가").
 _END = (
-    r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)"
+    r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|에서도|에도|와의|과의|이다)"
     r"(?:[^가-힣]|$))"
 )
 _COMPANY_MARKS = ("㈜", "(주)", "주식회사")
+_MODIFIER = r"(?<![가-힣A-Za-z])(?:글로벌|국제|세계|아시아)"
 _RESEARCH = ("연구원", "연구소", "진흥원", "기술원", "평가원", "정보원")
 _PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회")
 _ASSOCIATION = ("협회", "포럼", "조합", "연합회", "협의회")
@@ -65,16 +66,35 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
         _PUBLIC,
     ),
     (
-        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_ASSOCIATION)})){_END}"),
+        # "글로벌 의약생명공학협회": a modifier written apart is part of the name.
+        re.compile(
+            rf"(?P<name>(?:{_MODIFIER}\s)?{_WORD}{{2,20}}(?:{'|'.join(_ASSOCIATION)})){_END}"
+        ),
         "association",
         0.6,
         _ASSOCIATION,
     ),
     (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35, ("센터",)),
+    # "광주경제자유구역청장": the agency of its head.
+    (
+        re.compile(
+            rf"(?P<name>{_WORD}{{3,20}}(?<![시도군구육])청)장(?:은|는|이|가|과|와|을|의|,|\s)"
+        ),
+        "government_body",
+        0.6,
+        ("청장",),
+    ),
+    # "도의회에서도": the council of the document's province, city or county.
+    (
+        re.compile(rf"(?<![가-힣])(?P<name>(?:도|시|군|구)의회){_END}"),
+        "government_body",
+        0.7,
+        ("의회",),
+    ),
 ]
 # "현대차, 네이버, 리벨리온 등 기업과": a list closed by "등 <kind>".
 _LISTED = re.compile(
-    rf"(?P<list>{_WORD}{{2,15}}(?:\s?,\s?{_WORD}{{2,15}}){{1,8}})\s?등\s?(?:\S+\s)?"
+    rf"(?P<list>{_WORD}{{2,15}}(?:\s?,\s?{_WORD}{{2,15}}){{1,8}})\s?등\s(?:[^\s.,]+\s){{0,3}}"
     r"(?P<kind>기업|업체|대기업|중소기업|대학|연구기관|기관)"
     r"(?:들)?(?:과|와|을|를|이|가|은|는|의|에|도|으로|로|에서)?(?![가-힣])"
 )

@@ -23,7 +23,8 @@ _ARGUMENT = re.compile(r"(?:^|[가-힣])(?:은|는|이|가|을|를)(?:\s|$)")
 _CLAUSE = re.compile(r"(?:은|는|이|가|을|를|도|와|과)\s")
 # "서울·부산에 이어", "송도 등과 어깨를 나란히", "수도권처럼".
 _COMPARED = re.compile(
-    r"^(?P<gap>[^,.\n]{0,8}?)(?:에\s?이어|에\s?비해|처럼|와\s?달리|과\s?달리|보다\s|(?:과|와)\s?어깨를)"
+    r"^(?P<gap>[^,.\n]{0,8}?)(?:에\s?이어|에\s?비해|처럼|와\s?달리|과\s?달리|보다\s|(?:과|와)\s?어깨를"
+    r"|(?:과|와)\s?같은)"
 )
 
 
@@ -40,15 +41,18 @@ def venue(after: str) -> bool:
 
 
 def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without regions that are only a venue, a head office or a comparison."""
+    """``mentions`` without regions that are only a venue, a head office or a comparison, and
+    without organisations that are only a venue ("(주)한빛로보틱스에서 열린 보고회") or a
+    comparison ("포스코와 같은 기업")."""
     orgs = [m for m in mentions if m.label == "Organization"]
     out = []
     for m in mentions:
+        after = text[m.end : m.end + 40]
         if m.label == "Region" and (
-            _head_office(text, m, orgs)
-            or venue(text[m.end : m.end + 40])
-            or compared(text[m.end : m.end + 16])
+            _head_office(text, m, orgs) or venue(after) or compared(after[:16])
         ):
+            continue
+        if m.label == "Organization" and (venue(after[:24]) or compared(after[:10])):
             continue
         out.append(m)
     return out

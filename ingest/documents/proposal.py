@@ -112,26 +112,46 @@ def check(text: str, path: Path) -> GazetteerFile:
 
 
 def graph_nodes(
-    refs: Iterable[str], graph_ids: set[tuple[str, str]], data_dir: Path
+    refs: Iterable[str], graph: dict[tuple[str, str], Any], data_dir: Path
 ) -> list[dict[str, Any]]:
-    """Graph nodes for ``Organization:<id>`` references that only the gazetteer knows."""
+    """Graph nodes for ``Organization:<id>`` references the graph lacks: from the gazetteer
+    entry, or, for ``gov-<region>``, the government of a region the graph has."""
     wanted = {
         ref.split(":", 1)[1]
         for ref in refs
-        if ref.startswith("Organization:")
-        and ("Organization", ref.split(":", 1)[1]) not in graph_ids
+        if ref.startswith("Organization:") and ("Organization", ref.split(":", 1)[1]) not in graph
     }
     gazetteer = orgnames.load(data_dir) if wanted else None
-    if gazetteer is None:
-        return []
-    return [
-        {
-            "label": "Organization",
-            "id": entry.id,
-            "name_ko": entry.name_ko,
-            "name_en": entry.name_en,
-            "kind": entry.kind,
-        }
-        for entry in gazetteer.organizations
+    nodes = [
+        _node(entry.id, entry.name_ko, entry.name_en, entry.kind)
+        for entry in (gazetteer.organizations if gazetteer else [])
         if entry.id in wanted
     ]
+    found = {node["id"] for node in nodes}
+    for org_id in sorted(wanted - found):
+        region = (
+            graph.get(("Region", org_id.removeprefix("gov-")))
+            if org_id.startswith("gov-")
+            else None
+        )
+        if region is not None:
+            names = region.props
+            nodes.append(
+                _node(
+                    org_id,
+                    f"{names['name_ko']}청",
+                    f"{names['name_en']} government",
+                    "government_body",
+                )
+            )
+    return nodes
+
+
+def _node(org_id: str, name_ko: str, name_en: str, kind: str) -> dict[str, Any]:
+    return {
+        "label": "Organization",
+        "id": org_id,
+        "name_ko": name_ko,
+        "name_en": name_en,
+        "kind": kind,
+    }

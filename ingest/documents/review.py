@@ -375,7 +375,8 @@ def write_facts(data_dir: Path, chosen: list[tuple[Item, dict[str, str]]]) -> No
     files = [sources_file, *{data_dir / "facts" / f"{item.source}.yaml" for item, _ in chosen}]
     files.append(proposal.gazetteer_path(data_dir))
     saved = {p: p.read_text(encoding="utf-8") if p.is_file() else None for p in files}
-    graph_ids = set(load_graph_data(data_dir).nodes)
+    graph_nodes = load_graph_data(data_dir).nodes
+    added: set[str] = set()
     try:
         for item, edits in chosen:
             if item.fact.type == proposal.NEW_ORGANIZATION:  # a name for the gazetteer
@@ -386,9 +387,10 @@ def write_facts(data_dir: Path, chosen: list[tuple[Item, dict[str, str]]]) -> No
             nodes, facts = fact_records(item, edits)
             # An organisation the gazetteer knows and the graph does not yet: its node too.
             ends = [f[end] for f in facts for end in ("from", "to")]
-            for node in proposal.graph_nodes(ends, graph_ids, data_dir):
-                nodes.append(node)
-                graph_ids.add((node["label"], node["id"]))
+            for node in proposal.graph_nodes(ends, graph_nodes, data_dir):
+                if node["id"] not in added:
+                    nodes.append(node)
+                    added.add(node["id"])
             _ensure_source(sources_file, item)
             _append(data_dir / "facts" / f"{item.source}.yaml", item.source, nodes, facts)
         load_graph_data(data_dir)

@@ -56,7 +56,12 @@ _COUNT_UNITS = (
 _AREA_UNITS = (
     r"평(?!가|균|택|창|화|생|양)|㎡|m²|m2|제곱미터|㎢|km²|km2|제곱킬로미터|헥타르|ha(?![A-Za-z])"
 )
-_OTHER_UNITS = r"원|달러|엔|유로|위안|파운드|%p|%포인트|퍼센트포인트|%|퍼센트"
+# 원 is cut short where a word starts with it ("1대 1 원스톱", "원장", "원전").
+_WON = (
+    r"원(?=$|[^가-힣]|을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎"
+    r"|어치|선|여|에서|보다|이상|이하|미만|수준|씩)"
+)
+_OTHER_UNITS = rf"{_WON}|달러|엔|유로|위안|파운드|%p|%포인트|퍼센트포인트|%|퍼센트"
 _UNITS = rf"{_OTHER_UNITS}|{_COUNT_UNITS}|{_AREA_UNITS}"
 # The plain number after 만/억 groups ("1만 2,345원", "1만2천500명") only counts when a unit
 # follows it.

@@ -77,3 +77,22 @@ def test_a_fact_about_a_gazetteer_organisation_adds_its_graph_node(workspace: Pa
     queue.accept(item, data)
     graph = load_graph_data(data)
     assert graph.nodes[("Organization", "ecopro-bm")].props["name_ko"] == "에코프로비엠"
+
+
+def test_a_funding_line_names_the_city_government_and_accepting_adds_it(
+    workspace: Path,
+) -> None:
+    memo = workspace / "sangju-memo.txt"
+    memo.write_text("상주시는 이차전지 실증센터를 짓는다. 이 가운데 시비는 50억원이다.\n", "utf-8")
+    assert CliRunner().invoke(app, ["ingest", str(memo)]).exit_code == 0
+    queue = Queue(workspace / "home")
+    data = workspace / "data"
+    line = next(
+        i
+        for i in queue.items("pending")
+        if i.fact.type == "FUNDED_BY" and i.fact.object == "Organization:gov-gyeongbuk-sangju"
+    )
+    edits = {"subject_id": "sangju-battery-test-centre", "subject_name_en": "Battery test centre"}
+    queue.accept(line.id, data, edits)
+    node = load_graph_data(data).nodes[("Organization", "gov-gyeongbuk-sangju")]
+    assert node.props["name_ko"] == "상주시청"
