@@ -130,7 +130,9 @@ def server_kills(home: Path, store: FalkorStore, cycles: int) -> dict[str, Any]:
     before = graph_sum(store)
     figures: dict[str, Any] = {"cycles": cycles, "failures": 0, "recovery_s": []}
     settings = ApiSettings(api_key=None, cors_origins=[])
-    with TestClient(create_app(store=store, settings=settings)) as client:
+    with TestClient(
+        create_app(store=store, settings=settings), base_url="http://127.0.0.1"
+    ) as client:
         for _ in range(cycles):
             statuses: list[int] = []
             stop = threading.Event()
