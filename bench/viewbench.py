@@ -64,7 +64,8 @@ def _page(store: Any, limit: int | None) -> tuple[bytes, dict[str, str]]:
     if limit is not None:
         os.environ["RSG_VIEW_NODE_LIMIT"] = str(limit)
     try:
-        with TestClient(create_app(store=store)) as client:
+        # A loopback name: the API answers only RSG_API_ALLOWED_HOSTS, not "testserver".
+        with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
             answer = client.get(URL)
     finally:
         if limit is not None:
