@@ -115,11 +115,15 @@ def test_evidence_offsets_point_at_the_span(built: BuildReport, store: FalkorSto
     ).rows
     assert len(rows) >= 100
     docs: dict[str, RawDocument] = {}
+    checked = 0
     for row in rows:
+        if not (corpus / row["f"]).is_file():
+            continue  # a fact also told by a source outside the corpus (its span is found here)
         doc = docs.setdefault(row["f"], RawDocument.read(corpus / row["f"]))
         raw = doc.raw[row["a"] : row["b"]]
         assert " ".join(raw.replace("\ufffd", " ").split()) == " ".join(row["e"].split())
-    assert built.evidence_checked >= len(rows)
+        checked += 1
+    assert built.evidence_checked >= checked >= 100
 
 
 def test_killed_build_leaves_the_previous_graph(
@@ -155,7 +159,7 @@ def test_killed_build_leaves_the_previous_graph(
 def test_graph_data_loads_without_store() -> None:
     graph = load_graph_data()
     assert len(graph.nodes) > 300
-    assert graph.documents.keys() == {
+    assert graph.documents.keys() >= {  # the five documents, and the national sources
         "gimje-dna-roadmap-2025",
         "gumi-big5-plus1-2021",
         "jeonbuk-new-industries-2025",

@@ -58,7 +58,14 @@ def test_accept_writes_a_valid_facts_file_and_reject_marks(workspace: Path) -> N
     facts_file = workspace / "data" / "facts" / "ulsan-memo.yaml"
     assert "rel: SEEKS" in facts_file.read_text(encoding="utf-8")
     graph = load_graph_data(workspace / "data")
-    edge = next(e for e in graph.edges if e.type == "SEEKS" and e.start == ("Region", "ulsan"))
+    edge = next(
+        e
+        for e in graph.edges
+        if e.type == "SEEKS"
+        and e.start == ("Region", "ulsan")
+        and not e.props.get("derived")
+        and "ulsan-memo" in e.props["sources"]
+    )
     assert edge.props["sources"] == ["ulsan-memo"]
     assert edge.props["evidence"]
     assert edge.props["target_year"] == "2026"
