@@ -23,13 +23,19 @@ from bench.machine import timed
 ROUNDS = 9
 
 
-def extract_speed(count: int, rounds: int = ROUNDS) -> dict[str, Any]:
+def extract_speed(count: int, rounds: int = ROUNDS, folder: Path | None = None) -> dict[str, Any]:
+    """The ratio on ``count`` synthetic articles, or on the texts of ``folder`` (real news,
+    with their furniture: ``python -c "from bench.extractbench import extract_speed; ..."``)."""
     from ingest.documents.document import Pipeline
-    from ingest.documents.reader import read
+    from ingest.documents.reader import collect, read
 
-    with tempfile.TemporaryDirectory(prefix="rsgb-articles-") as tmp:
-        paths = Articles().write(Path(tmp), count)
-        raws = [read(path) for path in paths]
+    if folder is not None:
+        raws = [read(path) for path in collect([folder])]
+        count = len(raws)
+    else:
+        with tempfile.TemporaryDirectory(prefix="rsgb-articles-") as tmp:
+            paths = Articles().write(Path(tmp), count)
+            raws = [read(path) for path in paths]
     pipeline = Pipeline.load()
     tokenizer = pipeline.tokenizer
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from ingest.documents import designation
 from ingest.documents.candidate import Candidate, Context, span
 from ingest.documents.extractor import extract
-from ingest.documents.investment import subject_investor
+from ingest.documents.investment import amount_note, subject_investor
 from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
@@ -54,6 +54,9 @@ class Entity(BaseModel):
     start: int
     end: int
     value: int | None = None  # Amount: integer KRW
+    #: Amount: "forecast", "agreement total" or "group total" where the text makes it one
+    #: (never anyone's investment); None otherwise.
+    note: str | None = None
     confidence: float | None = None  # a new organisation: how sure its form makes it
 
 
@@ -143,8 +146,12 @@ class Pipeline:
             ctx.previous = [m for m in inside if m.label == "Organization"]
             ctx.investor = subject_investor(text, sent.start, sent.end, inside) or ctx.investor
         entities = [self._entity(m, norm) for m in mentions]
+        sent_starts = [sent.start for sent in sentences]
         for money in find_amounts(text):
             rs, re_ = norm.to_raw(money.start, money.end)
+            at = sentences[max(0, bisect.bisect_right(sent_starts, money.start) - 1)]
+            lo, hi = bisect.bisect_left(starts, at.start), bisect.bisect_left(starts, at.end)
+            note = amount_note(text, at.start, at.end, money, mentions[lo:hi])
             entities.append(
                 Entity(
                     type="Amount",
@@ -155,6 +162,7 @@ class Pipeline:
                     start=rs,
                     end=re_,
                     value=money.krw,
+                    note=note,
                 )
             )
         entities.sort(key=lambda ent: (ent.start, ent.end))

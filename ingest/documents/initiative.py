@@ -10,6 +10,7 @@ initiative, and no fact about an initiative is made of it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HEADS = (
     "사업",
@@ -96,6 +97,20 @@ def initiative_name(
 
     ``ends`` are the offsets where linked names end: a name followed there by a particle
     ("한국재료연구원이") is a participant, not part of the initiative's name."""
+    named = _named(text, s, e, ends)
+    if not named:
+        return None
+    # After the amount first ("…을 들여 X를 짓는다"), then the nearest before it.
+    after = [item for item in named if item[0] >= pos]
+    if after:
+        return min(after)[2]
+    return min(named, key=lambda item: abs(item[0] - pos))[2]
+
+
+@lru_cache(maxsize=64)
+def _named(text: str, s: int, e: int, ends: frozenset[int]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of the initiatives the sentence [s, e) names; several rules ask the
+    same sentence, so the answer is kept for a while."""
     quoted = [m for m in _QUOTED.finditer(text, s, e) if not m["name"].rstrip().endswith("다")]
     named = [(m.start("name"), m.end("name"), m["name"].strip()) for m in quoted]
     for end in _head_ends(text, s, e):
@@ -105,18 +120,11 @@ def initiative_name(
         if name:
             named.append((end - len(name), end, name))
     # A phrase that a longer one ending later takes in ("세포치료 실증" of "... 실증 사업").
-    named = [
+    return tuple(
         item
         for item in named
         if not any(o[0] <= item[0] and item[1] < o[1] and o[0] < item[1] for o in named)
-    ]
-    if not named:
-        return None
-    # After the amount first ("…을 들여 X를 짓는다"), then the nearest before it.
-    after = [item for item in named if item[0] >= pos]
-    if after:
-        return min(after)[2]
-    return min(named, key=lambda item: abs(item[0] - pos))[2]
+    )
 
 
 def _head_ends(text: str, s: int, e: int) -> list[int]:

@@ -63,6 +63,21 @@ class Clause:
     mentions: list[Mention]
 
 
+def amount_note(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -> str | None:
+    """What an amount is, where that keeps it from being anyone's investment: a "forecast"
+    (전망, 예상, 유발), an "agreement total" (양해각서 기준) or a "group total" ("금양 등
+    10개사가 1조8400억원")."""
+    near = text[max(s, money.start - 30) : min(e, money.end + 30)]
+    if _AGREEMENT_TOTAL.search(near):
+        return "agreement total"
+    if _FORECAST.search(near):
+        return "forecast"
+    for m in reversed([m for m in mentions if s <= m.start and m.end <= money.start]):
+        if m.label in ("Organization", "Region"):
+            return "group total" if _GROUPED.match(text[m.end : m.end + 40]) else None
+    return None
+
+
 def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -> bool:
     """Whether the clause says the amount is invested (not a forecast, not an MOU total).
 

@@ -112,3 +112,21 @@ def test_trimming_keeps_joined_words_of_a_name() -> None:
         "방위산업 육성 및 지원에 관한 조례"
     )
     assert trim_name("시는 올해 사업") is None
+
+
+def test_amounts_that_are_no_ones_investment_are_marked(pipeline: Pipeline) -> None:
+    raw = (
+        "산업부는 기업들이 울산에 5조 원을 투자할 것으로 전망했다. "
+        "양해각서 기준 투자액은 3조 원이다. 부산에는 에코프로 등 10개사가 1조원을 투자한다. "
+        "에코프로는 포항에 2조원을 투자한다."
+    )
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"))
+    notes = [(e.text, e.note) for e in extraction.entities if e.type == "Amount"]
+    assert notes == [
+        ("5조 원", "forecast"),
+        ("3조 원", "agreement total"),
+        ("1조원", "group total"),
+        ("2조원", None),
+    ]
+    invests = {(f.subject, f.amount_krw) for f in extraction.facts if f.type == "INVESTS_IN"}
+    assert invests == {("Organization:ecopro", 2_000_000_000_000)}
