@@ -1,6 +1,8 @@
 """A deterministic national graph in the project's own data format (docs/data-format.md).
 
-The real gazetteer, taxonomy, designations and organisations are copied from ``data/``; the
+The real gazetteer, taxonomy, designations (with their rounds) and organisations are copied
+from ``data/`` without the real sources they cite (a round's ``sources``, a former name's
+``sources`` and ``evidence``), since those sources are not in the synthetic corpus; the
 sources and fact files are synthetic: one document per (seeded) press release about one
 region, with a strategy, its initiatives, money, partners, designations sought or held and
 an evidence span for every fact. Regions, industries, designations and companies are drawn
@@ -149,7 +151,14 @@ class Generator:
             if region.get("parent"):
                 self.children.setdefault(region["parent"], []).append(region["id"])
         self.industries = ref["industries.yaml"]["industries"]
-        self.designations = [d["id"] for d in ref["designations.yaml"]["designations"]]
+        schemes = ref["designations.yaml"]["designations"]
+        self.designations = [d["id"] for d in schemes]
+        # Rounds as the bids see them: (round id, announced, decided or None).
+        self.rounds = [
+            (r["id"], str(r.get("announced") or r["year"]), r.get("decided"))
+            for d in schemes
+            for r in d.get("rounds") or []
+        ]
         self.known_orgs = {o["id"] for o in ref["organizations.yaml"]["organizations"]}
         rng = random.Random(seed)
         # Popularity order is a seeded shuffle; the Zipf draw then favours the first few.
@@ -265,27 +274,7 @@ class Generator:
         for company in companies.values():
             nodes.append(company)
         if rng.random() < 0.35:
-            designation = self.designation_order[self.designation_zipf.draw(rng)]
-            if rng.random() < 0.3:
-                facts.append(
-                    self._fact(
-                        "HOLDS",
-                        f"Region:{region_id}",
-                        f"Designation:{designation}",
-                        _evidence(short, "특구 지정 완료"),
-                        since=str(year - 1),
-                    )
-                )
-            else:
-                facts.append(
-                    self._fact(
-                        "SEEKS",
-                        f"Region:{region_id}",
-                        f"Designation:{designation}",
-                        _evidence(short, "지정 유치 추진"),
-                        target_year=str(year + rng.randint(0, 3)),
-                    )
-                )
+            facts.extend(self._bid(doc, region_id, short, year, rng))
         if rng.random() < 0.1:
             other = self.region_order[self.region_zipf.draw(rng)]
             if other != region_id:
@@ -298,6 +287,58 @@ class Generator:
                     )
                 )
         return source, {"source": source_id, "nodes": nodes, "facts": facts}
+
+    def _bid(
+        self, doc: int, region_id: str, short: str, year: int, rng: random.Random
+    ) -> list[dict[str, Any]]:
+        """A bid as the data format writes it: SEEKS a round (filed date, outcome when the
+        round is decided) and HOLDS it for a win; a scheme without rounds is sought by year."""
+        designation = self.designation_order[self.designation_zipf.draw(rng)]
+        if not self.rounds or rng.random() < 0.2:
+            return [
+                self._fact(
+                    "SEEKS",
+                    f"Region:{region_id}",
+                    f"Designation:{designation}",
+                    _evidence(short, "지정 유치 추진"),
+                    target_year=str(year + rng.randint(0, 3)),
+                )
+            ]
+        round_id, announced, decided = self.rounds[rng.randrange(len(self.rounds))]
+        target = f"DesignationRound:{round_id}"
+        bid = f"{round_id}-synth-{doc + 1:06d}"
+        seeks: dict[str, Any] = {"date": announced[:7], "bid": bid}
+        if decided is None:
+            seeks["outcome"] = "pending"
+            return [
+                self._fact(
+                    "SEEKS", f"Region:{region_id}", target, _evidence(short, "공모 신청"), **seeks
+                )
+            ]
+        won = rng.random() < 0.4
+        seeks["outcome"] = "designated" if won else "not_selected"
+        seeks["decided"] = str(decided)
+        out = [
+            self._fact(
+                "SEEKS",
+                f"Region:{region_id}",
+                target,
+                _evidence(short, "공모 신청 결과 발표"),
+                **seeks,
+            )
+        ]
+        if won:
+            out.append(
+                self._fact(
+                    "HOLDS",
+                    f"Region:{region_id}",
+                    target,
+                    _evidence(short, "특화단지 지정 완료"),
+                    since=str(decided),
+                    bid=bid,
+                )
+            )
+        return out
 
     def _initiative(
         self,
@@ -434,7 +475,7 @@ class Generator:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
         try:
             for name in REFERENCE:
-                shutil.copyfile(self.data_dir / name, tmp / name)
+                _dump(tmp / name, _uncited(self._read(name)))
             (tmp / "facts").mkdir()
             docs = self.documents()
             sources = [source for source, _ in docs]
@@ -455,6 +496,21 @@ class Generator:
             "companies": self.tier.companies,
             "facts": facts,
         }
+
+
+def _uncited(data: Any) -> Any:
+    """``data`` without the citations of real sources: every mapping that lists ``sources``
+    loses them and the ``evidence`` quoted from them (they come as a pair)."""
+    if isinstance(data, dict):
+        cited = "sources" in data
+        return {
+            key: _uncited(value)
+            for key, value in data.items()
+            if not (cited and key in ("sources", "evidence"))
+        }
+    if isinstance(data, list):
+        return [_uncited(item) for item in data]
+    return data
 
 
 def _dump(path: Path, data: Any) -> None:

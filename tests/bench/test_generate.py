@@ -22,6 +22,10 @@ def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
     assert tree_hash(tmp_path / "c") != tree_hash(tmp_path / "a")
 
 
+# Edges the reference files make (gazetteer, taxonomy, schemes): no evidence span of their own.
+REFERENCE_EDGES = ("PART_OF", "BROADER", "ROUND_OF", "COVERS", "HAD_NAME")
+
+
 def test_output_loads_validates_and_has_the_tier_sizes(tmp_path: Path) -> None:
     tier = TIERS["T"]
     counts = Generator(tier, seed=7).write(tmp_path / "t")
@@ -46,10 +50,28 @@ def test_output_loads_validates_and_has_the_tier_sizes(tmp_path: Path) -> None:
     assert all(
         e.props.get("evidence")
         for e in graph.edges
-        if e.origin != "derived" and e.type not in ("PART_OF", "BROADER")
+        if e.origin != "derived" and e.type not in REFERENCE_EDGES
     )
     conforms, messages = rdf.validate(rdf.to_rdf(graph))
     assert conforms, messages[:5]
+
+
+def test_tier_s_validates_with_the_national_model(tmp_path: Path) -> None:
+    """Tier S against today's data/: bids on designation rounds with dates and outcomes, wins
+    held since the decision, former names; it must load (validation) as the bench needs it."""
+    Generator(TIERS["S"], seed=7).write(tmp_path / "s")
+    graph = load_graph_data(tmp_path / "s")
+    labels = graph.labels()
+    assert labels["Initiative"] == TIERS["S"].initiatives
+    assert labels["DesignationRound"] > 0
+    assert labels["FormerName"] > 0
+    bids = [e for e in graph.edges if e.type == "SEEKS" and e.end[0] == "DesignationRound"]
+    assert {e.props.get("outcome") for e in bids} >= {"designated", "not_selected"}
+    assert all(e.props.get("date") and e.props.get("bid") for e in bids)
+    held = [e for e in graph.edges if e.type == "HOLDS" and e.end[0] == "DesignationRound"]
+    won = {e.props["bid"] for e in bids if e.props.get("outcome") == "designated"}
+    assert held
+    assert {e.props["bid"] for e in held} == won
 
 
 def test_money_wording_and_articles() -> None:
