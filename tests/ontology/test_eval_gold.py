@@ -298,7 +298,7 @@ _LONG = "가" * (MAX_SPAN + 1)
     ("path", "value", "message"),
     [
         (("documents", 0, "regions", 1), "pohang", "unknown region 'pohang'"),
-        (("documents", 0, "industries", 0), "display", "unknown industry 'display'"),
+        (("documents", 0, "industries", 0), "holography", "unknown industry 'holography'"),
         (("documents", 0, "industries", 1), {"new": "디스플레이"}, "unknown industry"),
         (
             ("documents", 0, "designations", 0, "scheme"),
