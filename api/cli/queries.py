@@ -7,7 +7,7 @@ overlap of three or more regions comes from the per-build analytics projection.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -161,7 +161,7 @@ def rounds(
 
 def _named_table(
     name: str,
-    given: dict[str, object],
+    given: dict[str, Any],
     fmt: str,
     table: list[str],
     shorten: tuple[str, ...] = (),
