@@ -54,6 +54,8 @@ class Projection:
     broader: dict[str, list[str]]
     #: Per region, its PURSUES edges: (industry, since, evidence, sources).
     pursues: dict[str, list[tuple[str, str | None, Any, Any]]]
+    #: Designation rounds x places that bid for or hold them (competition); None when not read.
+    rounds: RoundMatrix | None = None
     _rolled: dict[Any, tuple[sp.csr_matrix, list[frozenset[str]]]] = field(
         default_factory=dict, repr=False
     )
@@ -98,6 +100,7 @@ class Projection:
             segment=segment,
             broader=broader,
             pursues=pursues,
+            rounds=RoundMatrix.read(store),
         )
 
     # -- taxonomy ------------------------------------------------------------------------
@@ -352,6 +355,109 @@ def _proof(items: list[tuple[str, Any, Any]]) -> list[Row]:
         if entry not in seen:
             seen.append(entry)
     return seen
+
+
+@dataclass
+class RoundMatrix:
+    """Designation rounds x places: which place bid for (or holds) which round, in which bid
+    and from when, with the regions each place lies in. Rivals of a round are two places in
+    different bids (partners share ``bid``), neither lying in the other: the pairs of a row of
+    the incidence matrix, less the containment matrix and the same-bid pairs."""
+
+    designation_rounds: dict[str, list[str]]
+    round_ids: list[str]
+    places: list[str]
+    #: rounds x places, the bid's start date (text) stored by position in ``began``.
+    incidence: sp.csr_matrix
+    bids: dict[tuple[int, int], str]
+    began: dict[tuple[int, int], str | None]
+    #: places x places: 1 where one lies in the other (either way).
+    contains: sp.csr_matrix
+
+    @classmethod
+    def read(cls, store: GraphStore) -> RoundMatrix:
+        query = catalog.get("round_bids")
+        rows = store.read(query.text, query.bind({})).rows
+        designation_rounds: dict[str, list[str]] = {}
+        round_ids: list[str] = []
+        places = sorted({r["region"] for r in rows if r["region"] is not None})
+        column = {p: k for k, p in enumerate(places)}
+        entries: list[tuple[int, int]] = []
+        bids: dict[tuple[int, int], str] = {}
+        began: dict[tuple[int, int], str | None] = {}
+        within: dict[str, list[str]] = {}
+        row_of: dict[str, int] = {}
+        for r in rows:
+            if r["round"] not in row_of:
+                row_of[r["round"]] = len(round_ids)
+                round_ids.append(r["round"])
+                designation_rounds.setdefault(r["designation"], []).append(r["round"])
+            if r["region"] is None:
+                continue
+            cell = (row_of[r["round"]], column[r["region"]])
+            entries.append(cell)
+            bids[cell] = r["bid"]
+            began[cell] = r["began"]
+            within[r["region"]] = list(r["within"] or [])
+        incidence = sp.csr_matrix(
+            (np.ones(len(entries)), ([e[0] for e in entries], [e[1] for e in entries])),
+            shape=(len(round_ids), len(places)),
+        )
+        pairs = [(column[p], column[u]) for p, ups in within.items() for u in ups if u in column]
+        up = sp.csr_matrix(
+            (np.ones(len(pairs)), ([a for a, _ in pairs], [b for _, b in pairs])),
+            shape=(len(places), len(places)),
+        )
+        return cls(
+            designation_rounds=designation_rounds,
+            round_ids=round_ids,
+            places=places,
+            incidence=incidence,
+            bids=bids,
+            began=began,
+            contains=((up + up.T) > 0).tocsr(),
+        )
+
+    def rivals(self, designation: str, as_of: str | None = None) -> list[Row]:
+        """The rival pairs of the designation's rounds (as of the end of ``as_of``: bids that
+        began by then), per round by round id, then by place ids."""
+        at = None if as_of is None else period_end(as_of)
+        out: list[Row] = []
+        index = {r: k for k, r in enumerate(self.round_ids)}
+        for round_id in self.designation_rounds.get(designation, []):
+            k = index[round_id]
+            cols = self.incidence.indices[self.incidence.indptr[k] : self.incidence.indptr[k + 1]]
+            live = sorted(
+                (int(c) for c in cols if at is None or _began_by(self.began[(k, int(c))], at)),
+                key=lambda c: self.places[c],
+            )
+            for a, b in combinations(live, 2):
+                if self.bids[(k, a)] == self.bids[(k, b)] or self.contains[a, b]:
+                    continue
+                out.append({"round": round_id, "a": self.places[a], "b": self.places[b]})
+        return out
+
+    def rounds_of(self, designation: str, as_of: str | None = None) -> list[str]:
+        """The designation's rounds; as of a date, those nobody bid for or with a bid begun
+        by then (as designation_competition lists them)."""
+        at = None if as_of is None else period_end(as_of)
+        index = {r: k for k, r in enumerate(self.round_ids)}
+        out = []
+        for round_id in self.designation_rounds.get(designation, []):
+            k = index[round_id]
+            cols = self.incidence.indices[self.incidence.indptr[k] : self.incidence.indptr[k + 1]]
+            if (
+                at is None
+                or not len(cols)
+                or any(_began_by(self.began[(k, int(c))], at) for c in cols)
+            ):
+                out.append(round_id)
+        return out
+
+
+def _began_by(began: str | None, at: str) -> bool:
+    # As in Cypher: left(began + '-01-01', 10) <= at; a null start never counts.
+    return began is not None and (began + "-01-01")[:10] <= at
 
 
 class Projections:

@@ -192,3 +192,33 @@ def test_scores_are_the_all_pairs_counts_and_jaccard(seed: GraphStore, level: in
     assert scores == {
         (r["region_a"], r["region_b"]): (r["shared_count"], r["jaccard"]) for r in expected
     }
+
+
+# -- competition: the round x region matrix against designation_competition ----------------
+
+AS_OF = [None, "2019", "2021-06", "2023-03", "2023-07-20", "2024"]
+
+
+@pytest.mark.parametrize("as_of", AS_OF)
+def test_competition_matches_the_named_query(seed: GraphStore, as_of: str | None) -> None:
+    """Same rounds, rival pairs and pair counts per designation; the projection's order is
+    round id then place ids (the named query collects them in no stated order)."""
+    rows = named(seed, "designation_competition", min_regions=1, as_of=as_of)
+    matrix = Projection.read(seed, None).rounds
+    assert matrix is not None
+    assert rows, "the seed data has designations with bids"
+    for row in rows:
+        mine = matrix.rivals(row["designation"], as_of)
+        theirs = sorted(row["rivals"], key=lambda p: (p["round"], p["a"], p["b"]))
+        assert mine == sorted(mine, key=lambda p: (p["round"], p["a"], p["b"]))
+        assert mine == theirs, row["designation"]
+        assert sorted(matrix.rounds_of(row["designation"], as_of)) == sorted(row["rounds"])
+
+
+def test_competition_has_rivals_and_as_of_removes_later_bids(seed: GraphStore) -> None:
+    matrix = Projection.read(seed, None).rounds
+    assert matrix is not None
+    every = [p for d in matrix.designation_rounds for p in matrix.rivals(d)]
+    early = [p for d in matrix.designation_rounds for p in matrix.rivals(d, "2019")]
+    assert every
+    assert len(early) < len(every)
