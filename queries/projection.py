@@ -56,6 +56,8 @@ class Projection:
     pursues: dict[str, list[tuple[str, str | None, Any, Any]]]
     #: Designation rounds x places that bid for or hold them (competition); None when not read.
     rounds: RoundMatrix | None = None
+    #: Per designation: its names, SEEKS/HOLDS edges and designated initiatives (competition).
+    designations: list[Row] = field(default_factory=list)
     _rolled: dict[Any, tuple[sp.csr_matrix, list[frozenset[str]]]] = field(
         default_factory=dict, repr=False
     )
@@ -71,6 +73,7 @@ class Projection:
     def read(cls, store: GraphStore, build: str | None) -> Projection:
         query = catalog.get("analytics_projection")
         rows = store.read(query.text, query.bind({})).rows
+        scheme = catalog.get("competition_projection")
         regions, industries = [], []
         region_names, industry_names = {}, {}
         segment: set[str] = set()
@@ -101,6 +104,7 @@ class Projection:
             broader=broader,
             pursues=pursues,
             rounds=RoundMatrix.read(store),
+            designations=store.read(scheme.text, scheme.bind({})).rows,
         )
 
     # -- taxonomy ------------------------------------------------------------------------
@@ -339,6 +343,48 @@ class Projection:
         out.sort(key=lambda r: (-r["score"], r["industry"], r["region_a"], r["region_b"]))
         return out
 
+    def competition(
+        self,
+        designation: str | None = None,
+        min_regions: int = 2,
+        rivals_only: bool = False,
+        as_of: str | None = None,
+    ) -> list[Row]:
+        """The rows of the named query ``designation_competition`` for the same parameters
+        (rounds and rivals in round id then place order)."""
+        at = None if as_of is None else period_end(as_of)
+        out: list[Row] = []
+        for row in self.designations:
+            if designation is not None and row["designation"] != designation:
+                continue
+            edges = [e for e in row["edges"] if at is None or _live(e, at)]
+            places = _unique(e["region"] for e in edges)
+            if not edges or len(places) < min_regions:
+                continue
+            rounds = self.rounds.rounds_of(row["designation"], as_of) if self.rounds else []
+            rivals = self.rounds.rivals(row["designation"], as_of) if self.rounds else []
+            if rivals_only and not rivals:
+                continue
+            out.append(
+                {
+                    "designation": row["designation"],
+                    "name_ko": row["name_ko"],
+                    "name_en": row["name_en"],
+                    "authority": row["authority"],
+                    "region_count": len(places),
+                    "holders": _unique(e["region"] for e in edges if e["status"] == "holds"),
+                    "seekers": _unique(e["region"] for e in edges if e["status"] == "seeks"),
+                    "regions": [
+                        {k: v for k, v in e.items() if k not in ("until", "began")} for e in edges
+                    ],
+                    "initiatives": row["initiatives"],
+                    "rounds": rounds,
+                    "rivals": rivals,
+                }
+            )
+        out.sort(key=lambda r: (-r["region_count"], r["designation"]))
+        return out
+
     def _named(self, industry: str) -> Row:
         ko, en = self.industry_names[industry]
         return {"id": industry, "name_ko": ko, "name_en": en}
@@ -453,6 +499,12 @@ class RoundMatrix:
             ):
                 out.append(round_id)
         return out
+
+
+def _live(edge: Row, at: str) -> bool:
+    """A SEEKS/HOLDS edge counts at ``at`` from its start until the end of its ``until``."""
+    until = edge.get("until")
+    return _began_by(edge.get("began"), at) and (until is None or period_end(until) >= at)
 
 
 def _began_by(began: str | None, at: str) -> bool:

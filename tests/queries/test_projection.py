@@ -222,3 +222,41 @@ def test_competition_has_rivals_and_as_of_removes_later_bids(seed: GraphStore) -
     early = [p for d in matrix.designation_rounds for p in matrix.rivals(d, "2019")]
     assert every
     assert len(early) < len(every)
+
+
+def _comparable(row: Row) -> Row:
+    # The named query collects rounds, rivals and an initiative's places in no stated order.
+    return row | {
+        "rounds": sorted(row["rounds"]),
+        "rivals": sorted(row["rivals"], key=lambda p: (p["round"], p["a"], p["b"])),
+        "regions": sorted(row["regions"], key=lambda e: sorted(map(str, e.items()))),
+        "initiatives": [i | {"located_in": sorted(i["located_in"])} for i in row["initiatives"]],
+    }
+
+
+@pytest.mark.parametrize("as_of", AS_OF)
+@pytest.mark.parametrize(
+    ("designation", "min_regions", "rivals_only"),
+    [
+        (None, 2, False),
+        (None, 1, False),
+        (None, 2, True),
+        ("national-strategic-industry-complex", 1, False),
+    ],
+)
+def test_competition_rows_match_the_named_query(
+    seed: GraphStore,
+    as_of: str | None,
+    designation: str | None,
+    min_regions: int,
+    rivals_only: bool,
+) -> None:
+    """/competition's answer from the projection: same designations in the same order, with
+    the same counts, holders, seekers, bids, initiatives, rounds and rival pairs."""
+    given = {"designation": designation, "min_regions": min_regions, "rivals_only": rivals_only}
+    expected = named(seed, "designation_competition", as_of=as_of, **given)
+    mine = Projection.read(seed, None).competition(as_of=as_of, **given)
+    assert [r["designation"] for r in mine] == [r["designation"] for r in expected]
+    assert [_comparable(r) for r in mine] == [_comparable(r) for r in expected]
+    if as_of is None and min_regions == 1 and designation is None:
+        assert any(r["rivals"] for r in mine)

@@ -1,8 +1,9 @@
 """Planner answers without Cypher: ``/search``, ``/overlaps``, ``/competition``, ``/rounds``,
 ``/complementarity``. Each gives a named query's rows with typed parameters and a response
-model; ``?format=csv`` downloads the same rows. Overlap of several regions and
-complementarity are computed from the per-build analytics projection (``queries.projection``:
-the same rows as the named queries, from sparse matrices held in memory)."""
+model; ``?format=csv`` downloads the same rows. Overlap of several regions, competition for
+designations and complementarity are computed from the per-build analytics projection
+(``queries.projection``: the same rows as the named queries, from sparse matrices held in
+memory)."""
 
 from __future__ import annotations
 
@@ -291,12 +292,14 @@ def competition(
     as_of: AsOf = None,
     fmt: CsvOrJson = "json",
 ) -> CompetitionResult | Response:
-    given = {"designation": designation, "min_regions": min_regions, "as_of": as_of}
-    run = run_named(store, "designation_competition", given | {"rivals_only": rivals_only})
+    # From the projection's round x region matrix: designation_competition's rows.
+    rows = projections.of(store).competition(
+        designation=designation, min_regions=min_regions, rivals_only=rivals_only, as_of=as_of
+    )
     if fmt == "csv":
         name = safe_filename("competition", designation or "all", as_of or "") + ".csv"
-        return csv_response(name, run.columns, run.rows)
-    return CompetitionResult(items=[Competition.model_validate(r) for r in run.rows])
+        return csv_response(name, list(named_query("designation_competition").returns), rows)
+    return CompetitionResult(items=[Competition.model_validate(r) for r in rows])
 
 
 @router.get(
