@@ -186,6 +186,18 @@ def test_one_region_cannot_overlap(client: TestClient) -> None:
     assert response.status_code == 400
 
 
+def test_overlaps_as_of_are_the_named_query_rows(client: TestClient, store: FalkorStore) -> None:
+    """/overlaps?as_of= answers from the projection: the rows overlap_matrix gives then."""
+    query = catalog()["overlap_matrix"]
+    for as_of in ("2019", "2023-07"):
+        body = client.get("/overlaps", params={"as_of": as_of}).json()
+        expected = store.read(query.text, query.bind({"regions": [], "as_of": as_of})).rows
+        pairs = {(p["region_a"], p["region_b"]): p["shared_count"] for p in body["pairs"]}
+        assert pairs == {(r["region_a"], r["region_b"]): r["shared_count"] for r in expected}
+    today = client.get("/overlaps").json()["pairs"]
+    assert len(client.get("/overlaps", params={"as_of": "2019"}).json()["pairs"]) < len(today)
+
+
 def test_competition_for_the_defense_cluster(client: TestClient) -> None:
     body = client.get("/competition", params={"designation": "defense-innovation-cluster"}).json()
     (item,) = body["items"]

@@ -256,12 +256,8 @@ def overlaps(
                 f"no region {ids[0]!r} or {ids[1]!r}", "find region ids with /search or /regions"
             )
         columns, rows = run.columns, run.rows
-    elif as_of is not None:  # the projection holds today's graph; a past date asks the store
-        matrix: dict[str, Any] = {"regions": ids, "level": level, "min_shared": min_shared}
-        run = run_named(store, "overlap_matrix", matrix | {"as_of": as_of})
-        columns, rows = run.columns, run.rows
-    else:
-        rows = projections.of(store).overlaps(ids, level=level, min_shared=min_shared)
+    else:  # the projection keeps each PURSUES edge's since: as_of filters it in memory
+        rows = projections.of(store).overlaps(ids, level=level, min_shared=min_shared, as_of=as_of)
         columns = list(named_query("overlap_matrix").returns)
     if fmt == "csv":
         return csv_response(
