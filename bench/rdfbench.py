@@ -126,6 +126,10 @@ def document_subgraph(data: GraphData, source: str) -> GraphData:
     keys = {("Source", source)}
     for edge in edges:
         keys.update((edge.start, edge.end))
+    # A round the document names comes with its scheme (SHACL: exactly one ROUND_OF).
+    scheme = [e for e in data.edges if e.type == "ROUND_OF" and e.start in keys]
+    edges += scheme
+    keys.update(e.end for e in scheme)
     keys.update(k for k, n in data.nodes.items() if source in n.props.get("sources", []))
     part = GraphData(nodes={k: data.nodes[k] for k in keys if k in data.nodes}, edges=edges)
     for node in list(part.nodes.values()):  # the sources those nodes cite must exist too

@@ -8,6 +8,7 @@ import yaml
 
 from bench.articles import LENGTH, Articles
 from bench.generate import ROOT, TIERS, Generator, tree_hash, won_text
+from bench.rdfbench import document_subgraph
 from ingest.graph import rdf
 from ingest.graph.dataset import load_graph_data
 
@@ -72,6 +73,10 @@ def test_tier_s_validates_with_the_national_model(tmp_path: Path) -> None:
     won = {e.props["bid"] for e in bids if e.props.get("outcome") == "designated"}
     assert held
     assert {e.props["bid"] for e in held} == won
+    # One document's facts alone (the bench's SHACL per document) conform with their rounds.
+    for source in sorted({e.props["sources"][0] for e in bids})[:5]:
+        conforms, messages = rdf.validate(rdf.to_rdf(document_subgraph(graph, source)))
+        assert conforms, (source, messages[:3])
 
 
 def test_money_wording_and_articles() -> None:
