@@ -10,18 +10,21 @@ killed when the query outlives its deadline (the read timeout), and stops at the
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 import threading
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from ontology.errors import NotFound, QueryError, ReadOnlyViolation
+from ontology.errors import NotFound, QueryError, ReadOnlyViolation, RsgError
+from queries.sparqlpool import SparqlPool
 
 EXPORT_FILE = "graph.nt"
 MAX_QUERY_CHARS = 20_000
@@ -280,12 +283,10 @@ class SparqlStore:
         workers: int = WORKERS,
         memory_mb: int = 0,
     ) -> None:
-        from queries.sparqlpool import SparqlPool
-
         self.path = home / "export" / EXPORT_FILE
         self.row_cap = row_cap
         self.timeout_ms = timeout_ms
-        self.pool = SparqlPool(self.path, row_cap, size=workers, memory_mb=memory_mb)
+        self.pool = SparqlPool(serve, self.path, row_cap, size=workers, memory_mb=memory_mb)
 
     def _exists(self) -> None:
         if not self.path.exists():
@@ -309,6 +310,31 @@ class SparqlStore:
 
     def close(self) -> None:
         self.pool.close()
+
+
+def serve(conn: Connection, path: str, row_cap: int) -> None:
+    """A worker process: answer ("query", text) and ("count",) on the export at ``path``
+    until the pipe closes (started by ``queries.sparqlpool``)."""
+    export = Export(Path(path))
+    with contextlib.suppress(NotFound):
+        export.current()  # load now, so the first query does not wait for it
+    conn.send(("ready",))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            store = export.current()
+            if request[0] == "count":
+                conn.send(("ok", len(store)))
+                continue
+            check_no_service(request[1])
+            conn.send(("ok", evaluate(store, request[1], row_cap)))
+        except RsgError as exc:
+            conn.send(("error", type(exc).__name__, exc.message, exc.hint))
+        except Exception as exc:  # reported to the caller; the worker goes on
+            conn.send(("error", "QueryError", f"SPARQL 질의 실패 / query failed: {exc}", ""))
 
 
 def evaluate(store: ox.Store, query: str, row_cap: int) -> SparqlResult:

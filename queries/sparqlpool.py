@@ -21,6 +21,7 @@ import resource
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -43,42 +44,26 @@ _ERRORS: dict[str, type[RsgError]] = {
 START_TIMEOUT_S = 120.0
 
 
-def _serve(conn: Connection, path: str, row_cap: int, memory_mb: int) -> None:
-    """The worker: answer ("query", text) and ("count",) until the pipe closes."""
+#: The worker's loop: ``serve(conn, path, row_cap)`` answers requests until the pipe closes
+#: (``queries.sparql.serve``). Passed in rather than imported, so this module knows nothing of
+#: SPARQL; the spawned process imports it by name.
+Serve = Callable[[Connection, str, int], None]
+
+
+def _run(serve: Serve, conn: Connection, path: str, row_cap: int, memory_mb: int) -> None:
     if memory_mb:
         ceiling = memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-    from queries import sparql  # imported here: the worker starts from a fresh interpreter
-
-    loaded = sparql.Export(Path(path))
-    with contextlib.suppress(NotFound):
-        loaded.current()  # load now, so the first query does not wait for it
-    conn.send(("ready",))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            store = loaded.current()
-            if request[0] == "count":
-                conn.send(("ok", len(store)))
-                continue
-            sparql.check_no_service(request[1])
-            conn.send(("ok", sparql.evaluate(store, request[1], row_cap)))
-        except RsgError as exc:
-            conn.send(("error", type(exc).__name__, exc.message, exc.hint))
-        except Exception as exc:
-            conn.send(("error", "QueryError", f"SPARQL 질의 실패 / query failed: {exc}", ""))
+    serve(conn, path, row_cap)
 
 
 class _Worker:
-    def __init__(self, path: Path, row_cap: int, memory_mb: int) -> None:
+    def __init__(self, serve: Serve, path: Path, row_cap: int, memory_mb: int) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process: BaseProcess = context.Process(
-            target=_serve,
-            args=(child, str(path), row_cap, memory_mb),
+            target=_run,
+            args=(serve, child, str(path), row_cap, memory_mb),
             name="rsg-sparql",
             daemon=True,
         )
@@ -148,7 +133,10 @@ def _stop_all(workers: list[_Worker]) -> None:
 class SparqlPool:
     """Up to ``size`` worker processes answering queries on the export at ``path``."""
 
-    def __init__(self, path: Path, row_cap: int, size: int = 2, memory_mb: int = 0) -> None:
+    def __init__(
+        self, serve: Serve, path: Path, row_cap: int, size: int = 2, memory_mb: int = 0
+    ) -> None:
+        self.serve = serve
         self.path = path
         self.row_cap = row_cap
         self.size = size
@@ -165,7 +153,7 @@ class SparqlPool:
             pass
         with self._lock:
             if len(self._workers) < self.size:
-                worker = _Worker(self.path, self.row_cap, self.memory_mb)
+                worker = _Worker(self.serve, self.path, self.row_cap, self.memory_mb)
                 self._workers.append(worker)
                 return worker
         try:
