@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from api.cli.main import app as cli
 from api.web.app import create_app
+from api.web.security import OPEN_PATHS
 from api.web.settings import ApiSettings
 from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
@@ -155,24 +156,39 @@ def test_every_route_needs_the_key_when_one_is_set(keyed: TestClient) -> None:
     routes = _routes(keyed)
     assert len(routes) >= 20
     for method, path in routes:
+        if path in OPEN_PATHS:  # the login page: open, but its form grants nothing without the key
+            continue
         missing = keyed.request(method, path)
         assert missing.status_code == 401, (method, path)
         wrong = keyed.request(method, path, headers={"X-API-Key": KEY + "x"})
         assert wrong.status_code == 401, (method, path)
     assert keyed.get("/health", headers={"X-API-Key": KEY}).status_code == 200
+    assert {"/login"} == OPEN_PATHS
+    assert keyed.get("/login").status_code == 200
+    origin = {"Origin": "http://testserver"}
+    for form in ({}, {"key": KEY + "x"}, {"key": ""}):
+        refused = keyed.post("/login", data=form, headers=origin, follow_redirects=False)
+        assert refused.status_code == 401, form
+        assert "set-cookie" not in refused.headers, form
 
 
 #: POST routes that only read (queries sent as a body); every other non-GET route writes.
-READ_ONLY_POSTS = {"/cypher", "/queries/search", "/sparql", "/views/cypher"}
+READ_ONLY_POSTS = {"/cypher", "/console/export", "/queries/search", "/sparql", "/views/cypher"}
+#: Session routes: they change no data; without a configured key they open no session.
+SESSION_POSTS = {"/login", "/logout"}
 
 
 def test_write_routes_always_need_a_key(open_api: TestClient, keyed: TestClient) -> None:
     write_routes = [
         (method, path)
         for method, path in _routes(open_api)
-        if method != "GET" and path not in READ_ONLY_POSTS
+        if method != "GET" and path not in READ_ONLY_POSTS | SESSION_POSTS
     ]
     assert any(path.startswith("/review") for _, path in write_routes)
+    for path in SESSION_POSTS:
+        answer = open_api.post(path, data={"key": "anything"}, follow_redirects=False)
+        cookie = answer.headers.get("set-cookie", "")
+        assert not cookie or "Max-Age=0" in cookie, (path, cookie)  # never a new session
     for method, path in write_routes:
         response = open_api.request(method, path)
         assert response.status_code == 403, (method, path)

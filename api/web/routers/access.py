@@ -68,7 +68,11 @@ def login_page(request: Request, next: str = "/") -> HTMLResponse:
     return _page(local_path(next), settings, None if configured else NO_KEY, 200)
 
 
-@router.post("/login", summary="로그인 / exchange the API key for a session cookie")
+@router.post(
+    "/login",
+    summary="로그인 / exchange the API key for a session cookie",
+    response_class=HTMLResponse,
+)
 async def log_in(request: Request) -> Response:
     settings = _settings(request)
     form = await _form(request)
@@ -99,7 +103,7 @@ def logout_page(request: Request) -> Response:
     return _html(login.logout(found.csrf))
 
 
-@router.post("/logout", summary="로그아웃 / end the browser session")
+@router.post("/logout", summary="로그아웃 / end the browser session", response_class=HTMLResponse)
 async def log_out(request: Request) -> Response:
     found = current_session(request)
     if found is not None:
