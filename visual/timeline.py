@@ -48,21 +48,7 @@ def render(
     region: dict[str, Any], initiatives: list[dict[str, Any]], bids: list[dict[str, Any]]
 ) -> Page:
     events = sorted(_initiatives(initiatives) + _designations(bids), key=lambda e: e[0])
-    items = "".join(
-        f'<li><span class="rsg-when">{escape(when)}</span> {escape(text)}</li>'
-        for when, text in events
-    )
-    return fill(
-        "timeline.html",
-        scripts=[],
-        styles=["style"],
-        style=template("workbench.css"),
-        name_ko=escape(str(region.get("name_ko") or region["id"])),
-        name_en=escape(str(region.get("name_en") or "")),
-        view=f"/views/region/{escape(str(region['id']))}",
-        events=items or '<li class="rsg-muted">기록이 없습니다 / nothing dated</li>',
-        count=str(len(events)),
-    )
+    return _page(region, "region", events)
 
 
 def render_industry(industry: dict[str, Any], rows: list[dict[str, Any]]) -> Page:
@@ -79,6 +65,11 @@ def render_industry(industry: dict[str, Any], rows: list[dict[str, Any]]) -> Pag
         if won:
             text += f" · 선정 / selected: {won}"
         events.append((str(row.get("date") or "–"), text))
+    return _page(industry, "industry", events)
+
+
+def _page(subject: dict[str, Any], kind: str, events: list[tuple[str, str]]) -> Page:
+    """The timeline page of a region or an industry: its dated events, escaped, in order."""
     items = "".join(
         f'<li><span class="rsg-when">{escape(when)}</span> {escape(text)}</li>'
         for when, text in events
@@ -88,9 +79,9 @@ def render_industry(industry: dict[str, Any], rows: list[dict[str, Any]]) -> Pag
         scripts=[],
         styles=["style"],
         style=template("workbench.css"),
-        name_ko=escape(str(industry.get("name_ko") or industry["id"])),
-        name_en=escape(str(industry.get("name_en") or "")),
-        view=f"/views/industry/{escape(str(industry['id']))}",
+        name_ko=escape(str(subject.get("name_ko") or subject["id"])),
+        name_en=escape(str(subject.get("name_en") or "")),
+        view=f"/views/{kind}/{escape(str(subject['id']))}",
         events=items or '<li class="rsg-muted">기록이 없습니다 / nothing dated</li>',
         count=str(len(events)),
     )
