@@ -13,7 +13,7 @@ from queries.store import GraphStore, Row
 from queries.subgraph import subgraph_of
 from visual.caption import provenance
 from visual.marks import mark_bids, mark_overlap
-from visual.model import SizeBy, ViewGraph
+from visual.model import SizeBy, ViewGraph, ViewNode
 
 #: Most ids looked up when a result names nodes only by id.
 MAX_IDS = 5000
@@ -37,16 +37,28 @@ def _finish(
     return graph
 
 
+#: What a view says when its focus node is not in the graph: (Korean, English, where ids are).
+_UNKNOWN = {
+    "Region": ("지역", "region", "see GET /regions or the home page for region ids"),
+    "Industry": ("산업", "industry", "see GET /industries or the home page for industry ids"),
+    "DesignationRound": ("공모 차수", "designation round", "see GET /rounds for round ids"),
+}
+
+
+def _focus(graph: ViewGraph, node_id: str, label: str) -> ViewNode:
+    """The view's focus node, or NotFound naming the unknown id and where ids are listed."""
+    focus = graph.by_id(node_id, label)
+    if focus is None:
+        ko, en, hint = _UNKNOWN[label]
+        raise NotFound(f"{ko} {node_id!r} 없음 / no {en} {node_id!r}", hint)
+    return focus
+
+
 def region(store: GraphStore, region_id: str, size_by: SizeBy = "degree") -> ViewGraph:
     rows, truncated = _rows(store, "view_region", region=region_id)
     graph = ViewGraph("region", "", "")
     graph.add_rows(rows)
-    focus = graph.by_id(region_id, "Region")
-    if focus is None:
-        raise NotFound(
-            f"지역 {region_id!r} 없음 / no region {region_id!r}",
-            "see GET /regions or the home page for region ids",
-        )
+    focus = _focus(graph, region_id, "Region")
     focus.mark = "focus"
     graph.title_ko, graph.title_en = f"{focus.name_ko} 지역 뷰", f"Region view: {focus.name_en}"
     return _finish(store, graph, size_by, truncated)
@@ -58,12 +70,7 @@ def industry(
     rows, truncated = _rows(store, "view_industry", industry=industry_id, initiatives=initiatives)
     graph = ViewGraph("industry", "", "")
     graph.add_rows(rows)
-    focus = graph.by_id(industry_id, "Industry")
-    if focus is None:
-        raise NotFound(
-            f"산업 {industry_id!r} 없음 / no industry {industry_id!r}",
-            "see GET /industries or the home page for industry ids",
-        )
+    focus = _focus(graph, industry_id, "Industry")
     focus.mark = "focus"
     graph.title_ko, graph.title_en = f"{focus.name_ko} 산업 뷰", f"Industry view: {focus.name_en}"
     return _finish(store, graph, size_by, truncated)
@@ -141,12 +148,7 @@ def designation_round(store: GraphStore, round_id: str, size_by: SizeBy = "degre
     rows, truncated = _rows(store, "view_round", round=round_id)
     graph = ViewGraph("round", "", "")
     graph.add_rows(rows)
-    focus = graph.by_id(round_id, "DesignationRound")
-    if focus is None:
-        raise NotFound(
-            f"공모 차수 {round_id!r} 없음 / no designation round {round_id!r}",
-            "see GET /rounds for round ids",
-        )
+    focus = _focus(graph, round_id, "DesignationRound")
     mark_bids(graph)
     focus.mark = "focus"
     graph.title_ko = f"{focus.name_ko} 선정 결과"
@@ -166,12 +168,7 @@ def region_designations(store: GraphStore, region_id: str, size_by: SizeBy = "de
     rows, truncated = _rows(store, "view_region_designations", region=region_id)
     graph = ViewGraph("designations", "", "")
     graph.add_rows(rows)
-    focus = graph.by_id(region_id, "Region")
-    if focus is None:
-        raise NotFound(
-            f"지역 {region_id!r} 없음 / no region {region_id!r}",
-            "see GET /regions or the home page for region ids",
-        )
+    focus = _focus(graph, region_id, "Region")
     places = {n.key for n in graph.nodes.values() if n.label == "Region"}
     mark_bids(graph, places)
     focus.mark = "focus"
