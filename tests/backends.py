@@ -41,3 +41,22 @@ def loaded_backend(kind: str, scratch_store: FalkorStore, loader: Loader) -> Ite
         yield store
     finally:
         store.close()
+
+
+def seed_graph(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphStore]:
+    """The seed graph on the backend a module fixture is parametrised with (``BACKENDS``):
+    the session's built embedded store, or a Neo4j store built here and closed afterwards."""
+    if request.param == "embedded":
+        request.getfixturevalue("built")
+        yield request.getfixturevalue("store")
+        return
+    from ingest.graph.build import Build
+    from queries.neo4j_backend import Neo4jStore
+    from tests.conftest import corpus_dir
+
+    store = Neo4jStore(Neo4jSettings())
+    Build(store, tmp_path_factory.mktemp("neo4j-seed"), corpus=corpus_dir()).run()
+    yield store
+    store.close()

@@ -13,12 +13,10 @@ from typing import Any
 
 import pytest
 
-from ingest.graph.build import Build
 from ontology.errors import QueryError
 from queries.catalog import NamedQuery, catalog, get
-from queries.settings import Neo4jSettings
 from queries.store import GraphStore, Row
-from tests.backends import BACKENDS
+from tests.backends import BACKENDS, seed_graph
 from tests.conftest import corpus_dir
 
 #: The analyses the planners asked for (issue 4); more may exist.
@@ -46,16 +44,7 @@ def graph(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[GraphStore]:
     """The seed graph on each available backend."""
-    if request.param == "embedded":
-        request.getfixturevalue("built")
-        yield request.getfixturevalue("store")
-        return
-    from queries.neo4j_backend import Neo4jStore
-
-    store = Neo4jStore(Neo4jSettings())
-    Build(store, tmp_path_factory.mktemp("neo4j-seed"), corpus=corpus_dir()).run()
-    yield store
-    store.close()
+    yield from seed_graph(request, tmp_path_factory)
 
 
 def run(store: GraphStore, name: str, **given: Any) -> list[Row]:

@@ -12,15 +12,12 @@ import pytest
 
 from bench.generate import generate
 from ingest.graph import loader
-from ingest.graph.build import Build
 from ingest.graph.dataset import load_graph_data
 from queries.catalog import get
 from queries.falkor_backend import FalkorStore
 from queries.projection import Projection, Projections
-from queries.settings import Neo4jSettings
 from queries.store import GraphStore, Row
-from tests.backends import BACKENDS
-from tests.conftest import corpus_dir
+from tests.backends import BACKENDS, seed_graph
 
 LEVELS = [None, 0, 1, 2]
 
@@ -29,16 +26,7 @@ LEVELS = [None, 0, 1, 2]
 def seed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[GraphStore]:
-    if request.param == "embedded":
-        request.getfixturevalue("built")
-        yield request.getfixturevalue("store")
-        return
-    from queries.neo4j_backend import Neo4jStore
-
-    store = Neo4jStore(Neo4jSettings())
-    Build(store, tmp_path_factory.mktemp("neo4j-seed"), corpus=corpus_dir()).run()
-    yield store
-    store.close()
+    yield from seed_graph(request, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -1,46 +1,11 @@
-"""A real server for the workbench browser tests: the app under uvicorn on a free loopback
-port in a thread, and Chromium pages whose every request is watched. A request to any other
-origin is aborted and recorded, so a test can say that nothing left the machine."""
+"""Chromium pages for the workbench browser tests (served by ``tests.reliability.livehttp``),
+whose every request is watched: a request to any other origin is aborted and recorded, so a
+test can say that nothing left the machine."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-
-import uvicorn
-from fastapi import FastAPI
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """The app served on 127.0.0.1 until the block ends; yields its origin."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @dataclass

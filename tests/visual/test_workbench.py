@@ -25,7 +25,8 @@ from ingest.graph.build import BuildReport
 from queries import catalog, saved
 from queries.falkor_backend import FalkorStore
 from tests.ingest.test_review import ARTICLE, ROOT
-from tests.visual.livesite import Tab, expected_error, open_tab, serving
+from tests.reliability.livehttp import serving
+from tests.visual.livesite import Tab, expected_error, open_tab
 
 
 @pytest.fixture(scope="module")
