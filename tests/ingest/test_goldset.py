@@ -134,3 +134,18 @@ def test_eval_command_reports_the_split(tmp_path: Path) -> None:
     assert "# tune.txt" in result.stdout
     wrong = CliRunner().invoke(app, [*args[:-1], "held"])
     assert wrong.exit_code != 0
+
+
+REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
+
+
+@pytest.mark.parametrize(
+    ("name", "splits"),
+    [("realnews.yaml", {"tune", "heldout"}), ("realnews2.yaml", {"heldout"})],
+)
+def test_the_real_gold_files_load_as_the_evaluation_reads_them(name: str, splits: set[str]) -> None:
+    """Set 1 has both splits; set 2 holds every document out, so it can only be scored."""
+    gold = load_goldset(REAL_GOLD / name)
+    assert len(gold.documents) >= 30
+    assert {doc.split for doc in gold.documents} == splits
+    assert all(doc.url and doc.published and doc.title for doc in gold.documents)

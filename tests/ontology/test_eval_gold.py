@@ -1,8 +1,9 @@
-"""The hand-made gold of real articles (data/eval/realnews.yaml) is well formed.
+"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml) is well formed.
 
 Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
-document carries its source metadata, no file is listed twice, and the tune/held-out split is
-the one its written rule gives (two to one, within one document). A broken entry fails.
+document carries its source metadata, no file is listed twice, and the split is the one the
+set's written rule gives: set 1 two to one by a hash of the URL (within one document), set 2
+every document held out. The two sets share no article. A broken entry fails.
 """
 
 from __future__ import annotations
@@ -20,7 +21,22 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-GOLD = DATA / "eval" / "realnews.yaml"
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    """One gold file, the variable naming the folder of its texts, and its split rule."""
+
+    path: Path
+    corpus_env: str
+    min_documents: int
+    all_held_out: bool
+
+
+SETS = {
+    "realnews": GoldFile(DATA / "eval" / "realnews.yaml", "RSG_REALNEWS_CORPUS", 36, False),
+    "realnews2": GoldFile(DATA / "eval" / "realnews2.yaml", "RSG_REALNEWS2_CORPUS", 30, True),
+}
 
 MAX_SPAN = 40
 SPLITS = ("tune", "heldout")
@@ -60,11 +76,20 @@ def known() -> Known:
     )
 
 
-@pytest.fixture(scope="module")
-def gold() -> dict[str, Any]:
-    loaded = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+def _load(path: Path) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def gold_file(request: pytest.FixtureRequest) -> GoldFile:
+    return SETS[request.param]
+
+
+@pytest.fixture(scope="module")
+def gold(gold_file: GoldFile) -> dict[str, Any]:
+    return _load(gold_file.path)
 
 
 def _new_or_known(value: Any, ids: frozenset[str]) -> bool:
@@ -175,7 +200,8 @@ def expected_split(gold: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def gold_problems(gold: dict[str, Any], known: Known) -> list[str]:
+def gold_problems(gold: dict[str, Any], known: Known, *, all_held_out: bool = False) -> list[str]:
+    """Problems of a gold file; ``all_held_out`` is set 2's rule (no document for tuning)."""
     docs = gold.get("documents") or []
     if not docs:
         return ["no documents"]
@@ -191,6 +217,13 @@ def gold_problems(gold: dict[str, Any], known: Known) -> list[str]:
         problems += _document_problems(doc, known)
     if any(doc.get("stratum") not in (gold.get("strata") or []) for doc in docs):
         problems.append("a document has no stratum from the strata list")
+    if all_held_out:
+        problems += [
+            f"{doc.get('file')}: split {doc.get('split')!r} is not heldout, as every one must be"
+            for doc in docs
+            if doc.get("split") != SPLITS[1]
+        ]
+        return problems
     held = sum(1 for doc in docs if doc.get("split") == "heldout")
     if abs(held - len(docs) / 3) > 1:
         problems.append(f"split is {len(docs) - held}:{held}, not 2:1 within one document")
@@ -204,16 +237,29 @@ def gold_problems(gold: dict[str, Any], known: Known) -> list[str]:
     return problems
 
 
-def test_the_gold_has_no_problems(gold: dict[str, Any], known: Known) -> None:
-    assert gold_problems(gold, known) == []
+def test_the_gold_has_no_problems(gold: dict[str, Any], gold_file: GoldFile, known: Known) -> None:
+    assert gold_problems(gold, known, all_held_out=gold_file.all_held_out) == []
 
 
-def test_the_gold_is_big_enough_and_spread_over_strata(gold: dict[str, Any]) -> None:
+def test_the_gold_is_big_enough_and_spread_over_strata(
+    gold: dict[str, Any], gold_file: GoldFile
+) -> None:
     docs = gold["documents"]
-    assert len(docs) >= 36
+    assert len(docs) >= gold_file.min_documents
+    assert gold["strata"] == _load(SETS["realnews"].path)["strata"]
     for stratum in gold["strata"]:
         members = [d for d in docs if d["stratum"] == stratum]
-        assert {d["split"] for d in members} == set(SPLITS), stratum
+        if gold_file.all_held_out:
+            assert len(members) >= 4, stratum
+        else:
+            assert {d["split"] for d in members} == set(SPLITS), stratum
+
+
+def test_the_two_sets_share_no_article() -> None:
+    """Set 2 is held out from everything that tuning saw, set 1 included."""
+    first, second = (_load(SETS[name].path)["documents"] for name in ("realnews", "realnews2"))
+    for key in ("url", "file"):
+        assert {str(d[key]) for d in first} & {str(d[key]) for d in second} == set(), key
 
 
 def test_the_held_out_third_carries_every_kind_of_fact(gold: dict[str, Any]) -> None:
@@ -338,6 +384,16 @@ def test_a_split_far_from_two_to_one_is_reported(known: Known) -> None:
     assert any("not 2:1 within one document" in p for p in problems), problems
 
 
+def test_a_tuning_document_in_a_held_out_set_is_reported(known: Known) -> None:
+    gold = _valid()
+    assert any(d["split"] == "tune" for d in gold["documents"])
+    problems = gold_problems(gold, known, all_held_out=True)
+    assert any("b.txt: split 'tune' is not heldout" in p for p in problems), problems
+    for doc in gold["documents"]:
+        doc["split"] = "heldout"
+    assert gold_problems(gold, known, all_held_out=True) == []
+
+
 def test_a_split_that_breaks_the_rule_is_reported(known: Known) -> None:
     gold = _valid()
     held = next(d for d in gold["documents"] if d["split"] == "heldout")
@@ -347,11 +403,16 @@ def test_a_split_that_breaks_the_rule_is_reported(known: Known) -> None:
     assert any("is not the rule's" in p for p in problems), problems
 
 
-def test_spans_are_found_in_the_texts_when_the_folder_is_given(gold: dict[str, Any]) -> None:
+def test_spans_are_found_in_the_texts_when_the_folder_is_given(
+    gold: dict[str, Any], gold_file: GoldFile
+) -> None:
     """Every amount text and organisation form occurs in its article (texts are not in the repo)."""
-    folder = os.environ.get("RSG_REALNEWS_CORPUS")
+    folder = os.environ.get(gold_file.corpus_env)
     if not folder:
-        pytest.skip("set RSG_REALNEWS_CORPUS to the folder of the real articles to check the spans")
+        pytest.skip(
+            f"set {gold_file.corpus_env} to the folder of {gold_file.path.name}'s articles "
+            "to check the spans"
+        )
     missing = []
     for doc in gold["documents"]:
         text = (Path(folder) / doc["file"]).read_text(encoding="utf-8")
