@@ -1,5 +1,6 @@
 """The review inbox page (``/inbox``): candidate facts grouped by document, each with its
-evidence marked inside its sentence, accept / edit / reject, bulk accept above a confidence,
+evidence marked inside its paragraph (its sentence for entries queued before paragraphs were
+kept), accept / edit / reject, bulk accept above a confidence,
 the organisations the documents propose (new to the graph), and a build button with progress.
 The page asks only its own server; the decisions go through the review queue's functions."""
 
@@ -55,6 +56,8 @@ def groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "role": (fact.get("props") or {}).get("role"),
                 "evidence": fact["evidence"],
                 "sentence": fact.get("sentence") or "",
+                "paragraph": item.get("paragraph"),
+                "evidence_at": item.get("evidence_at"),
                 "confidence": fact["confidence"],
                 "edits": item.get("edits") or {},
                 "new": new,

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
                 doc = extraction.document
                 info = SourceInfo.model_validate(doc.model_dump(exclude={"path"}))
                 source = source_id(raw.path, info, default_data_dir())
-                added += queue.add(source, str(raw.path), doc.published, facts, info)
+                added += queue.add(source, str(raw.path), doc.published, facts, info, raw.text)
         except RsgError as exc:
             raise fail(exc) from None
         pending = len(queue.items("pending"))

@@ -65,6 +65,38 @@ class Item(BaseModel):
     decided: str | None = None
     fact: ExtractedFact
     edits: dict[str, str] = Field(default_factory=dict)
+    #: The paragraph of the raw document the evidence lies in (line breaks as spaces) and the
+    #: evidence's offsets in it; None for entries queued before paragraphs were kept.
+    paragraph: str | None = None
+    evidence_at: tuple[int, int] | None = None
+
+
+#: A paragraph longer than this (a document without blank lines) is cut to its lines.
+PARAGRAPH_MAX = 1200
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The paragraph of ``text`` holding ``text[start:end]``, with the span's offsets in it.
+
+    Paragraphs end at blank lines; where that gives more than ``PARAGRAPH_MAX`` characters,
+    at line breaks. Line breaks inside are given as spaces (one for one, so offsets hold) and
+    the paragraph's outer white space is left out. None when the span is not in the text."""
+    if not 0 <= start < end <= len(text):
+        return None
+    begin = max((m.end() for m in _BLANK_LINE.finditer(text, 0, start)), default=0)
+    after = _BLANK_LINE.search(text, end)
+    stop = after.start() if after else len(text)
+    if stop - begin > PARAGRAPH_MAX:
+        begin = text.rfind("\n", begin, start) + 1 or begin
+        cut = text.find("\n", end, stop)
+        stop = cut if cut >= 0 else stop
+    while begin < start and text[begin].isspace():
+        begin += 1
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
+    body = re.sub(r"[\r\n]", " ", text[begin:stop])
+    return body, start - begin, end - begin
 
 
 class Queue:
@@ -116,8 +148,11 @@ class Queue:
         published: str | None,
         facts: list[ExtractedFact],
         info: SourceInfo | None = None,
+        text: str | None = None,
     ) -> int:
-        """Queue new candidates; ones already queued (same source and fact) are left alone."""
+        """Queue new candidates; ones already queued (same source and fact) are left alone.
+
+        With the document's raw ``text``, each keeps the paragraph its evidence lies in."""
         now = _now()
         about = info.model_dump(exclude={"published"}) if info is not None else {}
         with self._locked() as items:
@@ -126,6 +161,7 @@ class Queue:
             for fact in facts:
                 item_id = candidate_id(source, fact)
                 if item_id not in known:
+                    found = paragraph_of(text, fact.start, fact.end) if text else None
                     items.append(
                         Item(
                             id=item_id,
@@ -134,6 +170,8 @@ class Queue:
                             published=published,
                             added=now,
                             fact=fact,
+                            paragraph=found[0] if found else None,
+                            evidence_at=found[1:] if found else None,
                             **about,
                         )
                     )

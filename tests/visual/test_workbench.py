@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx  # type: ignore[import-untyped]
 import pytest
+import yaml
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
@@ -260,6 +261,9 @@ def test_home_suggests_as_you_type_and_finds_old_names(tab: Callable[..., Tab]) 
     seen.clean()
 
 
+MEMO = ARTICLE.replace("\n", "\n\n")  # two paragraphs of our own
+
+
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of data/, a fresh RSG_HOME and one short memo of our own in the review queue."""
@@ -268,7 +272,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RSG_DATA_DIR", str(data))
     monkeypatch.delenv("RSG_CORPUS", raising=False)
-    (tmp_path / "ulsan-memo.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "ulsan-memo.txt").write_text(MEMO, encoding="utf-8")
     done = CliRunner().invoke(
         cli, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
     )
@@ -294,6 +298,18 @@ def test_inbox_accept_reaches_the_facts_file_and_the_build(
             row = seen.page.locator(f"#item-{pursues.id}")
             assert row.locator("mark").inner_text() == pursues.fact.evidence
             assert pursues.fact.evidence in row.locator(".rsg-sentence").inner_text()
+            # each evidence is marked inside its paragraph, at its offsets there
+            for item in pending:
+                shown = seen.page.locator(f"#item-{item.id} .rsg-paragraph")
+                assert item.paragraph is not None
+                assert item.evidence_at is not None
+                assert shown.inner_text() == item.paragraph
+                before = shown.evaluate("b => b.firstChild.textContent.length")
+                assert (before, before + len(shown.locator("mark").inner_text())) == tuple(
+                    item.evidence_at
+                )
+                assert shown.locator("mark").get_attribute("data-start") == str(before)
+                assert MEMO.index(item.paragraph) + before == item.fact.start
             # a forged token is refused from the page itself
             status = seen.js("""async () => (await fetch('/inbox/decide', {method: 'POST',
                 headers: {'Content-Type': 'application/json', 'X-CSRF-Token': 'forged'},
@@ -322,6 +338,41 @@ def test_inbox_accept_reaches_the_facts_file_and_the_build(
             seen.clean()
         finally:
             seen.page.context.close()
+
+
+def test_inbox_bulk_accept_above_a_confidence_writes_exactly_those_candidates(
+    browser: Any, workspace: Path
+) -> None:
+    queue = Queue(workspace / "home")
+    pending = queue.items("pending")
+    threshold = 0.7
+    above = {i.id for i in pending if i.fact.confidence >= threshold}
+    assert 0 < len(above) < len(pending), "the memo has candidates on both sides"
+    app = create_app(store=None, settings=ApiSettings(api_key=SecretStr(KEY)))
+    with serving(app) as origin:
+        seen = open_tab(browser, origin)
+        try:
+            log_in(seen, "/inbox")
+            seen.page.wait_for_selector(READY, state="attached")
+            seen.page.fill("#rsg-threshold", str(threshold))
+            seen.page.click("#rsg-bulk")
+            seen.page.wait_for_selector(f"body[data-decided='{len(above)}']", state="attached")
+            accepted = seen.page.locator(".rsg-item.rsg-accepted").evaluate_all(
+                "rows => rows.map(r => r.id.slice(5))"
+            )
+            assert set(accepted) == above
+            seen.clean()
+        finally:
+            seen.page.context.close()
+    assert {i.id for i in queue.items("accepted")} == above
+    assert {i.id for i in queue.items("pending")} == {i.id for i in pending} - above
+    written = yaml.safe_load(
+        (workspace / "data" / "facts" / "ulsan-memo.yaml").read_text(encoding="utf-8")
+    )
+    chosen = [i for i in pending if i.id in above]
+    assert sorted(
+        (f["rel"], f["from"], f["to"], f["evidence"]) for f in written["facts"]
+    ) == sorted((i.fact.type, i.fact.subject, i.fact.object, i.fact.evidence) for i in chosen)
 
 
 @pytest.fixture

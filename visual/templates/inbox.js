@@ -41,6 +41,22 @@
       });
   }
 
+  // The evidence marked at its offsets in its paragraph; entries queued before paragraphs
+  // were kept show their sentence with the evidence found in it.
+  function context(item) {
+    var at = item.evidence_at;
+    var text = item.paragraph || "";
+    if (!text || !at || at[0] < 0 || at[1] > text.length || at[0] >= at[1]) { return sentence(item); }
+    var box = el("div", "rsg-sentence rsg-paragraph");
+    box.appendChild(document.createTextNode(text.slice(0, at[0])));
+    var marked = el("mark", "", text.slice(at[0], at[1]));
+    marked.dataset.start = String(at[0]);
+    marked.dataset.end = String(at[1]);
+    box.appendChild(marked);
+    box.appendChild(document.createTextNode(text.slice(at[1])));
+    return box;
+  }
+
   function sentence(item) {
     var box = el("div", "rsg-sentence");
     var text = item.sentence || "";
@@ -124,7 +140,7 @@
       node.appendChild(el("div", "rsg-new", "새 " + item.new[role].label + " / new: " + item.new[role].name +
         " (" + role + "_id, " + role + "_name_en)"));
     });
-    node.appendChild(sentence(item));
+    node.appendChild(context(item));
     var edit = editor(item);
     var actions = el("div", "rsg-actions");
     actions.appendChild(el("span", "rsg-conf", "신뢰도 / confidence " + item.confidence.toFixed(2)));
