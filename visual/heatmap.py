@@ -1,5 +1,6 @@
 """The overlap heatmap of a set of regions: an SVG matrix of Jaccard scores (shared industry
-counts in the cells, the shared industries on hover), alone or in an offline HTML page."""
+counts in the cells, the shared industries on hover), alone or in an offline HTML page, or
+as a graph of regions and shared industries for GraphML/GEXF."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ontology.errors import NotFound, QueryError
 from queries import catalog
 from queries.store import GraphStore
+from visual.model import ViewEdge, ViewGraph, ViewNode
 from visual.page import Page, fill, json_for_script, template
 from visual.page import escape as html_escape
 
@@ -60,6 +62,45 @@ def build(store: GraphStore, region_ids: list[str], level: int | None = None) ->
             node = row["a"]
             heat.names[node["id"]] = (node.get("name_ko") or node["id"], node.get("name_en") or "")
     return heat
+
+
+def graph(heat: Heatmap) -> ViewGraph:
+    """What the heatmap shows as a graph for graph tools: the regions, the industries they
+    share, an ``OVERLAPS`` edge per pair of regions weighted by its cell (``weight`` =
+    Jaccard score, ``shared_count``, ``shared``) and a ``PURSUES`` edge from each region to
+    each industry it shares with another of them."""
+    out = ViewGraph(
+        "heatmap",
+        "지역 중복 히트맵: " + ", ".join(r[1] for r in heat.regions),
+        "Overlap heatmap: " + ", ".join(r[2] for r in heat.regions),
+    )
+    for region, name_ko, name_en in heat.regions:
+        out.nodes[region] = ViewNode(region, region, "Region", ["Region"], name_ko, name_en, {})
+    ids = [r[0] for r in heat.regions]
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            found = heat.cell(a, b)
+            if found is None:
+                continue
+            shared = sorted(str(i) for i in found.get("shared", []))
+            key = f"{a}|OVERLAPS|{b}"
+            props = {
+                "weight": float(found.get("jaccard") or 0.0),
+                "jaccard": float(found.get("jaccard") or 0.0),
+                "shared_count": int(found.get("shared_count") or 0),
+                "shared": shared,
+            }
+            out.edges[key] = ViewEdge(key, a, b, "OVERLAPS", props)
+            for industry in shared:
+                name_ko, name_en = heat.names.get(industry, (industry, industry))
+                out.nodes.setdefault(
+                    industry,
+                    ViewNode(industry, industry, "Industry", ["Industry"], name_ko, name_en, {}),
+                )
+                for region in (a, b):
+                    edge = f"{region}|PURSUES|{industry}"
+                    out.edges.setdefault(edge, ViewEdge(edge, region, industry, "PURSUES", {}))
+    return out
 
 
 def _colour(score: float) -> str:

@@ -73,6 +73,7 @@ REL_NAMES: dict[str, tuple[str, str]] = {
     "COVERS": ("대상 산업", "covers"),
     "HAD_NAME": ("옛 이름", "had name"),
     "SEGMENT": ("세부 가치사슬", "segment"),
+    "OVERLAPS": ("산업 중복", "overlaps"),  # the heatmap's cells: two regions' shared industries
 }
 
 #: Node properties shown as key figures in tooltips: name -> (Korean, English).

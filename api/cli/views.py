@@ -1,6 +1,8 @@
-"""``rsg view ...``: write a view to an HTML page, or a PNG, SVG or PDF picture.
+"""``rsg view ...``: write a view to an HTML page, a PNG, SVG or PDF picture, or a GraphML or
+GEXF file for graph tools.
 
-The same code as ``/views/...``; the file type follows the suffix of ``--out``, and
+The same code as ``/views/...``; the file type follows the suffix of ``--out`` (a .graphml or
+.gexf file holds the same as ``?format=graphml|gexf``: the whole view, every node), and
 ``--preset a4|slide|square`` sizes a picture for documents. HTML files
 are self-contained (vis-network inlined, no network requests) and UTF-8; every file is
 written whole or not at all.
@@ -21,8 +23,15 @@ from queries.store import GraphStore
 from visual.model import ViewGraph
 
 SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf"}
+SUFFIXES |= {".graphml": "graphml", ".gexf": "gexf"}
+GRAPH_FILES = ("graphml", "gexf")
 
-Out = Annotated[Path, typer.Option("--out", "-o", help="FILE.html, FILE.png, FILE.svg or FILE.pdf")]
+Out = Annotated[
+    Path,
+    typer.Option(
+        "--out", "-o", help="FILE.html, FILE.png, FILE.svg, FILE.pdf, FILE.graphml or FILE.gexf"
+    ),
+]
 LangOpt = Annotated[str, typer.Option("--lang", help="names in ko (default) or en")]
 SizeOpt = Annotated[
     str | None, typer.Option("--size", help="node size by degree or money (default per view)")
@@ -43,7 +52,8 @@ PresetOpt = Annotated[
 def register(app: typer.Typer) -> None:
     """Add the ``view`` group to the ``rsg`` app."""
     view_app = typer.Typer(
-        help="그래프 뷰를 파일로 / write graph views to HTML, PNG, SVG or PDF files.",
+        help="그래프 뷰를 파일로 / write graph views to HTML, PNG, SVG, PDF, GraphML or GEXF "
+        "files.",
         no_args_is_help=True,
     )
     view_app.command("region")(region)
@@ -59,7 +69,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(view_app, name="view")
 
 
-def _format(path: Path, allowed: tuple[str, ...] = ("html", "png", "svg", "pdf")) -> str:
+def _format(
+    path: Path, allowed: tuple[str, ...] = ("html", "png", "svg", "pdf", *GRAPH_FILES)
+) -> str:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt not in allowed:
         raise typer.BadParameter(
@@ -67,6 +79,10 @@ def _format(path: Path, allowed: tuple[str, ...] = ("html", "png", "svg", "pdf")
             param_hint="--out",
         )
     return fmt
+
+
+def _graph_format(fmt: str) -> Literal["graphml", "gexf"]:
+    return "graphml" if fmt == "graphml" else "gexf"
 
 
 def _lang(lang: str) -> Literal["ko", "en"]:
@@ -90,7 +106,7 @@ def _preset(preset: str | None, fmt: str) -> str | None:
         return None
     if preset not in PRESETS:
         raise typer.BadParameter("use " + ", ".join(PRESETS), param_hint="--preset")
-    if fmt == "html":
+    if fmt == "html" or fmt in GRAPH_FILES:
         raise typer.BadParameter("a preset sizes a .png, .svg or .pdf", param_hint="--preset")
     return preset
 
@@ -102,7 +118,7 @@ def _write(
     limit: int | None,
     preset: str | None = None,
 ) -> None:
-    from visual import page, static
+    from visual import exports, page, static
     from visual.aggregate import fit
     from visual.files import write_atomic, write_text
     from visual.settings import ViewSettings
@@ -116,8 +132,10 @@ def _write(
             settings = settings.model_copy(update={"node_limit": limit})
         with open_store() as store, err.status("뷰 생성 중 / building the view"):
             whole = build(store)
-            graph = fit(whole, settings.node_limit)
-            if fmt == "html":
+            graph = whole if fmt in GRAPH_FILES else fit(whole, settings.node_limit)
+            if fmt in GRAPH_FILES:  # the whole view, as the HTTP download
+                write_atomic(out_path, exports.write(whole, _graph_format(fmt)))
+            elif fmt == "html":
                 write_text(out_path, page.render(graph, settings, lang=language).html)
             else:
                 picture = static.render(graph, fmt, settings, lang=language, preset=sized)  # type: ignore[arg-type]
@@ -323,19 +341,25 @@ def heatmap_command(
     level: Annotated[int | None, typer.Option(help="taxonomy depth, 0 = top level")] = None,
     lang: LangOpt = "ko",
 ) -> None:
-    """지역 중복 히트맵 / Jaccard heatmap of regions (FILE.html or FILE.svg)."""
-    from visual import heatmap
-    from visual.files import write_text
+    """지역 중복 히트맵 / Jaccard heatmap of regions (FILE.html, FILE.svg, or FILE.graphml /
+    FILE.gexf: regions and their shared industries, the scores as edge weights)."""
+    from visual import exports, heatmap
+    from visual.files import write_atomic, write_text
 
-    fmt = _format(out_path, ("html", "svg"))
+    fmt = _format(out_path, ("html", "svg", *GRAPH_FILES))
     language = _lang(lang)
     try:
         with open_store() as store:
             heat = heatmap.build(store, regions, level)
-        text = (
-            heatmap.svg(heat, language) if fmt == "svg" else heatmap.page(heat, lang=language).html
-        )
-        write_text(out_path, text)
+        if fmt in GRAPH_FILES:
+            write_atomic(out_path, exports.write(heatmap.graph(heat), _graph_format(fmt)))
+        else:
+            text = (
+                heatmap.svg(heat, language)
+                if fmt == "svg"
+                else heatmap.page(heat, lang=language).html
+            )
+            write_text(out_path, text)
     except (RsgError, OSError) as exc:
         raise fail(exc) from None
     out.print(f"wrote {out_path} ({len(heat.regions)} regions)", highlight=False, markup=False)

@@ -233,14 +233,21 @@ def heatmap_view(
     store: StoreDep,
     regions: Annotated[list[str], Query(description="two or more Region ids")],
     level: Annotated[int | None, Query(ge=0, le=6, description="taxonomy depth")] = None,
-    fmt: Annotated[Literal["html", "svg"], Query(alias="format")] = "html",
+    fmt: Annotated[Literal["html", "svg", "graphml", "gexf"], Query(alias="format")] = "html",
     embed: Embed = False,
     lang: Lang = "ko",
     download: Download = False,
 ) -> Response:
-    """Jaccard scores between regions; the shared industries on hover."""
+    """Jaccard scores between regions; the shared industries on hover. ``format=graphml|gexf``:
+    the regions and their shared industries, an OVERLAPS edge per pair weighted by its score."""
     heat = heatmap.build(store, split_list(regions), level)
     name = "지역 중복 히트맵" if lang == "ko" else "overlap heatmap"
+    if fmt == "graphml" or fmt == "gexf":  # == rather than in: mypy narrows the Literal
+        headers = _headers("default-src 'none'")
+        if download:
+            headers["Content-Disposition"] = content_disposition(f"{name}.{fmt}")
+        body = exports.write(heatmap.graph(heat), fmt)
+        return Response(body, media_type=exports.MEDIA[fmt], headers=headers)
     if fmt == "svg":
         headers = _headers("default-src 'none'; style-src 'unsafe-inline'")
         if download:
@@ -248,7 +255,7 @@ def heatmap_view(
         return Response(heatmap.svg(heat, lang), media_type="image/svg+xml", headers=headers)
     downloads = [
         {"format": f, "href": _url(request, format=f, download="1", embed=None)}
-        for f in ("html", "svg")
+        for f in ("html", "svg", "graphml", "gexf")
     ]
     rendered = heatmap.page(heat, lang=lang, embed=embed, downloads=downloads)
     headers = _headers(rendered.csp(view_settings(request).frame_ancestors))
