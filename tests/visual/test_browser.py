@@ -72,7 +72,12 @@ def visit(browser: Any) -> Iterator[Callable[[TestClient | None, str], Visit]]:
         seen = Visit(page)
         page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: seen.errors.append(str(e)))
-        page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
+
+        def dialog(d: Any) -> None:
+            seen.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
 
         def route(request_route: Any) -> None:
             request = request_route.request
