@@ -140,6 +140,8 @@ def designation_facts(
             continue
         after = text[m.end : min(e, m.end + 25)]
         before = text[max(s, m.start - 20) : m.start]
+        if _address(m, regions, ctx):
+            continue  # "경제자유구역 미음지구": the scheme names where a place lies
         if m.id == NIC:
             if not _CREATED.search(text, m.end, min(e, m.end + 60)) or _ADDRESS.match(after):
                 continue  # an existing complex given as an address
@@ -171,6 +173,12 @@ def designation_facts(
     return out
 
 
+def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
+    """Whether a named area (a district, a complex) follows the scheme's name directly, so
+    that the scheme is part of an address and not a fact of its own."""
+    return any(m.end <= r.start <= m.end + 1 and ctx.levels.get(r.id) == "area" for r in regions)
+
+
 def _kind(after: str, before: str) -> str | None:
     """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
     if _HOLD.search(after) and not _SEEK.search(after[:8]):
@@ -194,7 +202,8 @@ _ANAPHOR = re.compile(r"(?<![가-힣])(?:시|도|군|구)(?:는|가|도|와|에�
 
 def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candidate]:
     """Drop a province's SEEKS or HOLDS of a scheme when a region inside it has the same one
-    in the document: the region that holds a designation is the place itself."""
+    in the document (a city, or a named area in it): the region that holds a designation is
+    the place itself."""
     held = [
         (c.type, c.object, c.subject.split(":", 1)[1], c.props.get("industry", ""))
         for c in facts
@@ -207,7 +216,7 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
             if any(
                 kind == c.type
                 and scheme == c.object
-                and parents.get(child) == region
+                and _within(child, region, parents)
                 and (not industry or industry == their)
                 for kind, scheme, child, their in held
             ):
@@ -217,6 +226,17 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
 
 
 _KINDS = ("SEEKS", "HOLDS")
+
+
+def _within(child: str, region: str, parents: dict[str, str]) -> bool:
+    """Whether ``region`` is a parent of ``child`` at any depth."""
+    step, seen = parents.get(child), {child}
+    while step is not None and step not in seen:
+        if step == region:
+            return True
+        seen.add(step)
+        step = parents.get(step)
+    return False
 
 
 def _places(
@@ -259,10 +279,4 @@ def _explicit(subject: str | None, regions: list[Mention]) -> bool:
 
 
 def _inside(child: str, parent: str, ctx: Context) -> bool:
-    step, seen = ctx.parents.get(child), {child}
-    while step is not None and step not in seen:
-        if step == parent:
-            return True
-        seen.add(step)
-        step = ctx.parents.get(step)
-    return False
+    return _within(child, parent, ctx.parents)

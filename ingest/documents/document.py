@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -199,8 +200,8 @@ class Pipeline:
 
         ``on`` is the document's date (ISO), for organisations renamed since."""
         linked = self.gazetteer.find(text, tokens, on)
+        new: list[Mention] = _regional_bodies(text, linked)
         orgs = [m for m in linked if m.label == "Organization"]
-        new: list[Mention] = []
         known = {m.start: m.end for m in linked}
         by_clause = find_by_clause(text, known, tokens or ())
         for cand in _without_overlaps(find_organizations(text), by_clause):
@@ -345,3 +346,39 @@ def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
 def evidence_text(raw: str, start: int, end: int) -> str:
     """The raw span with each run of whitespace and U+FFFD written as one space."""
     return _GAP.sub(" ", raw[start:end]).strip()
+
+
+# A national committee's name after a region's is that region's own body ("제주특별자치도
+# 수소경제위원회" is Jeju's committee, not the national one).
+_BODY = re.compile(r"(?:위원회|협의회|추진단|추진위원회)$")
+
+
+def _regional_bodies(text: str, linked: list[Mention]) -> list[Mention]:
+    """Take each national body written right after a region's name out of ``linked`` and
+    give back the region's own body as a new organisation in its place."""
+    out = []
+    for region, org in pairwise(linked):
+        if (
+            region.label == "Region"
+            and org.label == "Organization"
+            and _BODY.search(org.name_ko)
+            and text[region.end : org.start] in ("", " ")
+        ):
+            name = text[region.start : org.end]
+            out.append(
+                Mention(
+                    "Organization",
+                    "",
+                    name,
+                    "",
+                    name,
+                    region.start,
+                    org.end,
+                    0.8,
+                    new=True,
+                    kind="government_body",
+                )
+            )
+    for m in out:
+        linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
+    return out

@@ -1,0 +1,104 @@
+"""National schemes, named places and industries that the reference data gained for news.
+
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Extraction, Pipeline
+from ingest.documents.reader import RawText
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _run(pipeline: Pipeline, raw: str) -> Extraction:
+    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
+
+
+def _held(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
+    return {
+        (f.type, f.subject, f.object)
+        for f in _run(pipeline, raw).facts
+        if f.type in ("HOLDS", "SEEKS")
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (
+            "강원 춘천시가 강소연구개발특구로 지정됐다.",
+            ("HOLDS", "Region:gangwon-chuncheon", "Designation:innopolis-campus"),
+        ),
+        (
+            "전남 강진군이 드론특별자유화구역으로 지정됐다.",
+            ("HOLDS", "Region:jeonnam-gangjin", "Designation:drone-special-free-zone"),
+        ),
+        (
+            "서울 서초구는 지역특화발전특구 지정을 신청했다.",
+            ("SEEKS", "Region:seoul-seocho", "Designation:regional-specialized-development-zone"),
+        ),
+        (
+            "경북 포항시 일대가 외국인투자지역으로 지정됐다.",
+            ("HOLDS", "Region:gyeongbuk-pohang", "Designation:foreign-investment-zone"),
+        ),
+        (
+            "충남 태안군은 교육발전특구 지정을 목표로 한다.",
+            ("SEEKS", "Region:chungnam-taean", "Designation:education-development-zone"),
+        ),
+        # A spelling without spaces is the same scheme.
+        (
+            "전북 전주가 탄소 소부장특화단지로 지정됐다.",
+            ("HOLDS", "Region:jeonbuk-jeonju", "Designation:mpe-specialized-complex"),
+        ),
+    ],
+)
+def test_national_schemes_news_names(
+    pipeline: Pipeline, raw: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _held(pipeline, raw)
+
+
+def test_a_named_area_holds_a_scheme_and_lies_in_its_city(pipeline: Pipeline) -> None:
+    held = _held(pipeline, "오창은 이차전지 소부장 특화단지로 지정됐다.")
+    assert held == {("HOLDS", "Region:cheongju-ochang", "Designation:mpe-specialized-complex")}
+    assert pipeline.gazetteer.part_of["cheongju-ochang"] == {"chungbuk-cheongju"}
+
+
+def test_a_scheme_that_only_addresses_a_place_is_no_fact(pipeline: Pipeline) -> None:
+    held = _held(pipeline, "부산 경제자유구역 미음지구가 기회발전특구로 지정됐다.")
+    assert held == {("HOLDS", "Region:busan-mieum", "Designation:opportunity-development-zone")}
+
+
+def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> None:
+    raw = "충북도는 특화단지 유치에 힘썼다. 충북 청주 오창이 이차전지 특화단지로 지정됐다."
+    raw += " 충북도는 이차전지 특화단지로 지정됐다고 밝혔다."
+    held = {(kind, subject) for kind, subject, _ in _held(pipeline, raw)}
+    assert ("HOLDS", "Region:cheongju-ochang") in held
+    assert ("HOLDS", "Region:chungbuk") not in held
+
+
+@pytest.mark.parametrize(
+    ("raw", "industries"),
+    [
+        ("경남도는 항공 부품과 의료기기 기업을 키운다.", ["aviation", "medical-devices"]),
+        ("부산시는 자동차부품 기업과 뷰티 기업을 유치한다.", ["automotive-parts", "beauty"]),
+        (
+            "전남도는 문화콘텐츠 산업과 조선해양 산업을 키운다.",
+            ["cultural-content", "shipbuilding"],
+        ),
+        # A field where a drone is used is not the region's industry.
+        ("강진군은 드론 물류 배송 실증을 한다.", ["drones"]),
+        # A word that only starts like an industry name is none ("항공기체").
+        ("제주도는 미래형 항공기체 상용화를 돕는다.", []),
+    ],
+)
+def test_industries_news_names(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
+    assert _run(pipeline, raw).industries == industries
