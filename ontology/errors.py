@@ -61,6 +61,14 @@ class Unauthorized(RsgError):
     """The request lacks the API key, or carries a wrong one."""
 
 
+class RateLimited(RsgError):
+    """Too many wrong keys from one client in a while; ``retry_after`` seconds to wait."""
+
+    def __init__(self, message: str, hint: str = "", retry_after: int = 1) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
 class Forbidden(RsgError):
     """The action is not allowed in this configuration (e.g. a write route with no key set)."""
 

@@ -17,6 +17,7 @@ from ontology.errors import (
     NotFound,
     QueryError,
     QueryTimeout,
+    RateLimited,
     ReadOnlyViolation,
     RsgError,
     StoreUnavailable,
@@ -30,6 +31,7 @@ STATUS: list[tuple[type[RsgError], int]] = [
     (UnknownHost, 400),
     (NotFound, 404),
     (Unauthorized, 401),
+    (RateLimited, 429),
     (Forbidden, 403),
     (TooLarge, 413),
     (NotAcceptable, 406),
@@ -66,6 +68,8 @@ def response_for(exc: RsgError) -> JSONResponse:
     if isinstance(exc, ValidationFailed):
         body["problems"] = exc.problems
     headers = {"WWW-Authenticate": "ApiKey"} if isinstance(exc, Unauthorized) else None
+    if isinstance(exc, RateLimited):
+        headers = {"Retry-After": str(exc.retry_after)}
     return SafeJSON(status_code=status_for(exc), content=body, headers=headers)
 
 

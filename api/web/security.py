@@ -6,11 +6,20 @@ sent to the login page. ``rsg serve`` refuses a non-loopback address without a k
 let in by the cookie alone that changes something needs the session's CSRF token and, when it
 says where it comes from, this server's origin. Write routes (ingest, review, build, saving a
 query) always need the key or a session: with no key configured they answer 403.
+
+Wrong keys are limited per client (its address): after ``RSG_API_LOGIN_ATTEMPTS`` wrong keys
+within ``RSG_API_LOGIN_WINDOW_SECONDS``, through the login form or the ``X-API-Key`` header,
+every further key from that client answers 429 with ``Retry-After`` until the oldest of them
+leaves the window. The count is kept in this process (no other service).
 """
 
 from __future__ import annotations
 
 import hmac
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
 
@@ -21,9 +30,80 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.web import session as sessions
 from api.web.errors import response_for
 from api.web.settings import ApiSettings
-from ontology.errors import Forbidden, RsgError, TooLarge, Unauthorized, UnknownHost
+from ontology.errors import Forbidden, RateLimited, RsgError, TooLarge, Unauthorized, UnknownHost
 
 HEADER = "X-API-Key"
+
+
+class KeyLimiter:
+    """Wrong keys per client in a sliding window, in this process; at most ``clients`` are
+    remembered (the longest quiet is forgotten first), so the table cannot grow without end."""
+
+    def __init__(
+        self,
+        attempts: int,
+        window: float,
+        *,
+        clients: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.attempts = attempts
+        self.window = window
+        self.clients = clients
+        self.clock = clock
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, settings: ApiSettings) -> KeyLimiter:
+        return cls(settings.login_attempts, float(settings.login_window_seconds))
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        seen = self._failures.get(client, deque())
+        while seen and seen[0] <= now - self.window:
+            seen.popleft()
+        return seen
+
+    def check(self, client: str) -> None:
+        """Raise RateLimited while the client has used up its wrong keys in the window."""
+        with self._lock:
+            now = self.clock()
+            seen = self._recent(client, now)
+            if not seen:
+                self._failures.pop(client, None)
+            if len(seen) >= self.attempts:
+                wait = max(1, int(seen[0] + self.window - now + 0.999))
+                raise RateLimited(
+                    f"too many wrong keys from this client; try again in {wait} s",
+                    "wait, then send the server's RSG_API_KEY",
+                    retry_after=wait,
+                )
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            now = self.clock()
+            seen = self._recent(client, now)
+            seen.append(now)
+            self._failures[client] = seen
+            self._failures.move_to_end(client)
+            while len(self._failures) > self.clients:
+                self._failures.popitem(last=False)
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+
+def client_of(scope: Scope) -> str:
+    """The client's address (behind a proxy: the proxy's, unless the server is told better)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+def limiter_of(request: Request) -> KeyLimiter:
+    """The Guard's limiter, which it hands to the routes through the request state."""
+    found: KeyLimiter = request.state.key_limiter
+    return found
 
 
 def _matches(given: str | None, settings: ApiSettings) -> bool:
@@ -78,13 +158,22 @@ OPEN_PATHS = frozenset({"/login"})
 FORM_PATHS = frozenset({"/logout"})
 
 
-def _admit(scope: Scope, headers: dict[str, str], settings: ApiSettings) -> None:
+def _admit(
+    scope: Scope, headers: dict[str, str], settings: ApiSettings, limiter: KeyLimiter
+) -> None:
     """Let the request in by its key or its session, or raise; notes the session in scope."""
     given = headers.get(HEADER.lower())
     configured = bool(settings.api_key and settings.api_key.get_secret_value())
     if not configured or given is not None or scope["path"] in OPEN_PATHS:
         if scope["path"] not in OPEN_PATHS:
-            check_key(given, settings)
+            if configured and given is not None:
+                limiter.check(client_of(scope))
+            try:
+                check_key(given, settings)
+            except Unauthorized:
+                if given is not None:
+                    limiter.failed(client_of(scope))
+                raise
         return
     found = sessions.verify(sessions.cookie_value(headers.get("cookie")), settings)
     if found is None:
@@ -140,6 +229,7 @@ class Guard:
     def __init__(self, app: ASGIApp, settings: ApiSettings) -> None:
         self.app = app
         self.settings = settings
+        self.limiter = KeyLimiter.of(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -148,8 +238,9 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
             check_host(headers, self.settings)
+            scope.setdefault("state", {})["key_limiter"] = self.limiter
             try:
-                _admit(scope, headers, self.settings)
+                _admit(scope, headers, self.settings, self.limiter)
             except Unauthorized:
                 if not _wants_page(scope, headers):
                     raise

@@ -42,6 +42,15 @@ class ApiSettings(BaseSettings):
     session_hours: int = Field(
         default=12, ge=1, le=24 * 30, description="how long a browser login lasts (/login)"
     )
+    login_attempts: int = Field(
+        default=5,
+        ge=1,
+        description="wrong keys one client may send (/login or X-API-Key) within the window "
+        "before it gets 429 until the window has passed",
+    )
+    login_window_seconds: int = Field(
+        default=300, ge=1, le=24 * 3600, description="the window of RSG_API_LOGIN_ATTEMPTS"
+    )
 
     def check_exposure(self, host: str) -> None:
         """Refuse to serve beyond this machine without an API key."""

@@ -1,8 +1,11 @@
 """Browser sessions over HTTP: login exchanges the key for a signed cookie with the right
 attributes, the cookie lets reads in, writes need its CSRF token and this server's origin,
-altered or expired cookies count for nothing, logout ends it, and API clients keep the key."""
+altered or expired cookies count for nothing, logout ends it, and API clients keep the key.
+Repeated wrong keys from one client get 429 with Retry-After until the window has passed."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,7 +13,9 @@ from pydantic import SecretStr
 
 from api.web import session as sessions
 from api.web.app import create_app
+from api.web.security import KeyLimiter
 from api.web.settings import ApiSettings
+from ontology.errors import RateLimited
 
 KEY = "test-key-18"
 BASE = "http://testserver"
@@ -114,3 +119,66 @@ def test_secure_cookie_over_https(monkeypatch: pytest.MonkeyPatch, tmp_path: obj
     secure = TestClient(app, base_url="https://testserver")
     answer = secure.post("/login", data={"key": KEY}, follow_redirects=False)
     assert "Secure" in answer.headers["set-cookie"]
+
+
+def _limited(tmp_path: object, monkeypatch: pytest.MonkeyPatch, window: int) -> TestClient:
+    monkeypatch.setenv("RSG_HOME", str(tmp_path))
+    settings = ApiSettings(api_key=SecretStr(KEY), login_attempts=3, login_window_seconds=window)
+    return TestClient(create_app(store=None, settings=settings), base_url=BASE)
+
+
+def test_repeated_wrong_keys_at_the_login_form_get_429_until_the_window_has_passed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    client = _limited(tmp_path, monkeypatch, window=2)
+    origin = {"Origin": BASE}
+    for _ in range(3):
+        wrong = client.post("/login", data={"key": "guess"}, headers=origin)
+        assert wrong.status_code == 401
+    started = time.monotonic()
+    for key in ("guess", KEY):  # past the limit even the right key waits
+        refused = client.post("/login", data={"key": key}, headers=origin, follow_redirects=False)
+        assert refused.status_code == 429
+        assert 1 <= int(refused.headers["retry-after"]) <= 2
+        assert "set-cookie" not in refused.headers
+        assert "너무 많습니다" in refused.text
+    api = client.get("/health", headers={"X-API-Key": KEY})
+    assert api.status_code == 429, "the header counts against the same client"
+    time.sleep(max(0.0, 2.05 - (time.monotonic() - started)))
+    done = client.post("/login", data={"key": KEY}, headers=origin, follow_redirects=False)
+    assert done.status_code == 303
+    assert "rsg_session=" in done.headers["set-cookie"]
+
+
+def test_repeated_wrong_api_keys_get_429_with_retry_after(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    client = _limited(tmp_path, monkeypatch, window=60)
+    assert client.get("/health").status_code == 401  # no key at all is no guess
+    for _ in range(3):
+        assert client.get("/health", headers={"X-API-Key": "guess"}).status_code == 401
+    refused = client.get("/health", headers={"X-API-Key": KEY})
+    assert refused.status_code == 429
+    assert refused.json()["error"] == "RateLimited"
+    assert 59 <= int(refused.headers["retry-after"]) <= 60
+
+
+def test_the_limit_is_per_client_and_forgets_old_failures() -> None:
+    now = [0.0]
+    limiter = KeyLimiter(2, 10.0, clients=2, clock=lambda: now[0])
+    limiter.failed("a")
+    limiter.failed("a")
+    with pytest.raises(RateLimited) as raised:
+        limiter.check("a")
+    assert raised.value.retry_after == 10
+    limiter.check("b")  # another client is not held back
+    now[0] = 6.0
+    with pytest.raises(RateLimited) as raised:
+        limiter.check("a")
+    assert raised.value.retry_after == 4
+    now[0] = 10.5
+    limiter.check("a")  # both failures have left the window
+    limiter.failed("b")
+    limiter.failed("c")
+    limiter.failed("d")  # at most two clients are remembered: the quietest is forgotten
+    assert len(limiter._failures) == 2

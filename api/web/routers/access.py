@@ -2,7 +2,8 @@
 
 The login form posts the key once and gets a signed session cookie (``api/web/session.py``);
 API clients keep sending ``X-API-Key``. Logout is a form POST carrying the session's CSRF
-token, and clears the cookie.
+token, and clears the cookie. Wrong keys count against the client's limit (``KeyLimiter`` in
+``api/web/security.py``): past it the form answers 429 with ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.web import session as sessions
-from api.web.security import HEADER, current_session
+from api.web.security import HEADER, client_of, current_session, limiter_of
 from api.web.settings import ApiSettings
-from ontology.errors import Forbidden
+from ontology.errors import Forbidden, RateLimited
 from visual import login
 from visual.page import Page
 
@@ -24,6 +25,7 @@ router = APIRouter(tags=["access"])
 
 WRONG_KEY = "키가 맞지 않습니다 / The key does not match"
 NO_KEY = "이 서버에는 키가 없어 로그인이 필요 없습니다 / This server has no key: no login needed"
+TOO_MANY = "잘못된 키가 너무 많습니다. {0}초 뒤에 다시 / Too many wrong keys: try again in {0} s"
 
 
 def _settings(request: Request) -> ApiSettings:
@@ -85,8 +87,17 @@ async def log_in(request: Request) -> Response:
     given = form.get("key", "")
     if not key:
         return _page(target, settings, NO_KEY, 400)
+    limiter, client = limiter_of(request), client_of(request.scope)
+    try:
+        limiter.check(client)
+    except RateLimited as exc:
+        refused = _page(target, settings, TOO_MANY.format(exc.retry_after), 429)
+        refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
     if not hmac.compare_digest(given.encode(), key.encode()):
+        limiter.failed(client)
         return _page(target, settings, WRONG_KEY, 401)
+    limiter.succeeded(client)
     value, _ = sessions.issue(settings)
     answer = RedirectResponse(target, status_code=303)
     https = request.url.scheme == "https"
