@@ -40,6 +40,7 @@ PAGES: list[tuple[str, str, str]] = [
     ),
     ("inbox", "/inbox", "body[data-ready='1']"),
     ("map", "/map?measure=industries", "#rsg-map"),
+    ("map-district", "/map?level=district&measure=designations", "#rsg-map"),
     ("timeline", "/timeline/region/jeonbuk", "#rsg-timeline"),
     ("docs", "/docs", ".swagger-ui .opblock"),
     ("redoc", "/redoc", "[data-section-id]"),
