@@ -44,6 +44,8 @@ _ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는))
 # A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
 _LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지자체|개\s?시군)|각각")
 _LIST_BEFORE = re.compile(r"등\s")
+# A scheme named inside the title of a law.
+_LAW = re.compile(r"[^.\n]{0,16}?(?:에\s?관한\s?\S*법|(?:특별|특례)법)")
 # Strong cues, for a scheme whose own clause has none and for a bare head word.
 _STRONG_SEEK = re.compile(r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)")
 
@@ -142,6 +144,8 @@ def designation_facts(
         before = text[max(s, m.start - 20) : m.start]
         if _address(m, regions, ctx):
             continue  # "경제자유구역 미음지구": the scheme names where a place lies
+        if _LAW.match(text, m.end, e):
+            continue  # "규제자유특구 및 지역특화발전특구에 관한 규제특례법": a law's name
         if m.id == NIC:
             if not _CREATED.search(text, m.end, min(e, m.end + 60)) or _ADDRESS.match(after):
                 continue  # an existing complex given as an address

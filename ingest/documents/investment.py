@@ -13,7 +13,8 @@ An amount is invested when an investing word follows it in its clause (투자, �
 짓, 건립, ...) or "투자" names it ("투자 금액 593억 원"). Not investments: an amount after a
 budget word (국비, 도비, 민자: funding lines), a forecast (전망, 예상, 유발, 효과), a total on an
 agreement basis (양해각서 기준), and a total of grouped companies ("금양 등 10개사가"); no fact is
-made without a named investor.
+made without a named investor, and no part of a total that the clause sums up ("10조원과
+R&D에 3조원 등 모두 13조원을 투자": the 13조 only).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ INVESTED_AFTER = re.compile(
 _INVEST_WORD = re.compile(r"투자|투입|유입|유치|들여|들인|출자")
 _INVESTED_BEFORE = re.compile(
     r"투자\s?(?:금액|액|규모|계획)?\s?(?:은|는|이|가|도|으로)?\s?(?:총\s?|약\s?)?$"
+)
+# An amount that a later total of the same clause sums up with others.
+_PART_OF_TOTAL = re.compile(
+    r"(?P<gap>[^.\n]{0,60}?)(?:등\s?(?:모두|총|합계)?|모두|합계|합쳐서?)\s?(?:약\s?)?[\d][\d,.]*\s?(?:조|억|천|만)"
 )
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
@@ -90,6 +95,9 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     ) and _INVEST_WORD.search(text, money.end, e)
     if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed):
         return False
+    part = _PART_OF_TOTAL.match(text, money.end, e)
+    if part is not None and not _INVEST_WORD.search(part.group("gap")):
+        return False  # "10조원과 R&D에 3조원 등 모두 13조원을": the total is the investment
     near = text[max(s, money.start - 30) : min(e, money.end + 30)]
     return not (_FORECAST.search(near) or _AGREEMENT_TOTAL.search(near))
 

@@ -274,6 +274,14 @@ class Gazetteer:
                 )
             ):
                 continue  # a city hall is its region; 정부 is no particular body
+            if (
+                entry is not None
+                and entry.label == "Organization"
+                and surface[0].isascii()
+                and start
+                and _hangul(text[start - 1])
+            ):
+                continue  # "에코프로GEM": a Latin form glued onto a Korean name is part of it
             if entry is not None and not _not_sector(entry, text, end):
                 mentions.append(
                     Mention(

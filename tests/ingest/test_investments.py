@@ -55,6 +55,21 @@ EOK = 10**8
             "이번 투자는 총 19조 원이 투입되는 사업이다.",
             {("Organization:ecopro", 190_000 * EOK)},
         ),
+        # The parts of a total that the clause sums up: the total only.
+        (
+            "한빛소재는 아산 공장에 2조원과 연구개발에 5000억원 등 모두 2조 5000억원을 투자한다.",
+            {("Organization:한빛소재", 25_000 * EOK)},
+        ),
+        # An amount beside a larger sum ("함께") is not a part of it.
+        (
+            "한빛소재는 울산에 약 400억 원의 외국인 투자와 함께 총 3조 원을 투입한다.",
+            {("Organization:한빛소재", 400 * EOK), ("Organization:한빛소재", 30_000 * EOK)},
+        ),
+        # A Latin form glued onto a Korean name is that name's, not the Latin one's.
+        (
+            "에코프로GEM은 포항에 1500억원을 투자했다.",
+            {("Organization:ecopro-gem", 1_500 * EOK)},
+        ),
     ],
 )
 def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:

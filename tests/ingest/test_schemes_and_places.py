@@ -102,3 +102,17 @@ def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> N
 )
 def test_industries_news_names(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
     assert _run(pipeline, raw).industries == industries
+
+
+def test_a_scheme_in_the_title_of_a_law_is_no_fact(pipeline: Pipeline) -> None:
+    raw = "규제자유특구 및 지역특화발전특구에 관한 규제특례법에 따라 서울 서초구가 신청했다."
+    assert _held(pipeline, raw) == set()
+
+
+def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> None:
+    orgs = [
+        (e.id, e.text)
+        for e in _run(pipeline, "제주특별자치도 수소경제위원회가 예산을 심의했다.").entities
+        if e.type == "Organization"
+    ]
+    assert orgs == [(None, "제주특별자치도 수소경제위원회")]
