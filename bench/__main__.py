@@ -23,11 +23,19 @@ from bench.machine import embedded_home, open_store, save, timed
 console = Console(stderr=True)
 
 #: Per tier: row-by-row baseline cap, whole-graph SHACL in the build, pyshacl on the whole
-#: graph as the reference (minutes from tier M up), API seconds per level.
+#: graph as the reference and the seconds after which each pyshacl run is stopped (pyshacl
+#: takes minutes at tier S, about linear in the triples), API seconds per level.
 SETTINGS: dict[str, dict[str, Any]] = {
     "T": {"rowwise_cap": None, "shacl": True, "pyshacl": True, "api_s": 0.5, "articles": 3},
     "S": {"rowwise_cap": None, "shacl": True, "pyshacl": True, "api_s": 2.0, "articles": 20},
-    "M": {"rowwise_cap": None, "shacl": True, "pyshacl": False, "api_s": 3.0, "articles": 40},
+    "M": {
+        "rowwise_cap": None,
+        "shacl": True,
+        "pyshacl": True,
+        "pyshacl_cap_s": 1500.0,
+        "api_s": 3.0,
+        "articles": 40,
+    },
     "L": {"rowwise_cap": 200_000, "shacl": False, "pyshacl": False, "api_s": 3.0, "articles": 40},
 }
 
@@ -76,7 +84,12 @@ def run(tier: str, seed: int, only: set[str]) -> None:
                 "from_data": export_from_data(graph),
                 "speed": rdf_speed(rdf_graph),
                 "shacl": shacl_speed(
-                    graph, rdf_graph, whole=cfg["shacl"], documents=5, pyshacl_whole=cfg["pyshacl"]
+                    graph,
+                    rdf_graph,
+                    whole=cfg["shacl"],
+                    documents=5,
+                    pyshacl_whole=cfg["pyshacl"],
+                    pyshacl_cap_s=cfg.get("pyshacl_cap_s"),
                 ),
             }
             save(tier, "rdf", figures)
@@ -137,14 +150,27 @@ def _api(tier: str, home: Path, srv: Any, seconds: float) -> None:
         "/regions/{id}?limit=10000": [f"/regions/{rid}?limit=10000" for rid in busy],
         "/overlaps": [f"/overlaps?regions={a}&regions={b}" for a, b in itertools.pairwise(busy)],
     }
+    from bench.apibench import PIDS
+    from bench.detailbench import detail_profile, same_details
+
+    store = open_store(srv)
+    console.print("entity detail: the same answers as before, then one request step by step ...")
+    same = same_details(store)
+    if same["different"]:
+        raise RuntimeError(f"entity detail answers changed: {same}")
+    steps = detail_profile(store, busy)
+    store.close()
     console.print("API at 1, 8 and 32 connections ...")
     with api_server(home, "rsg") as port:
+        pids = {"api": PIDS.get("api"), "store": srv.pid()}
         save(
             tier,
             "api",
             {
                 "seconds_per_level": seconds,
-                "endpoints": api_speed(port, endpoints, seconds, (1, 8, 32)),
+                "same_details": same,
+                "detail_steps": steps,
+                "endpoints": api_speed(port, endpoints, seconds, (1, 8, 32), pids),
             },
         )
 

@@ -28,6 +28,10 @@ def _free_port() -> int:
         return port
 
 
+#: Process ids of the servers the last ``api_server`` started (``api``), for CPU figures.
+PIDS: dict[str, int] = {}
+
+
 @contextmanager
 def api_server(home: Path, graph: str) -> Iterator[int]:
     """uvicorn (uvloop + httptools, one worker) on a free loopback port; stopped by its pid."""
@@ -58,6 +62,7 @@ def api_server(home: Path, graph: str) -> Iterator[int]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    PIDS["api"] = proc.pid
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -127,8 +132,19 @@ async def _worker(
 
 
 async def _load(
-    port: int, paths: list[str], connections: int, seconds: float, fresh: bool
+    port: int,
+    paths: list[str],
+    connections: int,
+    seconds: float,
+    fresh: bool,
+    pids: dict[str, int | None] | None = None,
 ) -> dict[str, Any]:
+    """Latency figures of one level; with ``pids``, the CPU ms each of those processes spent
+    per request (``cpu_ms``), and the load generator's own."""
+    from bench.detailbench import cpu_seconds
+
+    watched = {**(pids or {}), "load generator": os.getpid()} if pids else {}
+    cpu_before = {name: cpu_seconds(pid) for name, pid in watched.items()}
     latencies: list[float] = []
     states: list[str] = []
     until = time.perf_counter() + seconds
@@ -137,6 +153,11 @@ async def _load(
         *(_worker(port, paths, k, until, latencies, states, fresh) for k in range(connections))
     )
     elapsed = time.perf_counter() - started
+    cpu_ms: dict[str, float] = {}
+    for name, pid in watched.items():
+        first, last = cpu_before[name], cpu_seconds(pid)
+        if first is not None and last is not None and latencies:
+            cpu_ms[name] = round(1000 * (last - first) / len(latencies), 2)
     latencies.sort()
     n = len(latencies)
     if n == 0:
@@ -148,6 +169,7 @@ async def _load(
         "rps": round(n / elapsed, 1),
         "p50_ms": round(1000 * latencies[n // 2], 2),
         "p99_ms": round(1000 * latencies[min(n - 1, int(n * 0.99))], 2),
+        **({"cpu_ms": cpu_ms} if cpu_ms else {}),
     }
 
 
@@ -173,10 +195,16 @@ async def _first(port: int, paths: list[str]) -> dict[str, Any]:
 
 
 def api_speed(
-    port: int, endpoints: dict[str, list[str]], seconds: float, levels: tuple[int, ...]
+    port: int,
+    endpoints: dict[str, list[str]],
+    seconds: float,
+    levels: tuple[int, ...],
+    pids: dict[str, int | None] | None = None,
 ) -> dict[str, Any]:
     """Per endpoint: the first request of every path (uncached), then each level twice:
-    ``uncached`` (every request sends ``Cache-Control: no-cache``) and ``cached``.
+    ``uncached`` (every request sends ``Cache-Control: no-cache``) and ``cached``. With
+    ``pids`` (name -> process id), the uncached levels also give each process's CPU ms per
+    request.
 
     ``/health`` is never cached; its figures are the baseline of both modes.
     """
@@ -188,8 +216,9 @@ def api_speed(
         for mode in modes:
             fresh = mode == "uncached"
             asyncio.run(_load(port, paths, 1, min(1.0, seconds), fresh))  # warm-up
+            watch = pids if fresh else None
             figures[mode] = {
-                str(c): asyncio.run(_load(port, paths, c, seconds, fresh)) for c in levels
+                str(c): asyncio.run(_load(port, paths, c, seconds, fresh, watch)) for c in levels
             }
         out[name] = figures
     base = out.get("/health", {}).get("uncached")

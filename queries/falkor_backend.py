@@ -20,6 +20,7 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from falkordb.query_result import QueryResult as FalkorResult
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -33,6 +34,7 @@ from ontology.errors import (
 )
 from queries.server import EmbeddedServer, Endpoint
 from queries.store import (
+    MAX_PARAM_DEPTH,
     GraphStore,
     GraphWriter,
     Loader,
@@ -80,6 +82,60 @@ def _convert(value: Any) -> Any:
 
 def _node_id(ref: Any) -> Any:
     return ref.id if isinstance(ref, Node) else ref
+
+
+class _NotPlain(Exception):
+    """A compact value that is not a string, number, boolean, null, list or map."""
+
+
+#: Compact reply type codes (FalkorDB's result-set format) of the values ``_plain`` decodes.
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+#: Deepest list or map an answer may nest (the same limit as ``check_answer_depth``).
+ANSWER_DEPTH = MAX_PARAM_DEPTH * 2
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _plain(value: list[Any], depth: int) -> Any:
+    """One compact ``[type, payload]`` value as plain data, in one pass: what the client's
+    parser followed by ``_convert`` and ``check_answer_depth`` give, without the client's
+    ordered dicts and per-value dispatch (most of the time of a large answer). ``depth`` is
+    the nesting level a list or map found here would have. Nodes, edges, paths and temporal
+    values raise ``_NotPlain``: the caller then decodes the whole answer the client's way."""
+    kind, payload = value[0], value[1]
+    if kind == _STRING:
+        return payload if type(payload) is str else _text(payload)
+    if kind == _INTEGER:
+        return int(payload)
+    if kind == _NULL:
+        return None
+    if kind == _MAP:
+        if depth > ANSWER_DEPTH:
+            raise _too_deep()
+        return {
+            _text(payload[i]): _plain(payload[i + 1], depth + 1) for i in range(0, len(payload), 2)
+        }
+    if kind == _ARRAY:
+        if depth > ANSWER_DEPTH:
+            raise _too_deep()
+        return [_plain(item, depth + 1) for item in payload]
+    if kind == _BOOLEAN:
+        return _text(payload) == "true"
+    if kind == _DOUBLE:
+        return float(payload)
+    raise _NotPlain
+
+
+def _too_deep() -> QueryError:
+    return QueryError(
+        f"the answer nests lists or maps more than {ANSWER_DEPTH} levels deep / "
+        "결과가 너무 깊게 중첩됨",
+        "return the nested value flattened, or its size",
+    )
 
 
 def _translate(exc: redis.exceptions.ResponseError, query: str) -> Exception:
@@ -212,7 +268,15 @@ class FalkorStore(GraphStore):
         check_params(dict(params or {}))
         try:
             with self._slots:
-                result = graph.ro_query(query, dict(params or {}), timeout=timeout)
+                reply = graph.execute_command(
+                    "GRAPH.RO_QUERY",
+                    self.graph_name,
+                    graph._build_params_header(dict(params or {})) + query,
+                    "--compact",
+                    "timeout",
+                    timeout,
+                )
+            return self._rows(graph, reply, cap)
         except redis.exceptions.ResponseError as exc:
             if "empty key" in str(exc).lower():
                 raise NoGraph from None
@@ -238,7 +302,39 @@ class FalkorStore(GraphStore):
             ) from exc
         except _UNAVAILABLE as exc:
             raise self._lost(exc) from exc
-        columns = [str(col[1]) for col in (result.header or [])]
+
+    @staticmethod
+    def _rows(graph: Any, reply: list[Any], cap: int) -> QueryResult:
+        """The rows of a compact ``GRAPH.RO_QUERY`` reply, at most ``cap`` of them.
+
+        Answers of plain values (strings, numbers, lists, maps: every named query that
+        returns properties) are decoded in one pass by ``_plain``; an answer holding a node,
+        an edge, a path or a temporal value is decoded by the client (its schema cache names
+        labels and types) and then made plain by ``_convert``. Both give the same rows.
+        """
+        if isinstance(reply[0], redis.exceptions.ResponseError):
+            # What the client reports for these (a version mismatch has no use on reads
+            # that return plain values; the client's decoding below refreshes its schema).
+            raise reply[0]
+        if isinstance(reply[-1], redis.exceptions.ResponseError):
+            raise reply[-1]
+        if len(reply) < 3:  # statistics only: no columns
+            return QueryResult(columns=[], rows=[], truncated=False)
+        columns = [_text(col[1]) for col in reply[0]]
+        records = reply[1]
+        truncated = len(records) > cap
+        try:
+            rows: list[Row] = [
+                {col: _plain(val, 1) for col, val in zip(columns, record, strict=True)}
+                for record in records[:cap]
+            ]
+        except _NotPlain:
+            return FalkorStore._client_rows(graph, reply, columns, cap)
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    @staticmethod
+    def _client_rows(graph: Any, reply: list[Any], columns: list[str], cap: int) -> QueryResult:
+        result = FalkorResult(graph, reply)
         rows: list[Row] = []
         truncated = False
         for record in result.result_set or []:
