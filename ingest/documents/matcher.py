@@ -42,6 +42,8 @@ _NOT_SECTOR = {
     "finance": re.compile(r"^\s?(?:기관|지원|비용|부담|상품|거래|사기)"),
 }
 _FUND = re.compile(r"^(?:펀드|기금|캐피탈)")
+# What may follow the last stem of a ·-list: a particle or a list joiner.
+_ITEM_END = set("·와과및의은는이가을를도에")
 # A stem that names its industry only beside 분야 or in a list of industries (우주·바이오).
 _STEM_CONTEXT = re.compile(r"^\s?분야")
 
@@ -337,7 +339,8 @@ class Gazetteer:
         if _STEM_CONTEXT.match(lowered[end:]):
             return True
         if start and lowered[start - 1] == "·":
-            return True
+            # the last item ends its word: "우주·항공 분야", not "궤도·전자파"
+            return end >= len(lowered) or not _hangul(lowered[end]) or lowered[end] in _ITEM_END
         if end < len(lowered) and lowered[end] == "·":
             nxt = re.match(r"[^\s·,.]+", lowered[end + 1 :])
             word = nxt.group() if nxt else ""

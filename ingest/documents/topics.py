@@ -8,7 +8,9 @@ an investment is for them) and the industries it names in its own statements, bu
 - a national list of categories ("반도체, 디스플레이, 바이오 등 6대 주력산업", "국방 5대
   신산업");
 - umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재) unless a fact makes
-  them a focus.
+  them a focus;
+- an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
+  서비스", "수소차 연료탱크", "충전용").
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ _CATEGORY_LIST = re.compile(
     r"|(?:\d+|[두세네])\s?개(?:다|이다)\.?$"  # "분야는 반도체와 이차전지, 디스플레이 3개다"
 )
 _SUBJECT = re.compile(r"(?:은|는)\s")
+# Words after an industry's name that make it an era, a means or a market served rather than
+# the sector itself: "AI 시대", "인공지능(AI) 기반 서비스", "수소차 연료탱크", "수소차 15만 대",
+# "충전용", "전자 부품용 소재".
+_NOT_THE_SECTOR = re.compile(
+    r"(?:\([^()\n]{1,12}\)|\))?(?:\s?시대(?:에|의|를|을)?(?![가-힣])"
+    r"|\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
+    r"|\s?(?:연료탱크|용기)|\s?[\d,.]+\s?만?\s?대(?![가-힣])"
+    r"|\s?(?:충전|부품|소재)?용(?:으로|의|도)?(?![가-힣]))"
+)
 
 
 def document_industries(
@@ -71,6 +82,8 @@ def document_industries(
         for m in inside:
             if m.id in UMBRELLA and m.id not in named:
                 continue
+            if _NOT_THE_SECTOR.match(text, m.end):
+                continue  # "AI 시대", "수소차 연료탱크", "부품용 소재": an era or a market
             if listed and m.start < sent.start + listed.start():
                 continue  # an item of a national list of categories
             found.add(m.id)

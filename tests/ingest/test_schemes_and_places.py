@@ -116,3 +116,21 @@ def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> Non
         if e.type == "Organization"
     ]
     assert orgs == [(None, "제주특별자치도 수소경제위원회")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "industries"),
+    [
+        # An era, a means and a market served are not the document's industries.
+        ("한빛메모리는 AI 시대의 핵심 메모리를 만든다.", []),
+        ("통신사는 인공지능(AI) 기반 교통 서비스를 운영한다.", []),
+        ("한빛소재는 수소차 연료탱크를 만든다.", []),
+        ("한빛가스는 수소를 수소차 충전용으로 공급한다.", ["hydrogen"]),
+        # A base built for an industry is that industry.
+        ("울산시는 수소산업 기반 구축에 나선다.", ["hydrogen"]),
+        # A stem ends its ·-list item: 전자파 is no electronics.
+        ("경남도는 발사·궤도·전자파 시험시설을 짓는다.", []),
+    ],
+)
+def test_industries_named_in_passing(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
+    assert _run(pipeline, raw).industries == industries
