@@ -159,7 +159,8 @@ def designation_facts(
         places = _places(text, s, e, m, regions, ctx)
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
         year = when.iso[:4] if when else None
-        props = {"industry": ",".join(m.qualifier)} if m.qualifier else {}
+        industry = m.qualifier or _INHERENT.get(m.id, ())
+        props = {"industry": ",".join(industry)} if industry else {}
         own = (
             subject
             if ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions)
@@ -181,6 +182,20 @@ def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
     """Whether a named area (a district, a complex) follows the scheme's name directly, so
     that the scheme is part of an address and not a fact of its own."""
     return any(m.end <= r.start <= m.end + 1 and ctx.levels.get(r.id) == "area" for r in regions)
+
+
+# Schemes whose name says their industry: a fact of one is a fact about that industry too.
+_INHERENT: dict[str, tuple[str, ...]] = {
+    _HYDROGEN_COMPLEX: ("hydrogen",),
+    "hydrogen-pilot-city": ("hydrogen",),
+    "k-uam-grand-challenge": ("uam",),
+    "uam-regional-pilot-support": ("uam",),
+    "drone-special-free-zone": ("drones",),
+    "drone-pilot-city": ("drones",),
+    "autonomous-driving-pilot-zone": ("autonomous-driving",),
+    "defense-innovation-cluster": ("defense",),
+    "space-cluster-district": ("space",),
+}
 
 
 def _kind(after: str, before: str) -> str | None:

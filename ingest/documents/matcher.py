@@ -501,6 +501,8 @@ def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> En
     if len(adjacent) == 1:
         return adjacent[0]
     big = [e for e in near if e.level in ("metropolitan_city", "province") and e.id in context]
+    if not near:  # nothing in the text settles it: the metropolitan city is the one news means
+        big = [e for e in entries if e.level in ("metropolitan_city", "province")]
     return big[0] if len(big) == 1 else None
 
 

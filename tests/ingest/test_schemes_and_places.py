@@ -134,3 +134,20 @@ def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> Non
 )
 def test_industries_named_in_passing(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
     assert _run(pipeline, raw).industries == industries
+
+
+def test_a_scheme_named_by_its_industry_is_about_that_industry(pipeline: Pipeline) -> None:
+    extraction = _run(pipeline, "대구시는 UAM 실증 사업에 선정됐다.")
+    assert extraction.industries == ["uam"]
+    assert {(f.type, f.subject, f.object) for f in extraction.facts if f.type == "HOLDS"} == {
+        ("HOLDS", "Region:daegu", "Designation:k-uam-grand-challenge")
+    }
+
+
+def test_a_shared_city_name_with_nothing_to_settle_it_is_the_metropolitan_city(
+    pipeline: Pipeline,
+) -> None:
+    held = _held(pipeline, "광주시가 '인공지능 규제자유특구' 지정에 도전한다.")
+    assert held == {("SEEKS", "Region:gwangju", "Designation:regulation-free-zone")}
+    regions = [e.id for e in _run(pipeline, "경기 광주시는 공장을 짓는다.").entities]
+    assert regions == ["gyeonggi-gwangju"]
