@@ -269,6 +269,81 @@ def _api(r: dict[str, Any]) -> list[str]:
                     f"| `{name}` | {mode} | {level} | {f['rps']}{errors} | {f['hits']} | "
                     f"{f['p50_ms']} | {f['p99_ms']} | {f['p99_vs_health']}x | {target} |"
                 )
+    health = _get(r, "endpoints", "/health", "uncached", "32", "p99_ms")
+    entity = _get(r, "endpoints", "/regions/{id}", "uncached", "32", "p99_ms")
+    if health and entity:
+        ratio = round(entity / health, 2)
+        lines += [
+            "",
+            f"Uncached `/regions/{{id}}` p99 at 32 connections: **{ratio}x** `/health`'s "
+            f"(target <= 3x: {_ok(ratio, '<= 3')}).",
+        ]
+    return lines + _detail_steps(r)
+
+
+def _cpu_cell(f: dict[str, Any] | None) -> str:
+    cpu = (f or {}).get("cpu_ms") or {}
+    return " / ".join(str(cpu.get(k, "-")) for k in ("api", "store", "load generator"))
+
+
+def _detail_steps(r: dict[str, Any]) -> list[str]:
+    """Where the time of one uncached detail goes (bench/detailbench.py), and CPU per request."""
+    steps, same = r.get("detail_steps"), r.get("same_details")
+    if not steps:
+        return []
+    lines = ["", "#### Where the time of one uncached `/regions/{id}` goes", ""]
+    if same:
+        lines += [
+            f"Answers checked first: the entity detail of every region ({same['regions']}) and "
+            f"of {same['others']} other nodes, and paged and typed variants ({same['compared']} "
+            f"in all), from the current query and decoding against the earlier ones "
+            f"(`bench/cypher/entity_detail_before.cypher`, the client's decoding): "
+            f"**{same['different']} different**.",
+            "",
+        ]
+    lines += [
+        f"One connection, the {steps['regions']} busiest regions (about {steps['neighbours']} "
+        f"neighbours and {steps['reply_bytes'] / 1024:.0f} KB of rows each, the default page "
+        "of 200), best of 5 rounds, ms per request:",
+        "",
+        "| step | now (ms) | before issue 19 (ms) |",
+        "|---|---:|---:|",
+        f"| the query inside the store (FalkorDB's own execution time) | "
+        f"{steps['query_in_store_ms']} | {steps['query_in_store_before_ms']} |",
+        f"| round trip of the command: query, the store writing its reply, transfer, C reply "
+        f"parser | {steps['round_trip_ms']} | - |",
+        f"| decoding the reply into rows | {steps['decode_ms']} | {steps['decode_before_ms']} |",
+        f"| `store.read` in all (round trip and decoding) | {steps['store_read_ms']} | - |",
+        f"| building the answer from the rows and writing its JSON (before: two models per "
+        f"neighbour, written as FastAPI writes a model) | "
+        f"{steps['answer_and_json_ms']} | {steps['answer_and_json_before_ms']} |",
+        f"| of which writing the JSON | {steps['json_ms']} | - |",
+        f"| the route's handler in all | {steps['handler_ms']} | - |",
+        f"| for comparison: the store reads of `/health` / of the cache's build id | "
+        f"{steps['health_store_ms']} / {steps['build_id_ms']} | - |",
+    ]
+    rows = []
+    for name in ("/health", "/regions/{id}"):
+        for level, f in (_get(r, "endpoints", name, "uncached") or {}).items():
+            if f.get("cpu_ms"):
+                rows.append(
+                    f"| `{name}` | {level} | {f['rps']} | {_cpu_cell(f)} | "
+                    f"{round(int(level) * 1000 / f['rps'], 1)} | {f['p50_ms']} |"
+                )
+    if rows:
+        lines += [
+            "",
+            "CPU per request under load (uncached), from the processes' own CPU time: the API "
+            "server (one Python process, so at most one core for Python code), the store and "
+            "the load generator. With *n* connections every request waits behind the others: "
+            "*n* x 1000 / req/s is the time a request spends in the server's queue and work, "
+            "which the p50 follows.",
+            "",
+            "| endpoint | connections | req/s | CPU ms per request: API / store / load generator |"
+            " n x 1000 / req/s (ms) | p50 ms |",
+            "|---|---:|---:|---|---:|---:|",
+            *rows,
+        ]
     return lines
 
 

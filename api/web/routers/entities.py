@@ -185,6 +185,30 @@ def _list(segment: str, label: str) -> Any:
     return list_entities
 
 
+def detail_answer(label: str, row: dict[str, Any], skip: int, limit: int) -> dict[str, Any]:
+    """The ``EntityDetail`` of one ``entity_detail`` row as plain data (fields in order)."""
+    matching = int(row["matching"])
+    return {
+        "label": label,
+        "entity": _entity(row["node"]),
+        "neighbour_counts": {c["type"]: int(c["count"]) for c in row["counts"]},
+        "matching": matching,
+        "skip": skip,
+        "limit": limit,
+        "next_skip": skip + limit if skip + limit < matching else None,
+        "neighbours": [
+            {
+                "type": item["type"],
+                "direction": "out" if item["outgoing"] else "in",
+                "labels": item["neighbour_labels"],
+                "node": _entity(item["neighbour"]),
+                "properties": item["props"] or {},
+            }
+            for item in row["neighbours"]
+        ],
+    }
+
+
 def _detail(segment: str, label: str) -> Any:
     def get_entity(
         store: StoreDep,
@@ -205,27 +229,7 @@ def _detail(segment: str, label: str) -> Any:
         rows = store.read(query.text, query.bind(params)).rows
         if not rows:
             raise NotFound(f"no {label} with id {entity_id!r}", f"list them at the {label} list")
-        first = rows[0]
-        matching = int(first["matching"])
-        answer = {
-            "label": label,
-            "entity": _entity(first["node"]),
-            "neighbour_counts": {c["type"]: int(c["count"]) for c in first["counts"]},
-            "matching": matching,
-            "skip": skip,
-            "limit": limit,
-            "next_skip": skip + limit if skip + limit < matching else None,
-            "neighbours": [
-                {
-                    "type": item["type"],
-                    "direction": "out" if item["outgoing"] else "in",
-                    "labels": item["neighbour_labels"],
-                    "node": _entity(item["neighbour"]),
-                    "properties": item["props"] or {},
-                }
-                for item in first["neighbours"]
-            ],
-        }
+        answer = detail_answer(label, rows[0], skip, limit)
         if fmt == "csv":
             return _detail_csv(segment, EntityDetail.model_validate(answer))
         # The answer is the store's plain data laid out as ``EntityDetail`` (field order and
