@@ -50,7 +50,10 @@ _GROUPED = re.compile(
     r"(?:들)?(?:이|가|은|는|도)(?:\s|$)"
 )
 # An investment named by reference to one reported before: "이번 투자는 ... 19조 원이".
-_THIS_INVESTMENT = re.compile(r"(?:이번|해당|이)\s?(?:투자|증설|사업)(?:은|는|에는)\s")
+_THIS_INVESTMENT = re.compile(
+    r"(?:이번|해당|이)\s?(?:투자|증설|사업)(?:은|는|에는)\s"
+    r"|(?<![가-힣])(?<!총 )투자\s?(?:규모|금액|액|비)(?:은|는)\s"
+)
 _EACH = re.compile(r"^(?:원)?씩")
 _AFTER_NAMED = re.compile(r"^\s?규모의?\s?$")
 _MOU = re.compile(r"협약|MOU|양해각서|투자의향서|의향서|LOI")
@@ -115,6 +118,9 @@ def investors(
     if _EACH.match(text[money.end : money.end + 2]):
         listed = [m for m in orgs if m.end <= money.start] or previous
         return [(m, 0.6) for m in _distinct(listed)]
+    partner = _partner(text, money, orgs)
+    if partner is not None:
+        return [(partner, 0.7)]
     subject = _subject(text, s, money.start, clause.mentions)
     if subject is not None:
         if subject.label != "Organization" or subject.kind == "government_body":
@@ -126,6 +132,23 @@ def investors(
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
         return [(ctx.investor, 0.55)]
     return []
+
+
+# "A와 1조원 규모의 투자협약": the amount of an investment agreement with a company.
+_AGREEMENT_AFTER = re.compile(
+    r"^\s?(?:원\s?)?(?:대\s?)?(?:규모의?|상당의?)?\s?(?:투자\s?)?(?:협약|양해각서|MOU|업무협약)"
+)
+
+
+def _partner(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
+    """The company an investment agreement of ``money`` is signed with: "에코프로와 1조원
+    규모의 투자협약" (the region is the other party, not the investor)."""
+    if not _AGREEMENT_AFTER.match(text[money.end : money.end + 20]):
+        return None
+    for m in reversed(orgs):
+        if m.end <= money.start and re.fullmatch(r"(?:와|과)\s", text[m.end : money.start]):
+            return m if m.kind != "government_body" else None
+    return None
 
 
 def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -160,9 +183,13 @@ def unnamed_investor(text: str, s: int, pos: int, mentions: list[Mention]) -> bo
     return not _OWN_SUBJECTS.match(last["stem"]) and acceptable(last["stem"])
 
 
+# What makes a sentence about a company's investment: investing or building.
+_INVESTING_STORY = re.compile(r"투자|증설|신설|건립|(?:공장|라인|캠퍼스|설비)[을를]\s?(?:짓|세우)")
+
+
 def subject_investor(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
     """The company a sentence about an investment is about (its subject), if any."""
-    if "투자" not in text[s:e]:
+    if not _INVESTING_STORY.search(text, s, e):
         return None
     for m in mentions:
         if (

@@ -65,6 +65,21 @@ EOK = 10**8
             "한빛소재는 울산에 약 400억 원의 외국인 투자와 함께 총 3조 원을 투입한다.",
             {("Organization:한빛소재", 400 * EOK), ("Organization:한빛소재", 30_000 * EOK)},
         ),
+        # An investment agreement signed with a company: the company invests, not the region.
+        (
+            "경북도와 포항시는 한빛소재와 1조2000억원 규모의 투자협약을 맺었다.",
+            {("Organization:한빛소재", 12_000 * EOK)},
+        ),
+        # "투자 규모는" in the next sentence: the company that builds.
+        (
+            "삼성전자는 평택에 반도체 공장을 짓는다. 투자 규모는 3000억원이다.",
+            {("Organization:samsung-electronics", 3_000 * EOK)},
+        ),
+        # A total of everyone's ("총 투자규모는") is not the last company's.
+        (
+            "한빛소재는 울산에 500억 원을 투자한다. 총 투자규모는 2조 원이다.",
+            {("Organization:한빛소재", 500 * EOK)},
+        ),
         # A Latin form glued onto a Korean name is that name's, not the Latin one's.
         (
             "에코프로GEM은 포항에 1500억원을 투자했다.",
