@@ -2,9 +2,10 @@
 
 A company is written with ㈜, (주) or 주식회사; a university ends in 대학교 (or 대 after a
 known stem such as 국립); institutes in 연구원, 연구소, 진흥원, 기술원; agencies in 공단,
-재단, 테크노파크; associations in 협회, 포럼, 조합. "센터" names are as often a facility as an
-organisation, so they come with a low confidence. Names listed before "등 기업" or "등 대학"
-are organisations by context. Each proposal carries a confidence in [0, 1].
+재단, 테크노파크; associations in 협회, 포럼, 조합; committees in 위원회, 심의회, 추진단.
+"센터" names are as often a facility as an organisation, so they come with a low confidence.
+Names listed before "등 기업" or "등 대학" are organisations by context. Each proposal carries
+a confidence in [0, 1].
 """
 
 from __future__ import annotations
@@ -83,6 +84,16 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
         "government_body",
         0.6,
         ("청장",),
+    ),
+    # "특례심의위원회", "산업입지정책심의회": a committee with a name of its own (three or more
+    # letters before the head word: 분과위원회 and 소위원회 are parts of another).
+    (
+        re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<name>{_WORD}{{3,20}}(?:위원회|심의회|협의체|추진단)){_END}"
+        ),
+        "government_body",
+        0.6,
+        ("위원회", "심의회", "협의체", "추진단"),
     ),
     # "도의회에서도": the council of the document's province, city or county.
     (

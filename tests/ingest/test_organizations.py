@@ -103,3 +103,12 @@ def test_an_investing_subject_with_a_bracketed_latin_form_and_its_second_amount(
     # Without a place there is no investment fact: no fact with an unknown party.
     bare, _ = pipeline.run(RawText(Path("m.txt"), raw.replace("울산에 ", ""), "text"))
     assert not [f for f in bare.facts if f.type == "INVESTS_IN"]
+
+
+def test_committees_with_a_name_of_their_own() -> None:
+    raw = "국토부는 산업입지정책심의회를 열었다. 분과위원회 검토를 거쳐 규제혁신추진단이 의결했다."
+    found = {(c.name, c.kind) for c in find_organizations(raw)}
+    assert found == {
+        ("산업입지정책심의회", "government_body"),
+        ("규제혁신추진단", "government_body"),
+    }
