@@ -163,7 +163,7 @@ def test_png_draws_hangul_glyphs_not_tofu() -> None:
         tofu_a = _pixels(static.render(a, "png", latin))
         tofu_b = _pixels(static.render(b, "png", latin))
     assert np.array_equal(tofu_a, tofu_b)
-    assert Path(static.korean_font(korean).get_file()).name.startswith("NanumGothic")
+    assert Path(str(static.korean_font(korean).get_file())).name.startswith("NanumGothic")
 
 
 def test_static_export_is_deterministic_and_has_a_legend(seed: FalkorStore) -> None:
