@@ -38,6 +38,10 @@ _HOLD = re.compile(
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
 _SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보")
+# A bid that was won: "유치에 성공했다", "이름을 올렸다", "최종 포함됐다".
+_WON = re.compile(
+    r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|이름을\s?올렸|포함(?:됐|되었|돼))"
+)
 # What makes a national industrial complex a designation: it is created or designated.
 _CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규")
 _ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는))")
@@ -200,6 +204,8 @@ _INHERENT: dict[str, tuple[str, ...]] = {
 
 def _kind(after: str, before: str) -> str | None:
     """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
+    if _WON.match(after):
+        return "HOLDS"
     if _HOLD.search(after) and not _SEEK.search(after[:8]):
         return "HOLDS"
     if _SEEK.search(after) or _SEEK.search(before):
@@ -208,6 +214,8 @@ def _kind(after: str, before: str) -> str | None:
 
 
 def _strong(after: str, before: str) -> str | None:
+    if _WON.match(after):
+        return "HOLDS"
     if _HOLD.search(after) and not _SEEK.search(after[:8]):
         return "HOLDS"
     if _STRONG_SEEK.search(after) or _STRONG_SEEK.search(before):
@@ -283,6 +291,8 @@ def _places(
         near = present
     elif not near:
         near = [r for r in present if r.end <= m.start]
+    else:
+        near = _enumeration(text, present, near, m)
     ids = {r.id for r in near}
     kept: dict[str, Mention] = {}
     for r in near:
@@ -290,6 +300,26 @@ def _places(
             continue  # "경남·창원": the province gives way to the city in it
         kept.setdefault(r.id, r)
     return list(kept.values())
+
+
+# What joins the items of a list of places: "오창과 경북 포항, 울산, 전북 새만금".
+_JOINER = re.compile(r"\s?(?:,|과|와|및|·|이나|또는)?\s?")
+
+
+def _enumeration(
+    text: str, present: list[Mention], near: list[Mention], m: Mention
+) -> list[Mention]:
+    """``near`` with the places of the list that the nearest one before the scheme closes:
+    "충북 청주 오창과 경북 포항, 울산, 전북 새만금이 … 특화단지에 선정" gives all four."""
+    before = sorted((r for r in present if r.end <= m.start), key=lambda r: r.start)
+    if not before or before[-1] not in near:
+        return near
+    chain = [before[-1]]
+    for r in reversed(before[:-1]):
+        if not _JOINER.fullmatch(text[r.end : chain[-1].start]):
+            break
+        chain.append(r)
+    return [*near, *(r for r in chain if r not in near)]
 
 
 def _explicit(subject: str | None, regions: list[Mention]) -> bool:

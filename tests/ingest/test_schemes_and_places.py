@@ -151,3 +151,36 @@ def test_a_shared_city_name_with_nothing_to_settle_it_is_the_metropolitan_city(
     assert held == {("SEEKS", "Region:gwangju", "Designation:regulation-free-zone")}
     regions = [e.id for e in _run(pipeline, "경기 광주시는 공장을 짓는다.").entities]
     assert regions == ["gyeonggi-gwangju"]
+
+
+NSIC = "Designation:national-strategic-industry-complex"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Every place of the list that the scheme closes, each at its most specific level.
+        (
+            "충북 청주 오창과 경북 포항, 울산이 이차전지 특화단지에 선정됐다.",
+            {
+                ("HOLDS", "Region:cheongju-ochang", NSIC),
+                ("HOLDS", "Region:gyeongbuk-pohang", NSIC),
+                ("HOLDS", "Region:ulsan", NSIC),
+            },
+        ),
+        # A bid that was won is held.
+        (
+            "구미시는 반도체 특화단지 유치에 성공했다.",
+            {("HOLDS", "Region:gyeongbuk-gumi", NSIC)},
+        ),
+        (
+            "정부가 발표한 반도체 특화단지에 구미가 이름을 올렸다.",
+            {("HOLDS", "Region:gyeongbuk-gumi", NSIC)},
+        ),
+        ("울산시는 이차전지 특화단지 유치에 나섰다.", {("SEEKS", "Region:ulsan", NSIC)}),
+    ],
+)
+def test_lists_of_places_and_bids_won(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert _held(pipeline, raw) == want
