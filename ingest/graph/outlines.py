@@ -78,11 +78,8 @@ def _rings(geom: Any, tolerance: float) -> list[list[tuple[float, float]]]:
     """Projected outer rings of a simplified geometry; never empty for a non-empty one."""
     # Douglas-Peucker without topology keeping is 100x faster; where it empties a small
     # shape, the topology-keeping one (and at last the shape itself) is used instead.
-    for simple in (
-        geom.simplify(tolerance, preserve_topology=False),
-        geom.simplify(tolerance, preserve_topology=True),
-        geom,
-    ):
+    for keep_topology in (False, True, None):  # tried one after the other, only as needed
+        simple = geom if keep_topology is None else geom.simplify(tolerance, keep_topology)
         parts = [p for p in getattr(simple, "geoms", [simple]) if not p.is_empty]
         rings = [
             [_project(x, y) for x, y in part.exterior.coords]
@@ -148,13 +145,11 @@ def _placed(shapes: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     rings = [r for s in shapes["province"].values() for r in s["rings"]]
     xs = [x for ring in rings for x, _ in ring]
     ys = [y for ring in rings for _, y in ring]
-    scale = min((WIDTH - 2 * PAD) / (max(xs) - min(xs)), (HEIGHT - 2 * PAD) / (max(ys) - min(ys)))
+    left, bottom = min(xs), min(ys)
+    scale = min((WIDTH - 2 * PAD) / (max(xs) - left), (HEIGHT - 2 * PAD) / (max(ys) - bottom))
 
     def place(x: float, y: float) -> list[float]:
-        return [
-            round(PAD + (x - min(xs)) * scale, 1),
-            round(HEIGHT - PAD - (y - min(ys)) * scale, 1),
-        ]
+        return [round(PAD + (x - left) * scale, 1), round(HEIGHT - PAD - (y - bottom) * scale, 1)]
 
     return {
         level: {
