@@ -79,7 +79,11 @@ def _rings(geom: Any, tolerance: float) -> list[list[tuple[float, float]]]:
     # Douglas-Peucker without topology keeping is 100x faster; where it empties a small
     # shape, the topology-keeping one (and at last the shape itself) is used instead.
     for keep_topology in (False, True, None):  # tried one after the other, only as needed
-        simple = geom if keep_topology is None else geom.simplify(tolerance, keep_topology)
+        simple = (
+            geom
+            if keep_topology is None
+            else geom.simplify(tolerance, preserve_topology=keep_topology)
+        )
         parts = [p for p in getattr(simple, "geoms", [simple]) if not p.is_empty]
         rings = [
             [_project(x, y) for x, y in part.exterior.coords]
