@@ -51,6 +51,9 @@ class Context:
     previous: list[Mention] = field(default_factory=list)
     #: The last organisation that was the subject of a sentence about an investment.
     investor: Mention | None = None
+    #: The last designation fact's kind, scheme and properties: what "나머지 네 곳은 …" in the
+    #: next sentence continues.
+    last_scheme: tuple[str, str, dict[str, str]] | None = None
     #: The sentences so far, nearest last, as (start, end, ends of linked names): the
     #: initiative one of them named is what a later one speaks of ("이 사업은", "… 참여한다").
     earlier: list[tuple[int, int, frozenset[int]]] = field(default_factory=list)

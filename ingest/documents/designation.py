@@ -202,6 +202,37 @@ _INHERENT: dict[str, tuple[str, ...]] = {
 }
 
 
+# A sentence that goes on listing the places of the scheme named before: "나머지 네 곳은 …",
+# "선정된 지역은 …", "지정된 곳은 …".
+_CONTINUES = re.compile(
+    r"\s?(?:나머지|선정된|지정된|신청한|이름을\s?올린)\s?(?:\S+\s)?(?:곳|지역|지자체|시군)(?:은|는)\s"
+)
+
+
+def continued_designation(
+    text: str, s: int, e: int, mentions: list[Mention], ctx: Context
+) -> list[Candidate]:
+    """The scheme of the last designation fact for each place of a sentence that goes on
+    listing its places ("나머지 네 곳은 대전(유성), 강원(춘천·홍천)이다"): the most specific
+    of them, as for a list the scheme closes."""
+    if ctx.last_scheme is None or not _CONTINUES.match(text, s, e):
+        return []
+    if any(m.label == "Designation" for m in mentions):
+        return []
+    kind, scheme, props = ctx.last_scheme
+    regions = [m for m in mentions if m.label == "Region" and not venue(text[m.end : m.end + 40])]
+    ids = {r.id for r in regions}
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for r in regions:
+        if r.id in seen or any(_inside(other, r.id, ctx) for other in ids if other != r.id):
+            continue
+        seen.add(r.id)
+        a, b = span(text, s, e, r.start, r.end)
+        out.append(Candidate(kind, ref(r), scheme, a, b, 0.5, props=dict(props)))
+    return out
+
+
 def _kind(after: str, before: str) -> str | None:
     """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
     if _WON.match(after):

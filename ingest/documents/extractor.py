@@ -14,7 +14,7 @@ import itertools
 import re
 
 from ingest.documents.candidate import Candidate, Context, cue_near, ref, span
-from ingest.documents.designation import designation_facts
+from ingest.documents.designation import continued_designation, designation_facts
 from ingest.documents.funding import money, targets
 from ingest.documents.initiative import initiative_name, trim_name
 from ingest.documents.matcher import Mention
@@ -70,7 +70,13 @@ def extract(
         out += _pursues(text, s, e, ref(partner), mentions)
         a, b = span(text, s, e, partner.start, partner.end + 12)
         out.append(Candidate("COOPERATES_WITH", subject, ref(partner), a, b, 0.5))
-    out += designation_facts(text, s, e, subject, mentions, dates, ctx)
+    held = designation_facts(text, s, e, subject, mentions, dates, ctx)
+    held = held or continued_designation(text, s, e, mentions, ctx)
+    ctx.last_scheme = next(
+        ((c.type, c.object, c.props) for c in held if c.type in ("HOLDS", "SEEKS")),
+        ctx.last_scheme,
+    )
+    out += held
     out += _cooperation(text, s, e, subject, regions)
     out += money(text, s, e, subject, mentions, quantities, ctx)
     out += _participation(text, s, e, mentions, ctx)

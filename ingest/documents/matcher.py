@@ -236,6 +236,8 @@ class Gazetteer:
             short = surface in self.short
             if spans is not None and short:
                 verdict = _kiwi_verdict(spans, start, end + 1)
+                if verdict is False and _bracketed(text, start, end + 1):
+                    verdict = None  # "대전(유성)": a place in brackets after another
             elif start and surface in self.glued and _hangul(text[start - 1]):
                 # "전후방산업" holds 방산업 but is no defense: a one-syllable stem of 산업
                 # glued onto a word, or a match that Kiwi's word starts before.
@@ -504,6 +506,13 @@ def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> En
     if not near:  # nothing in the text settles it: the metropolitan city is the one news means
         big = [e for e in entries if e.level in ("metropolitan_city", "province")]
     return big[0] if len(big) == 1 else None
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether a name is an item of a bracket right after a Hangul word: "대전(유성)",
+    "강원(춘천·홍천)"."""
+    opened = start >= 2 and text[start - 1] in "(·" and _hangul(text[start - 2])
+    return opened and end < len(text) and text[end] in ")·"
 
 
 def _named_before(before: str, entry: Entry) -> bool:

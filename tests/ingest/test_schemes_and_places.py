@@ -184,3 +184,13 @@ def test_lists_of_places_and_bids_won(
     pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
 ) -> None:
     assert _held(pipeline, raw) == want
+
+
+def test_a_sentence_that_goes_on_listing_the_places_of_a_scheme(pipeline: Pipeline) -> None:
+    raw = "인천시는 바이오 특화단지에 선정됐다. 나머지 세 곳은 대전(유성), 강원(춘천·홍천)이다."
+    assert _held(pipeline, raw) == {
+        ("HOLDS", f"Region:{region}", NSIC)
+        for region in ("incheon", "daejeon-yuseong", "gangwon-chuncheon", "gangwon-hongcheon")
+    }
+    # A short district name stays a word where Kiwi reads it as one.
+    assert _run(pipeline, "밤하늘에 유성이 떨어졌다.").entities == []
