@@ -178,6 +178,14 @@ NSIC = "Designation:national-strategic-industry-complex"
             {("HOLDS", "Region:gyeongbuk-gumi", NSIC)},
         ),
         ("울산시는 이차전지 특화단지 유치에 나섰다.", {("SEEKS", "Region:ulsan", NSIC)}),
+        # "…로 결정됐다" is a decision made: held, by the places written next to it.
+        (
+            "부산은 기장군·강서구 일대가 기회발전특구로 결정됐다.",
+            {
+                ("HOLDS", "Region:busan-gijang", "Designation:opportunity-development-zone"),
+                ("HOLDS", "Region:busan-gangseo", "Designation:opportunity-development-zone"),
+            },
+        ),
     ],
 )
 def test_lists_of_places_and_bids_won(
