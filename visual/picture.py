@@ -299,6 +299,14 @@ class Composer:
             gh if trim is None else min(gh, max(trim, ey * scale + 2 * my)),
         )
         at, placed, loss = self.attempt(lay, named, scale, area)
+        # A name that fits nowhere: smaller markers leave it room (kept only if better).
+        shrink = self.shrink
+        while any(got is None for got in placed) and self.shrink > MIN_SHRINK:
+            self.shrink = max(MIN_SHRINK, self.shrink * 0.8)
+            again = self.attempt(lay, named, scale, area)
+            if again[2] < loss:
+                (at, placed, loss), shrink = again, self.shrink
+        self.shrink = shrink
         return area, at, placed, loss
 
     def grow(
@@ -444,9 +452,11 @@ class Composer:
                     if best is None or loss < best[0]:
                         best = (loss, share)
                         chosen = (area, at, placed, numbers, blocks, need)
+                        shrink = self.shrink  # the markers this placement was made for
                     if not blocks:
                         break
                 area, at, placed, numbers, blocks, key_h = chosen
+                self.shrink = shrink
                 if not self.preset.fixed:
                     height = 2 * MARGIN + head + area[1] + key_h + tail_cap + 2 * GAP
         else:
