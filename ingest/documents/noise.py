@@ -1,5 +1,5 @@
 """News furniture that is not the article: datelines, bylines, photo captions and credits,
-image markup, related and ranking news lists, comment and view counters.
+image markup, related and ranking news lists, comment and view counters, share buttons.
 
 기사 아닌 것 / what is not the article: a news page carries, around and inside the article,
 text that names places, people and organisations without saying anything about them: the
@@ -74,6 +74,18 @@ _COUNTER_TEXT = """
 _COUNTER_WORDS = frozenset(_COUNTER_TEXT.split())
 _COUNTER_NUMBER = re.compile(r"[\d,.\-/:]+(?:개|회|건|명)?")
 _COUNTER_SPLIT = re.compile(r"[\s|:：·()\[\]]+")
+# Share, print and font-size buttons: a line of nothing else ("• 카카오스토리카카오스토리",
+# "페이스북 트위터 링크복사 인쇄 글자크기").
+_BUTTON = re.compile(
+    r"(?:카카오스토리|카카오톡(?:\s?공유)?|카카오|페이스북|facebook|트위터|twitter|엑스|x|"
+    r"네이버\s?밴드|밴드|네이버|라인|텔레그램|링크\s?복사|url\s?복사|주소\s?복사|복사|공유(?:하기)?|"
+    r"스크랩|인쇄|프린트|이메일|메일|글자\s?크기|글씨\s?크기|폰트|확대|축소|크게|작게|기사\s?저장|"
+    r"북마크|구독|닫기|보내기|가|\+|-)+",
+    re.IGNORECASE,
+)
+# Names that are companies as much as buttons: a line of these alone is kept.
+_BRAND_ONLY = frozenset({"카카오", "네이버", "라인", "밴드", "x", "엑스"})
+_BUTTON_SPLIT = re.compile(r"[\s•·|/()\[\]]+")
 # A heading that opens a list of other stories.
 _LIST_HEADING = re.compile(
     r"^[\s\[【<▶■◆●]*(?:관련\s?(?:기사|뉴스)|많이\s?(?:본|읽은)\s?(?:뉴스|기사)|가장\s?많이\s?본\S*"
@@ -130,7 +142,17 @@ def _line_reason(text: str) -> str | None:
         return "caption"
     if _counter(text):
         return "counter"
+    if _buttons(text):
+        return "buttons"
     return None
+
+
+def _buttons(text: str) -> bool:
+    if len(text) > 80:
+        return False
+    words = [w for w in _BUTTON_SPLIT.split(text) if w]
+    named = [w for w in words if w.lower() not in _BRAND_ONLY and len(w) >= 2]
+    return bool(named) and all(_BUTTON.fullmatch(w) for w in words)
 
 
 def _counter(text: str) -> bool:

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest.documents.noise import line_reasons
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.paragraphs import display_width
 from ingest.korean.dates import find_dates, resolve
@@ -437,3 +438,9 @@ def test_corpus_characters_lost_in_extraction() -> None:
     dates = find_dates(norm.text, published, bare_day=True)
     assert all(not d.start <= lost < d.end for d in dates)
     assert "2021-06" in [d.iso for d in dates]  # the month before it still resolves
+
+
+def test_lines_of_share_buttons_are_left_out_but_not_a_company_named_alone() -> None:
+    lines = ["• 카카오스토리카카오스토리", "페이스북 트위터 링크복사 인쇄 글자크기", "카카오", ""]
+    lines.append("카카오는 청주에 데이터센터를 짓는다.")
+    assert line_reasons(lines) == ["buttons", "buttons", None, None, None]
