@@ -200,13 +200,15 @@ class Pipeline:
 
         ``on`` is the document's date (ISO), for organisations renamed since."""
         linked = self.gazetteer.find(text, tokens, on)
-        new: list[Mention] = _regional_bodies(text, linked)
+        new: list[Mention] = _regional_bodies(text, linked) + _university_units(text, linked)
         orgs = [m for m in linked if m.label == "Organization"]
         known = {m.start: m.end for m in linked}
         by_clause = find_by_clause(text, known, tokens or ())
         for cand in _without_overlaps(find_organizations(text), by_clause):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
+            if any((m.start, m.end) == (cand.start, cand.end) for m in linked):
+                continue  # "남동공단" is a named place, whatever its name ends in
             if any(m.start < cand.end and cand.start < m.end for m in [*orgs, *new]):
                 continue
             inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
@@ -346,6 +348,41 @@ def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
 def evidence_text(raw: str, start: int, end: int) -> str:
     """The raw span with each run of whitespace and U+FFFD written as one space."""
     return _GAP.sub(" ", raw[start:end]).strip()
+
+
+# A university's own bodies written after its name: "서울대 산학협력단", "충북대병원".
+_UNIT = re.compile(
+    r"\s?(?:산학협력단|기술지주(?:회사)?|병원|의과대학|치과병원)"
+    r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)(?:[^가-힣]|$))"
+)
+
+
+def _university_units(text: str, linked: list[Mention]) -> list[Mention]:
+    """Take each university followed by one of its own bodies out of ``linked`` and give back
+    that body as a new organisation in its place."""
+    out = []
+    for m in linked:
+        unit = _UNIT.match(text, m.end) if m.label == "Organization" else None
+        if unit is not None and m.kind == "university":
+            name = text[m.start : unit.end()]
+            kind = "public_institution" if "병원" in unit.group() else "university"
+            out.append(
+                Mention(
+                    "Organization",
+                    "",
+                    name,
+                    "",
+                    name,
+                    m.start,
+                    unit.end(),
+                    0.8,
+                    new=True,
+                    kind=kind,
+                )
+            )
+    for m in out:
+        linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
+    return out
 
 
 # A national committee's name after a region's is that region's own body ("제주특별자치도

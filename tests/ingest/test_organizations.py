@@ -112,3 +112,10 @@ def test_committees_with_a_name_of_their_own() -> None:
         ("산업입지정책심의회", "government_body"),
         ("규제혁신추진단", "government_body"),
     }
+
+
+def test_a_universitys_own_bodies_and_a_place_named_like_an_agency(pipeline: Pipeline) -> None:
+    raw = "서울대 산학협력단과 충북대병원이 참여한다. 서울대는 연구를 맡는다. 인천 남동공단에 있다."
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"))
+    orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+    assert orgs == [(None, "서울대 산학협력단"), (None, "충북대병원"), ("snu", "서울대")]
