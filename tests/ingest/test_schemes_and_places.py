@@ -94,6 +94,9 @@ def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> N
             "전남도는 문화콘텐츠 산업과 조선해양 산업을 키운다.",
             ["cultural-content", "shipbuilding"],
         ),
+        # The longer name wins: 해상풍력 발전 is offshore wind, not wind power in general.
+        ("울산시는 해상풍력 발전단지를 짓는다.", ["offshore-wind"]),
+        ("제주도는 육상풍력 단지를 늘린다.", ["wind-power"]),
         # A field where a drone is used is not the region's industry.
         ("강진군은 드론 물류 배송 실증을 한다.", ["drones"]),
         # A word that only starts like an industry name is none ("항공기체").
