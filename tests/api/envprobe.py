@@ -148,6 +148,22 @@ def _session_hours() -> str:
     return next(p.split("=")[1] for p in header.split("; ") if p.startswith("Max-Age="))
 
 
+def _wrong_keys() -> tuple[int, int]:
+    """How many wrong keys the server's limiter lets one client send, and then the wait."""
+    from api.web.security import KeyLimiter
+    from api.web.settings import ApiSettings
+    from ontology.errors import RateLimited
+
+    limiter = KeyLimiter.of(ApiSettings())  # as the Guard makes it
+    for tried in range(1000):
+        try:
+            limiter.check("probe")
+        except RateLimited as exc:
+            return tried, exc.retry_after
+        limiter.failed("probe")
+    return 1000, 0
+
+
 def _cors() -> str:
     answer = _client().options(
         "/health",
@@ -222,6 +238,8 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_API_CACHE_ENTRIES": _cache("entries"),
     "RSG_API_CACHE_BYTES": _cache("max_bytes"),
     "RSG_API_SESSION_HOURS": _session_hours,
+    "RSG_API_LOGIN_ATTEMPTS": lambda: str(_wrong_keys()[0]),
+    "RSG_API_LOGIN_WINDOW_SECONDS": lambda: str(_wrong_keys()[1]),
     "RSG_VIEW_FRAME_ANCESTORS": _frame_ancestors,
     "RSG_VIEW_NODE_LIMIT": _view("node_limit"),
     "RSG_VIEW_LAYOUT_THRESHOLD": _view("layout_threshold"),

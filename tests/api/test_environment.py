@@ -53,6 +53,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "RSG_API_CACHE_ENTRIES": ("0", "0"),
     "RSG_API_CACHE_BYTES": ("4096", "4096"),
     "RSG_API_SESSION_HOURS": ("3", "10800"),
+    "RSG_API_LOGIN_ATTEMPTS": ("2", "2"),
+    "RSG_API_LOGIN_WINDOW_SECONDS": ("90", "90"),
     "RSG_VIEW_FRAME_ANCESTORS": (f'["{ORIGIN}"]', f"frame-ancestors {ORIGIN}"),
     "RSG_VIEW_NODE_LIMIT": ("10", "10"),
     "RSG_VIEW_LAYOUT_THRESHOLD": ("5", "5"),
