@@ -97,6 +97,7 @@ def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> N
         # The longer name wins: 해상풍력 발전 is offshore wind, not wind power in general.
         ("울산시는 해상풍력 발전단지를 짓는다.", ["offshore-wind"]),
         ("제주도는 육상풍력 단지를 늘린다.", ["wind-power"]),
+        ("강원도는 액화수소 규제자유특구로 지정됐다.", ["hydrogen"]),
         # A field where a drone is used is not the region's industry.
         ("강진군은 드론 물류 배송 실증을 한다.", ["drones"]),
         # A word that only starts like an industry name is none ("항공기체").
