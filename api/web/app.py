@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -46,6 +47,13 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
 
         opened = open_store(StoreSettings(), Neo4jSettings())
         app.state.store = opened
+        # The app's own objects (routes, models, schemas: about 170k) live as long as the
+        # server: moved out of the collector's reach, a full collection no longer walks them
+        # on every request's garbage (it stalled every request for 70-100 ms about once in
+        # a hundred uncached details; bench/RESULTS.md). Not done for an injected store
+        # (tests build many apps in one process).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
