@@ -7,7 +7,9 @@
   협약을 맺고, ... 4조 1000억원을 우선 투자할" (0.7), as long as no other subject stands
   between them ("A는 ... B가 100억을 투자": B);
 - named right after it: "2조 2천억 원 규모의 기아 ... 공장" (0.65);
-- each of the companies of the sentence (or the one before) for "… 400억원씩 투자" (0.6).
+- each of the companies of the sentence (or the one before) for "… 400억원씩 투자" (0.6);
+- the n-th of the companies joined before "각각" for the n-th amount after it (0.65);
+- the company whose investment amount it is: "SK하이닉스의 … 투자액은 20조원" (0.7).
 
 An amount is invested when an investing word follows it in its clause (투자, 투입, 들여,
 짓, 건립, ...) or "투자" names it ("투자 금액 593억 원"). Not investments: an amount after a
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from ingest.documents.candidate import Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
 from ingest.documents.orgnames import acceptable
-from ingest.korean.numbers import Money
+from ingest.korean.numbers import Money, find_amounts
 
 INVESTED_AFTER = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로|에|이나|까지)?\s?(?:규모의?|규모로|상당의?)?\s?"
@@ -118,6 +120,12 @@ def investors(
     if _EACH.match(text[money.end : money.end + 2]):
         listed = [m for m in orgs if m.end <= money.start] or previous
         return [(m, 0.6) for m in _distinct(listed)]
+    respectively = _respectively(text, s, clause.e, money, orgs)
+    if respectively is not None:
+        return [(respectively, 0.65)]
+    owner = _owner(text, s, money, orgs)
+    if owner is not None:
+        return [(owner, 0.7)]
     partner = _partner(text, money, orgs)
     if partner is not None:
         return [(partner, 0.7)]
@@ -132,6 +140,45 @@ def investors(
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
         return [(ctx.investor, 0.55)]
     return []
+
+
+# "A와 B는 각각 … 6000억원, 2조원을": the n-th amount is the n-th company's.
+_RESPECTIVELY = re.compile(r"(?:은|는|이|가)\s(?:[^\s]+\s){0,3}?각각\s")
+_PAIR_JOIN = re.compile(r"\s?(?:과|와|,|및|·)\s?")
+# "A의 … 투자액은 20조원": the investment amount of A.
+_OWNED_AMOUNT = re.compile(r"투자\s?(?:금액|액|규모|비)\s?(?:은|는|이|가)\s?(?:총\s?|약\s?)?$")
+
+
+def _respectively(text: str, s: int, e: int, money: Money, orgs: list[Mention]) -> Mention | None:
+    """The company that "각각" pairs ``money`` with: the companies joined before it and the
+    amounts after it, in the same order and as many of each."""
+    if "각각" not in text[s : money.start]:
+        return None
+    before = [m for m in orgs if m.end <= money.start]
+    for i, m in enumerate(before):
+        joined = [m]
+        for nxt in before[i + 1 :]:
+            if not _PAIR_JOIN.fullmatch(text[joined[-1].end : nxt.start]):
+                break
+            joined.append(nxt)
+        tail = _RESPECTIVELY.match(text, joined[-1].end)
+        if len(joined) < 2 or tail is None:
+            continue
+        amounts = [a for a in find_amounts(text[tail.end() : e]) if a.krw]
+        starts = [tail.end() + a.start for a in amounts]
+        if len(amounts) == len(joined) and money.start in starts:
+            return joined[starts.index(money.start)]
+    return None
+
+
+def _owner(text: str, s: int, money: Money, orgs: list[Mention]) -> Mention | None:
+    """The company whose investment amount this is: "SK하이닉스의 청주 공장 투자액은 20조원"."""
+    if not _OWNED_AMOUNT.search(text, max(s, money.start - 16), money.start):
+        return None
+    for m in reversed([m for m in orgs if m.end <= money.start]):
+        if text.startswith("의 ", m.end) and m.kind != "government_body":
+            return m
+    return None
 
 
 # "A와 1조원 규모의 투자협약": the amount of an investment agreement with a company.

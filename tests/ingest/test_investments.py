@@ -80,6 +80,16 @@ EOK = 10**8
             "한빛소재는 울산에 500억 원을 투자한다. 총 투자규모는 2조 원이다.",
             {("Organization:한빛소재", 500 * EOK)},
         ),
+        # "각각": the n-th amount is the n-th company's.
+        (
+            "포스코퓨처엠과 에코프로비엠은 각각 포항에 600억원, 2조원을 투자한다.",
+            {("Organization:posco-future-m", 600 * EOK), ("Organization:ecopro-bm", 20_000 * EOK)},
+        ),
+        # "A의 … 투자액은": the investment amount of A.
+        (
+            "삼성전자의 평택 공장 투자액은 30조원에 달한다.",
+            {("Organization:samsung-electronics", 300_000 * EOK)},
+        ),
         # A Latin form glued onto a Korean name is that name's, not the Latin one's.
         (
             "에코프로GEM은 포항에 1500억원을 투자했다.",
