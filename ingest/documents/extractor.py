@@ -191,8 +191,8 @@ def _participation(
             if cue is not None and abs(cue.start() - m.end) <= 40:
                 name = initiative_name(text, s, e, cue.end(), _ends(mentions))
                 name = name or ctx.earlier_initiative(text)
-                if name is None:
-                    break  # no initiative named: no part in one
+                if name is None or _names_a_party(name, mentions):
+                    break  # no initiative named (or only a party to it): no part in one
                 a, b = span(text, s, e, m.start, m.end)
                 out.append(
                     Candidate(
@@ -207,6 +207,13 @@ def _participation(
                 )
                 break
     return out
+
+
+def _names_a_party(name: str, mentions: list[Mention]) -> bool:
+    """Whether an initiative's name is only the name of an organisation or region ("협약에는
+    A, B, 충남테크노파크가 참여했다" names no initiative)."""
+    key = name.replace(" ", "")
+    return any(m.text.replace(" ", "") == key for m in mentions if m.label != "Industry")
 
 
 _LEAD_WORD = re.compile(

@@ -206,3 +206,9 @@ def test_a_sentence_that_goes_on_listing_the_places_of_a_scheme(pipeline: Pipeli
     }
     # A short district name stays a word where Kiwi reads it as one.
     assert _run(pipeline, "밤하늘에 유성이 떨어졌다.").entities == []
+
+
+def test_a_party_to_an_agreement_is_not_an_initiative(pipeline: Pipeline) -> None:
+    raw = "협약에는 한국전력, 한국수자원공사, 충남테크노파크가 참여했다."
+    facts = _run(pipeline, raw).facts
+    assert [f for f in facts if f.type == "PARTICIPATES_IN"] == []
