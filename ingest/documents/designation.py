@@ -38,7 +38,10 @@ _HOLD = re.compile(
     r"에 따라|승인|운영(?:을|하|되|중)|"
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
-_SEEK = re.compile(r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보")
+_SEEK = re.compile(
+    r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보"
+    r"|탈락|고배|불발|유력|되지\s?(?:못|않)"  # a bid lost or pending is still a bid
+)
 # A bid that was won: "유치에 성공했다", "이름을 올렸다", "최종 포함됐다".
 _WON = re.compile(
     r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|이름을\s?올렸|포함(?:됐|되었|돼))"
@@ -52,7 +55,9 @@ _LIST_BEFORE = re.compile(r"등\s")
 # A scheme named inside the title of a law.
 _LAW = re.compile(r"[^.\n]{0,16}?(?:에\s?관한\s?\S*법|(?:특별|특례)법)")
 # Strong cues, for a scheme whose own clause has none and for a bare head word.
-_STRONG_SEEK = re.compile(r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)")
+_STRONG_SEEK = re.compile(
+    r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)|탈락|고배|불발|되지\s?(?:못|않)"
+)
 
 
 def complete(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -182,6 +182,12 @@ NSIC = "Designation:national-strategic-industry-complex"
             {("HOLDS", "Region:gyeongbuk-gumi", NSIC)},
         ),
         ("울산시는 이차전지 특화단지 유치에 나섰다.", {("SEEKS", "Region:ulsan", NSIC)}),
+        # A bid lost is still a bid, never a designation held.
+        (
+            "구미는 반도체 특화단지 지정에서 탈락했다.",
+            {("SEEKS", "Region:gyeongbuk-gumi", NSIC)},
+        ),
+        ("충북은 바이오 특화단지로 지정되지 않았다.", {("SEEKS", "Region:chungbuk", NSIC)}),
         # "…로 결정됐다" is a decision made: held, by the places written next to it.
         (
             "부산은 기장군·강서구 일대가 기회발전특구로 결정됐다.",
