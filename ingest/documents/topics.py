@@ -10,7 +10,7 @@ an investment is for them) and the industries it names in its own statements, bu
 - umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재) unless a fact makes
   them a focus;
 - an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
-  서비스", "수소차 연료탱크", "충전용").
+  서비스", "수소차 연료탱크", "충전용", "전기차 시장 확대").
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ _NOT_THE_SECTOR = re.compile(
     r"(?:\([^()\n]{1,12}\)|\))?(?:\s?시대(?:에|의|를|을)?(?![가-힣])"
     r"|\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
     r"|\s?(?:연료탱크|용기)|\s?[\d,.]+\s?만?\s?대(?![가-힣])"
+    r"|\s?(?:시장|수요|업황)(?:의|이|은|을|에|과|와)?\s?(?:확대|성장|증가|둔화|침체|회복|규모|수요)"
     r"|\s?(?:충전|부품|소재)?용(?:으로|의|도)?(?![가-힣]))"
 )
 

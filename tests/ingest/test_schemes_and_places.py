@@ -129,6 +129,7 @@ def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> Non
         ("한빛메모리는 AI 시대의 핵심 메모리를 만든다.", []),
         ("통신사는 인공지능(AI) 기반 교통 서비스를 운영한다.", []),
         ("한빛소재는 수소차 연료탱크를 만든다.", []),
+        ("전기차 시장 확대로 한빛소재는 양극재 공장을 짓는다.", ["battery-materials"]),
         ("한빛가스는 수소를 수소차 충전용으로 공급한다.", ["hydrogen"]),
         # A base built for an industry is that industry.
         ("울산시는 수소산업 기반 구축에 나선다.", ["hydrogen"]),
