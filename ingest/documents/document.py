@@ -204,7 +204,7 @@ class Pipeline:
         orgs = [m for m in linked if m.label == "Organization"]
         known = {m.start: m.end for m in linked}
         by_clause = find_by_clause(text, known, tokens or ())
-        for cand in _without_overlaps(find_organizations(text), by_clause):
+        for cand in _without_overlaps(find_organizations(text, tokens or ()), by_clause):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
             if any((m.start, m.end) == (cand.start, cand.end) for m in linked):

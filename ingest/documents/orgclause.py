@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from ingest.documents.investment import INVESTED_AFTER
 from ingest.documents.orgform import OrgCandidate
-from ingest.documents.orgnames import acceptable
+from ingest.documents.orgnames import acceptable, by_morphology
 from ingest.korean.sentences import Token
 
 _NAME_CHARS = r"[가-힣A-Za-z0-9&.\-]"
@@ -68,10 +68,11 @@ def find_by_clause(
     ``known`` maps the start of every name already linked (regions, industries,
     organisations) to its end: such a name is not proposed again, and a linked subject is the
     clause's subject. With Kiwi's ``tokens``, a word Kiwi knows as a common noun ("실적",
-    "관계자들") is no name unless it ends like a company ("아이큐랩", "새봄식품").
+    "관계자들") is no name unless it ends like a company ("아이큐랩", "새봄식품"), nor is a
+    verb, copula or particle form ("진행하" of 진행하는, ``orgnames.by_morphology``).
     """
     found = [
-        *_investors(text, known),
+        *_investors(text, known, tokens),
         *_agreement_parties(text),
         *_chiefs(text),
         *_list_items(text),
@@ -82,7 +83,7 @@ def find_by_clause(
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
         if known.get(cand.start) == cand.end or not acceptable(cand.name):
             continue
-        if tokens and _common_noun(cand, tokens):
+        if tokens and (_common_noun(cand, tokens) or by_morphology(cand.start, cand.end, tokens)):
             continue
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
@@ -137,8 +138,11 @@ def _strip_particle(text: str, start: int, end: int, particles: tuple[str, ...])
     return None
 
 
-def _investors(text: str, known: dict[int, int]) -> list[OrgCandidate]:
-    """The subject of a clause whose amount is invested (unless it is a linked name)."""
+def _investors(
+    text: str, known: dict[int, int], tokens: Sequence[Token] = ()
+) -> list[OrgCandidate]:
+    """The subject of a clause whose amount is invested (unless it is a linked name); a verb
+    with its ending ("진행하는") is no subject: the search goes on before it."""
     out: list[OrgCandidate] = []
     if not _INVESTING.search(text):
         return out
@@ -152,6 +156,7 @@ def _investors(text: str, known: dict[int, int]) -> list[OrgCandidate]:
             ),
             default=max(0, money.start() - 120),
         )
+        past_verb = False
         for start, end in _words_before(text, money.start()):
             if start < clause_start:
                 break
@@ -163,10 +168,21 @@ def _investors(text: str, known: dict[int, int]) -> list[OrgCandidate]:
             if stem_end is None or not re.match(_SUBJECT, text[stem_end:end]):
                 continue
             span = _name_of(text, start, stem_end)
+            if span is not None and tokens and by_morphology(*span, tokens):
+                past_verb = True
+                continue
+            if span is not None and past_verb and _cuts_token(span[1], tokens):
+                break  # "전문가 등이 참여하는": 가 is part of the word, not the subject's
             if span is not None:
                 out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.7))
             break  # the nearest subject is the clause's subject
     return out
+
+
+def _cuts_token(pos: int, tokens: Sequence[Token]) -> bool:
+    """Whether ``pos`` falls inside one of Kiwi's tokens."""
+    at = bisect.bisect_right(tokens, pos, key=_START) - 1
+    return at >= 0 and tokens[at].start < pos < tokens[at].end
 
 
 def _agreement_parties(text: str) -> list[OrgCandidate]:

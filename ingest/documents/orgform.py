@@ -11,9 +11,11 @@ a confidence in [0, 1].
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.documents.orgnames import GENERIC_NAMES
+from ingest.documents.orgnames import GENERIC_NAMES, by_morphology
+from ingest.korean.sentences import Token
 
 # (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
 _WORD = r"[가-힣A-Za-z0-9&\-]"  # "·" separates names: "A·B" is two
@@ -127,6 +129,11 @@ _HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며
 _EVENT_KINDS = ("포럼", "협의회")
 
 
+# "LS-엘앤에프 배터리솔루션㈜": a word of two parts joined by '-' and a space before the
+# name belong to it (the name of a joint company).
+_HYPHENATED = re.compile(r"(?<![^\s(,\"'‘“])[가-힣A-Za-z0-9&]+-[가-힣A-Za-z0-9&]+\s$")
+
+
 @dataclass(frozen=True)
 class OrgCandidate:
     name: str
@@ -136,8 +143,12 @@ class OrgCandidate:
     confidence: float
 
 
-def find_organizations(text: str) -> list[OrgCandidate]:
-    """Organisation names by form or list context, in order, without overlaps."""
+def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandidate]:
+    """Organisation names by form or list context, in order, without overlaps.
+
+    A company name written "A-B 배터리솔루션㈜" is kept whole. With Kiwi's ``tokens``, a
+    name without a company mark that Kiwi reads as a verb, copula or particle form, or as
+    common nouns before a generic head ("우수연구소"), is refused (``orgnames.by_morphology``)."""
     found: list[OrgCandidate] = []
     for pattern, kind, confidence, marks in _FORMS:
         if not any(mark in text for mark in marks):
@@ -163,6 +174,9 @@ def find_organizations(text: str) -> list[OrgCandidate]:
             if kind == "public_institution" and re.search(r"\d공단$", name):
                 continue  # 구미5공단: the fifth industrial complex, not an agency
             start = match.start("name")
+            joined = _HYPHENATED.search(text, 0, start) if kind == "company" else None
+            if joined and not marked:
+                start, name = joined.start(), text[joined.start() : start] + name
             found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
     for match in _LISTED.finditer(text) if "등" in text else ():
         kind = _LIST_KIND[match["kind"]]
@@ -172,9 +186,22 @@ def find_organizations(text: str) -> list[OrgCandidate]:
             if len(name) >= 2:
                 start = offset + item.start()
                 found.append(OrgCandidate(name, kind, start, start + len(name), 0.6))
+    if tokens:  # a company mark glued to it outweighs Kiwi's reading ("㈜이인")
+        found = [
+            c for c in found if _glued_to_mark(text, c) or not by_morphology(c.start, c.end, tokens)
+        ]
     found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.confidence))
     kept: list[OrgCandidate] = []
     for cand in found:
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
+
+
+def _glued_to_mark(text: str, cand: OrgCandidate) -> bool:
+    """Whether a company mark touches the name and no other ("㈜이인", "이인(주)"; not
+    "(주) 등이다", nor 잇따라 in "잇따라(주)누리바이오", whose mark is the next name's)."""
+    if text.endswith(_COMPANY_MARKS, 0, cand.start):
+        return True
+    mark = next((m for m in _COMPANY_MARKS if text.startswith(m, cand.end)), None)
+    return mark is not None and not _PREFIX_AFTER.match(text[cand.end + len(mark) :])

@@ -9,18 +9,27 @@ matcher; a form that named two organisations in turn is settled by the document'
 Some words look like organisations and are not (the issue-16 gold's rules): generic words
 ("정부", "지자체", "협력업체"), local governments, which are regions, and a name glued to a
 title ("국회의원" is a member of the National Assembly, not the Assembly).
+
+Kiwi's reading of a proposed name refuses the rest (``by_morphology``): a name does not end
+in a verb or adjective stem or its suffix ("진행하" of 진행하는), an ending ("돌리는",
+"잇따라"), the copula ("등이다") or a particle ("집적단지에" of 집적단지에는); it is not an
+adverb alone; and a generic head (산업, 연구소) after common nouns only ("우주항공산업",
+"우수연구소", "AI연구소") is a kind of thing, not one organisation ("대한산업" keeps its
+proper noun).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from ingest.korean.sentences import Token
 from ontology.errors import ValidationFailed
 from ontology.gazetteer import GazetteerFile
 
@@ -128,3 +137,51 @@ def refused(text: str, after: str) -> bool:
     """Whether a name found in text is not an organisation here: a generic word, or a name
     glued to a title (``after`` is the text that follows it)."""
     return text.replace(" ", "") in GENERIC_NAMES or bool(_TITLE_AFTER.match(after))
+
+
+# Kiwi tags no organisation's name ends in: verb and adjective stems and their suffixes,
+# the copula, endings (a nominalising ending makes a noun: 두드림) and particles.
+_VERBAL_END = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "EC", "ETM", "J")
+_ADVERBS = ("MAG", "MAJ")
+_GENERIC_HEADS = frozenset({"산업", "연구소"})
+# Latin words that are common nouns in a name: "AI연구소" names no one.
+_GENERIC_LATIN = frozenset(
+    {"AI", "IT", "ICT", "SW", "HW", "IOT", "R&D", "BT", "NT", "ET", "CT", "ESG", "DX", "AX"}
+    | {"UAM", "SMR", "EV", "ESS", "VR", "AR", "XR"}
+)
+
+
+def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
+    """Whether Kiwi's ``tokens`` (sorted, text offsets) read [start, end) as no name: ending
+    in a verb stem, an ending, the copula or a particle, an adverb alone, or common nouns
+    before a generic head (산업, 연구소) with no proper noun."""
+    first = bisect.bisect_left(tokens, start, key=_start)
+    inside = []
+    for token in tokens[first:]:
+        if token.start >= end:
+            break
+        if token.end <= end:
+            inside.append(token)
+    if not inside:
+        return False
+    last = inside[-1]
+    # A proper noun or a Latin word in it: Kiwi does not know the name, its split is no
+    # reading ("HL만도" is no particle 만도).
+    foreign = any(t.tag in ("NNP", "SL", "SH") for t in inside)
+    if last.tag.startswith(_VERBAL_END) and last.tag != "ETN" and not foreign:
+        return True
+    if all(t.tag in _ADVERBS for t in inside):
+        return True
+    if last.form in _GENERIC_HEADS and len(inside) > 1:
+        return all(_common(t) for t in inside[:-1])
+    return False
+
+
+def _common(token: Token) -> bool:
+    if token.tag == "SL":
+        return token.form.upper() in _GENERIC_LATIN
+    return token.tag in ("NNG", "XPN", "XSN", "SN", "NNB")
+
+
+def _start(token: Token) -> int:
+    return token.start

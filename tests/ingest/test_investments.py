@@ -95,6 +95,15 @@ EOK = 10**8
             "에코프로GEM은 포항에 1500억원을 투자했다.",
             {("Organization:ecopro-gem", 1_500 * EOK)},
         ),
+        # A verb with its ending ("진행하는", "운영하는") is no subject: the company before is.
+        (
+            "한빛소재는 울산 공장 증설을 진행하는 데 1조 원을 투자한다.",
+            {("Organization:한빛소재", 10_000 * EOK)},
+        ),
+        (
+            "위성을 운영하는 온누리전자가 대전에 200억 원을 투자한다.",
+            {("Organization:온누리전자", 200 * EOK)},
+        ),
     ],
 )
 def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
@@ -170,3 +179,17 @@ def test_amounts_that_are_no_ones_investment_are_marked(pipeline: Pipeline) -> N
     ]
     invests = {(f.subject, f.amount_krw) for f in extraction.facts if f.type == "INVESTS_IN"}
     assert invests == {("Organization:ecopro", 2_000_000_000_000)}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "울산 공장은 내년까지 진행하며 총 15조 원을 투입한다.",
+        "대전에 위성을 운영하는 전문 기업으로 200억 원을 투자한다.",
+        "전문가 등이 참여하는 추진단이 울산에 300억 원을 투입한다.",
+        "새로 들어설 광주 집적단지에는 5년간 4000억 원이 집중 투자된다.",
+    ],
+)
+def test_verb_and_particle_forms_invest_nothing(pipeline: Pipeline, raw: str) -> None:
+    invests = _facts(pipeline, raw, "INVESTS_IN")
+    assert not [f for f in invests if f[0].startswith("Organization:")], invests

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from ingest.documents import orgnames
 from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import find_organizations
 from ingest.documents.reader import RawText
+from ingest.graph.dataset import default_data_dir
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +49,16 @@ def test_a_former_name_is_that_organisation(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # Verb and adjective stems with their endings, the copula, particles, adverbs.
+        '한빛소재 관계자는 "증설을 진행하는 것"이라며 1조 원을 투자한다고 했다.',
+        "전문가 등이 참여하는 추진단을 구성해 300억 원을 투입한다.",
+        "기업들도 대전으로 눈을 돌리는 등 투자가 이어졌다.",
+        "새로 들어설 집적단지에는 앞으로 5년간 4000억 원이 집중 투자된다.",
+        "대기업들이 잇따라 반도체 관련 투자에 나섰다.",
+        # Common nouns before a generic head name a kind of thing, not one organisation.
+        "해외 우수연구소·기업과 기술협력을 위한 네트워크도 구축한다.",
+        "데이터센터와 AI연구소, 슈퍼컴퓨터 등 핵심 시설을 구축한다.",
+        "전날 우주항공산업 등 11개 기업이 투자협약을 맺었다.",
         "정부는 지원을 늘린다.",
         "지자체와 관계기관이 협력업체를 돕는다.",
         "포항시청에서 협약식이 열렸다.",
@@ -119,3 +131,29 @@ def test_a_universitys_own_bodies_and_a_place_named_like_an_agency(pipeline: Pip
     extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"))
     orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
     assert orgs == [(None, "서울대 산학협력단"), (None, "충북대병원"), ("snu", "서울대")]
+
+
+def test_a_joint_company_written_with_a_hyphen_stays_whole(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "협약식에서 한빛-온누리 배터리솔루션㈜의 공장 건립을 약속했다.")
+    assert found == [(None, "한빛-온누리 배터리솔루션")]
+
+
+def test_a_company_mark_and_a_proper_noun_outweigh_kiwis_reading(pipeline: Pipeline) -> None:
+    raw = "참여 기업은 ㈜이인, 온누리전자(주) 등이다. 대한산업은 300억 원을 투자한다."
+    assert [text for _, text in _orgs(pipeline, raw)] == ["이인", "온누리전자", "대한산업"]
+
+
+def test_a_mark_between_a_verb_and_a_name_is_the_names(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "투자 협약 잇따라(주)누리바이오는 춘천에 공장을 짓는다.")
+    assert found == [(None, "누리바이오")]
+
+
+def test_no_gazetteer_form_is_refused_by_its_morphology(pipeline: Pipeline) -> None:
+    gazetteer = orgnames.load(default_data_dir())
+    assert gazetteer is not None
+    refused = []
+    for form in orgnames.forms(gazetteer):
+        tokens = [t for s in pipeline.tokenizer.sentences(form.text + " 등") for t in s.tokens]
+        if orgnames.by_morphology(0, len(form.text), tokens):
+            refused.append(form.text)
+    assert refused == []
