@@ -21,6 +21,7 @@ from api.web.app import create_app
 from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
+from tests.api.seedcounts import REGIONS
 
 COUNT_REGIONS = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a rsg:Region }"
 INVESTMENTS = """
@@ -86,8 +87,8 @@ def test_select_counts_every_region(client: TestClient, built: BuildReport) -> N
     response = client.get("/sparql", params={"query": COUNT_REGIONS})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/sparql-results+json"
-    assert _bindings(response)[0]["n"]["value"] == "285"
-    assert built.labels["Region"] == 285  # the same answer as the property graph
+    assert _bindings(response)[0]["n"]["value"] == str(REGIONS)
+    assert built.labels["Region"] == REGIONS  # the same answer as the property graph
 
 
 def test_reified_facts_carry_the_investments(client: TestClient) -> None:
@@ -155,7 +156,7 @@ def test_construct_gives_rdf(client: TestClient, fmt: str, rdflib_format: str, m
     query = "CONSTRUCT { ?r rsg:name_en ?n } WHERE { ?r a rsg:Region ; rsg:name_en ?n }"
     response = client.get("/sparql", params={"query": query, "format": fmt})
     assert response.headers["content-type"].startswith(media)
-    assert len(Graph().parse(data=response.text, format=rdflib_format)) == 285
+    assert len(Graph().parse(data=response.text, format=rdflib_format)) == REGIONS
 
 
 def test_describe_by_accept(client: TestClient) -> None:
@@ -343,7 +344,7 @@ def test_cli_csv_is_the_api_csv(client: TestClient, cli: CliRunner) -> None:
 def test_cli_table_and_construct(cli: CliRunner) -> None:
     table = cli.invoke(cli_app, ["sparql", COUNT_REGIONS])
     assert table.exit_code == 0
-    assert "285" in table.stdout
+    assert str(REGIONS) in table.stdout
     construct = cli.invoke(
         cli_app, ["sparql", "CONSTRUCT WHERE { rsgid:region\\/jeonbuk rsg:name_en ?n }"]
     )

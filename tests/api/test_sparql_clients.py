@@ -38,6 +38,7 @@ from api.web.app import create_app
 from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.sparql import SparqlStore
+from tests.api.seedcounts import REGIONS
 from tests.reliability.livehttp import serving
 
 RSG = "https://w3id.org/rsg/ontology#"
@@ -48,7 +49,6 @@ ASK = PREFIXES + "ASK { rsgid:region\\/jeonbuk a rsg:Region }"
 NAMES_EN = PREFIXES + (
     "CONSTRUCT { ?r rsg:name_en ?n } WHERE { ?r a rsg:Region ; rsg:name_en ?n } ORDER BY ?r"
 )
-REGIONS = 285  # regions with an English name in the seed data (243 governments, 42 areas)
 
 # SPARQLWrapper's RDF conversion still builds an rdflib ConjunctiveGraph.
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
