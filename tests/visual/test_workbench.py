@@ -25,6 +25,7 @@ from ingest.documents.review import Queue
 from ingest.graph.build import BuildReport
 from queries import catalog, saved
 from queries.falkor_backend import FalkorStore
+from queries.server import EmbeddedServer
 from tests.ingest.test_review import ARTICLE, ROOT
 from tests.reliability.livehttp import serving
 from tests.visual.livesite import Tab, expected_error, open_tab
@@ -265,7 +266,7 @@ MEMO = ARTICLE.replace("\n", "\n\n")  # two paragraphs of our own
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of data/, a fresh RSG_HOME and one short memo of our own in the review queue."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -277,7 +278,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         cli, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
     )
     assert done.exit_code == 0, done.output
-    return tmp_path
+    yield tmp_path
+    # an app made without a store opens the default one in this home: leave no server behind
+    EmbeddedServer(tmp_path / "home").stop()
 
 
 def test_inbox_accept_reaches_the_facts_file_and_the_build(
