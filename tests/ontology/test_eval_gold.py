@@ -37,7 +37,7 @@ class GoldFile:
 SETS = {
     "realnews": GoldFile(DATA / "eval" / "realnews.yaml", "RSG_REALNEWS_CORPUS", 36, False),
     "realnews2": GoldFile(DATA / "eval" / "realnews2.yaml", "RSG_REALNEWS2_CORPUS", 30, True),
-    "realnews3": GoldFile(DATA / "eval" / "realnews3.yaml", "RSG_REALNEWS3_CORPUS", 23, True, 2),
+    "realnews3": GoldFile(DATA / "eval" / "realnews3.yaml", "RSG_REALNEWS3_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
