@@ -5,33 +5,24 @@ Each candidate keeps the paragraph its evidence lies in, with the evidence's off
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
-from typer.testing import CliRunner
 
-from api.cli.main import app as cli
 from api.web.app import create_app
 from api.web.settings import ApiSettings
 from ingest.documents.review import Queue, paragraph_of
-from tests.ingest.test_review import ARTICLE, ROOT
+from tests.ingest.test_review import ARTICLE
+from tests.ingest.workspace import ingested_copy
 
 KEY = "inbox-key"
 
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("RSG_DATA_DIR", str(data))
-    (tmp_path / "memo.txt").write_text(ARTICLE, encoding="utf-8")
-    done = CliRunner().invoke(cli, ["ingest", str(tmp_path / "memo.txt")])
-    assert done.exit_code == 0, done.output
-    return tmp_path
+    return ingested_copy(tmp_path, monkeypatch, ARTICLE)
 
 
 def test_without_a_key_the_inbox_is_read_only(workspace: Path) -> None:
@@ -77,14 +68,7 @@ MEMO = ARTICLE.replace("\n", "\n\n")  # two paragraphs
 def test_each_candidate_keeps_its_paragraph_and_the_evidence_offsets_in_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("RSG_DATA_DIR", str(data))
-    memo = tmp_path / "memo.txt"
-    memo.write_text(MEMO, encoding="utf-8")
-    done = CliRunner().invoke(cli, ["ingest", str(memo)])
-    assert done.exit_code == 0, done.output
+    ingested_copy(tmp_path, monkeypatch, MEMO)
     first, second = (p.strip() for p in MEMO.split("\n\n"))
     items = Queue(tmp_path / "home").items("pending")
     assert {i.paragraph for i in items} == {first, second}

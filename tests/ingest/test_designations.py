@@ -5,29 +5,15 @@ Every sentence is our own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ingest.documents.document import Extraction, Pipeline
-from ingest.documents.reader import RawText
+from ingest.documents.document import Pipeline
+from tests.ingest.extracting import held_or_sought, run_text
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline.load()
-
-
-def _run(pipeline: Pipeline, raw: str) -> Extraction:
-    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
-
-
-def _held(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
-    return {
-        (f.type, f.subject, f.object)
-        for f in _run(pipeline, raw).facts
-        if f.type in ("HOLDS", "SEEKS")
-    }
 
 
 NSIC = "Designation:national-strategic-industry-complex"
@@ -68,23 +54,23 @@ MPE = "Designation:mpe-specialized-complex"
 def test_designations_and_their_regions(
     pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
 ) -> None:
-    assert _held(pipeline, raw) == want
+    assert held_or_sought(pipeline, raw) == want
 
 
 def test_a_national_industrial_complex_is_a_designation_only_when_created(
     pipeline: Pipeline,
 ) -> None:
-    created = _held(pipeline, "전남 고흥에 우주발사체 국가산업단지를 조성한다.")
+    created = held_or_sought(pipeline, "전남 고흥에 우주발사체 국가산업단지를 조성한다.")
     assert created == {
         ("SEEKS", "Region:jeonnam-goheung", "Designation:national-industrial-complex")
     }
-    assert _held(pipeline, "공장은 울산 국가산업단지 내 부지에 들어선다.") == set()
+    assert held_or_sought(pipeline, "공장은 울산 국가산업단지 내 부지에 들어선다.") == set()
 
 
 def test_a_call_for_applications_names_no_region(pipeline: Pipeline) -> None:
     raw = "정부가 수소특화단지 지정 공모를 시작한다. 신청은 6월까지다.\n"
     raw += "강원 동해에는 수소 배관이 있다."
-    assert _held(pipeline, raw) == set()
+    assert held_or_sought(pipeline, raw) == set()
 
 
 def test_places_in_passing_are_not_regions_of_the_story(pipeline: Pipeline) -> None:
@@ -92,7 +78,7 @@ def test_places_in_passing_are_not_regions_of_the_story(pipeline: Pipeline) -> N
         "대구시는 로봇 산업을 키운다. 협약식은 서울 어느호텔에서 열렸다. "
         "참여 기업은 ㈜한빛로봇(부산)이다. 대구는 인천 송도 등과 어깨를 나란히 하게 됐다."
     )
-    regions = {e.id for e in _run(pipeline, raw).entities if e.type == "Region"}
+    regions = {e.id for e in run_text(pipeline, raw).entities if e.type == "Region"}
     assert regions == {"daegu"}
 
 
@@ -100,10 +86,10 @@ def test_gwangju_the_metropolitan_city_unless_gyeonggi_is_written_before_it(
     pipeline: Pipeline,
 ) -> None:
     raw = "광주시는 광주에 AI 단지를 짓는다."
-    regions = [e.id for e in _run(pipeline, raw).entities if e.type == "Region"]
+    regions = [e.id for e in run_text(pipeline, raw).entities if e.type == "Region"]
     assert regions == ["gwangju", "gwangju"]
     raw = "경기도 광주시는 물류 단지를 짓는다."
-    regions = [e.id for e in _run(pipeline, raw).entities if e.type == "Region"]
+    regions = [e.id for e in run_text(pipeline, raw).entities if e.type == "Region"]
     assert regions == ["gyeonggi-gwangju"]
 
 
@@ -129,4 +115,4 @@ def test_gwangju_the_metropolitan_city_unless_gyeonggi_is_written_before_it(
     ],
 )
 def test_a_documents_industries(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
-    assert _run(pipeline, raw).industries == industries
+    assert run_text(pipeline, raw).industries == industries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from ingest.documents.review import Queue
 from ingest.graph.dataset import load_graph_data
 from ontology.errors import ValidationFailed
 from queries.store import GraphStore
+from tests.ingest.workspace import ingested_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "울산시는 수소 산업을 육성한다. 울산은 2026년 기회발전특구 지정을 목표로 한다.\n"
@@ -25,16 +25,9 @@ ARTICLE += "울산테크노파크가 센터 운영을 맡는다. 국비 600억�
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("RSG_DATA_DIR", str(data))
-    (tmp_path / "ulsan-memo.txt").write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
+    return ingested_copy(
+        tmp_path, monkeypatch, ARTICLE, name="ulsan-memo.txt", published="2024-03-15"
     )
-    assert result.exit_code == 0, result.output
-    return tmp_path
 
 
 def _item(queue: Queue, kind: str) -> str:

@@ -5,29 +5,15 @@ Every sentence is our own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ingest.documents.document import Extraction, Pipeline
-from ingest.documents.reader import RawText
+from ingest.documents.document import Pipeline
+from tests.ingest.extracting import held_or_sought, run_text
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline.load()
-
-
-def _run(pipeline: Pipeline, raw: str) -> Extraction:
-    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
-
-
-def _held(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
-    return {
-        (f.type, f.subject, f.object)
-        for f in _run(pipeline, raw).facts
-        if f.type in ("HOLDS", "SEEKS")
-    }
 
 
 @pytest.mark.parametrize(
@@ -63,24 +49,24 @@ def _held(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
 def test_national_schemes_news_names(
     pipeline: Pipeline, raw: str, want: tuple[str, str, str]
 ) -> None:
-    assert want in _held(pipeline, raw)
+    assert want in held_or_sought(pipeline, raw)
 
 
 def test_a_named_area_holds_a_scheme_and_lies_in_its_city(pipeline: Pipeline) -> None:
-    held = _held(pipeline, "오창은 이차전지 소부장 특화단지로 지정됐다.")
+    held = held_or_sought(pipeline, "오창은 이차전지 소부장 특화단지로 지정됐다.")
     assert held == {("HOLDS", "Region:cheongju-ochang", "Designation:mpe-specialized-complex")}
     assert pipeline.gazetteer.part_of["cheongju-ochang"] == {"chungbuk-cheongju"}
 
 
 def test_a_scheme_that_only_addresses_a_place_is_no_fact(pipeline: Pipeline) -> None:
-    held = _held(pipeline, "부산 경제자유구역 미음지구가 기회발전특구로 지정됐다.")
+    held = held_or_sought(pipeline, "부산 경제자유구역 미음지구가 기회발전특구로 지정됐다.")
     assert held == {("HOLDS", "Region:busan-mieum", "Designation:opportunity-development-zone")}
 
 
 def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> None:
     raw = "충북도는 특화단지 유치에 힘썼다. 충북 청주 오창이 이차전지 특화단지로 지정됐다."
     raw += " 충북도는 이차전지 특화단지로 지정됐다고 밝혔다."
-    held = {(kind, subject) for kind, subject, _ in _held(pipeline, raw)}
+    held = {(kind, subject) for kind, subject, _ in held_or_sought(pipeline, raw)}
     assert ("HOLDS", "Region:cheongju-ochang") in held
     assert ("HOLDS", "Region:chungbuk") not in held
 
@@ -105,18 +91,18 @@ def test_a_province_gives_way_to_a_named_area_inside_it(pipeline: Pipeline) -> N
     ],
 )
 def test_industries_news_names(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
-    assert _run(pipeline, raw).industries == industries
+    assert run_text(pipeline, raw).industries == industries
 
 
 def test_a_scheme_in_the_title_of_a_law_is_no_fact(pipeline: Pipeline) -> None:
     raw = "규제자유특구 및 지역특화발전특구에 관한 규제특례법에 따라 서울 서초구가 신청했다."
-    assert _held(pipeline, raw) == set()
+    assert held_or_sought(pipeline, raw) == set()
 
 
 def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> None:
     orgs = [
         (e.id, e.text)
-        for e in _run(pipeline, "제주특별자치도 수소경제위원회가 예산을 심의했다.").entities
+        for e in run_text(pipeline, "제주특별자치도 수소경제위원회가 예산을 심의했다.").entities
         if e.type == "Organization"
     ]
     assert orgs == [(None, "제주특별자치도 수소경제위원회")]
@@ -138,11 +124,11 @@ def test_a_regional_committee_is_not_the_national_one(pipeline: Pipeline) -> Non
     ],
 )
 def test_industries_named_in_passing(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
-    assert _run(pipeline, raw).industries == industries
+    assert run_text(pipeline, raw).industries == industries
 
 
 def test_a_scheme_named_by_its_industry_is_about_that_industry(pipeline: Pipeline) -> None:
-    extraction = _run(pipeline, "대구시는 UAM 실증 사업에 선정됐다.")
+    extraction = run_text(pipeline, "대구시는 UAM 실증 사업에 선정됐다.")
     assert extraction.industries == ["uam"]
     assert {(f.type, f.subject, f.object) for f in extraction.facts if f.type == "HOLDS"} == {
         ("HOLDS", "Region:daegu", "Designation:k-uam-grand-challenge")
@@ -152,9 +138,9 @@ def test_a_scheme_named_by_its_industry_is_about_that_industry(pipeline: Pipelin
 def test_a_shared_city_name_with_nothing_to_settle_it_is_the_metropolitan_city(
     pipeline: Pipeline,
 ) -> None:
-    held = _held(pipeline, "광주시가 '인공지능 규제자유특구' 지정에 도전한다.")
+    held = held_or_sought(pipeline, "광주시가 '인공지능 규제자유특구' 지정에 도전한다.")
     assert held == {("SEEKS", "Region:gwangju", "Designation:regulation-free-zone")}
-    regions = [e.id for e in _run(pipeline, "경기 광주시는 공장을 짓는다.").entities]
+    regions = [e.id for e in run_text(pipeline, "경기 광주시는 공장을 짓는다.").entities]
     assert regions == ["gyeonggi-gwangju"]
 
 
@@ -202,20 +188,20 @@ NSIC = "Designation:national-strategic-industry-complex"
 def test_lists_of_places_and_bids_won(
     pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
 ) -> None:
-    assert _held(pipeline, raw) == want
+    assert held_or_sought(pipeline, raw) == want
 
 
 def test_a_sentence_that_goes_on_listing_the_places_of_a_scheme(pipeline: Pipeline) -> None:
     raw = "인천시는 바이오 특화단지에 선정됐다. 나머지 세 곳은 대전(유성), 강원(춘천·홍천)이다."
-    assert _held(pipeline, raw) == {
+    assert held_or_sought(pipeline, raw) == {
         ("HOLDS", f"Region:{region}", NSIC)
         for region in ("incheon", "daejeon-yuseong", "gangwon-chuncheon", "gangwon-hongcheon")
     }
     # A short district name stays a word where Kiwi reads it as one.
-    assert _run(pipeline, "밤하늘에 유성이 떨어졌다.").entities == []
+    assert run_text(pipeline, "밤하늘에 유성이 떨어졌다.").entities == []
 
 
 def test_a_party_to_an_agreement_is_not_an_initiative(pipeline: Pipeline) -> None:
     raw = "협약에는 한국전력, 한국수자원공사, 충남테크노파크가 참여했다."
-    facts = _run(pipeline, raw).facts
+    facts = run_text(pipeline, raw).facts
     assert [f for f in facts if f.type == "PARTICIPATES_IN"] == []

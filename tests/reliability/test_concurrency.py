@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,13 +11,12 @@ import httpx2
 import pytest
 import yaml
 from pydantic import SecretStr
-from typer.testing import CliRunner
 
-from api.cli.main import app as cli
 from api.web.app import create_app
 from api.web.settings import ApiSettings
 from ingest.documents.review import Queue
 from queries.falkor_backend import FalkorStore
+from tests.ingest.workspace import ingested_copy
 from tests.reliability.livehttp import serving
 from tests.reliability.tally import figure
 
@@ -40,14 +38,8 @@ WRITERS = 8
 def review_api(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: FalkorStore
 ) -> Iterator[tuple[str, Queue, Path]]:
+    ingested_copy(tmp_path, monkeypatch, ARTICLE, published="2024-03-15")
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("RSG_DATA_DIR", str(data))
-    article = tmp_path / "memo.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", str(article), "--published", "2024-03-15"])
-    assert result.exit_code == 0, result.output
     queue = Queue(tmp_path / "home")
     settings = ApiSettings(api_key=SecretStr(KEY), cors_origins=[])
     with serving(create_app(store=store, settings=settings)) as base:

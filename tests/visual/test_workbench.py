@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,7 @@ import networkx  # type: ignore[import-untyped]
 import pytest
 import yaml
 from pydantic import SecretStr
-from typer.testing import CliRunner
 
-from api.cli.main import app as cli
 from api.web.app import create_app
 from api.web.routers.workbench import share_link
 from api.web.settings import ApiSettings
@@ -26,7 +23,8 @@ from ingest.graph.build import BuildReport
 from queries import catalog, saved
 from queries.falkor_backend import FalkorStore
 from queries.server import EmbeddedServer
-from tests.ingest.test_review import ARTICLE, ROOT
+from tests.ingest.test_review import ARTICLE
+from tests.ingest.workspace import ingested_copy
 from tests.reliability.livehttp import serving
 from tests.visual.livesite import Tab, expected_error, open_tab
 
@@ -268,17 +266,8 @@ MEMO = ARTICLE.replace("\n", "\n\n")  # two paragraphs of our own
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of data/, a fresh RSG_HOME and one short memo of our own in the review queue."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("RSG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("RSG_DATA_DIR", str(data))
     monkeypatch.delenv("RSG_CORPUS", raising=False)
-    (tmp_path / "ulsan-memo.txt").write_text(MEMO, encoding="utf-8")
-    done = CliRunner().invoke(
-        cli, ["ingest", str(tmp_path / "ulsan-memo.txt"), "--published", "2024-03-15"]
-    )
-    assert done.exit_code == 0, done.output
-    yield tmp_path
+    yield ingested_copy(tmp_path, monkeypatch, MEMO, name="ulsan-memo.txt", published="2024-03-15")
     # an app made without a store opens the default one in this home: leave no server behind
     EmbeddedServer(tmp_path / "home").stop()
 

@@ -1,0 +1,22 @@
+"""Running the extraction pipeline on a short text of our own, for the extraction tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.documents.document import Extraction, Pipeline
+from ingest.documents.reader import RawText
+
+
+def run_text(pipeline: Pipeline, raw: str) -> Extraction:
+    """The extraction of ``raw`` read as a plain-text file."""
+    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
+
+
+def held_or_sought(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
+    """The HOLDS and SEEKS facts of ``raw`` as (type, subject, object)."""
+    return {
+        (f.type, f.subject, f.object)
+        for f in run_text(pipeline, raw).facts
+        if f.type in ("HOLDS", "SEEKS")
+    }
