@@ -357,6 +357,19 @@ _UNIT = re.compile(
 )
 
 
+def _new_organization(text: str, start: int, end: int, confidence: float, kind: str) -> Mention:
+    """A new organisation (not in the gazetteer) named by ``text[start:end]``."""
+    name = text[start:end]
+    return Mention("Organization", "", name, "", name, start, end, confidence, new=True, kind=kind)
+
+
+def _in_place_of(linked: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Take out of ``linked`` every mention inside one of ``found``; give back ``found``."""
+    for m in found:
+        linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
+    return found
+
+
 def _university_units(text: str, linked: list[Mention]) -> list[Mention]:
     """Take each university followed by one of its own bodies out of ``linked`` and give back
     that body as a new organisation in its place."""
@@ -364,25 +377,9 @@ def _university_units(text: str, linked: list[Mention]) -> list[Mention]:
     for m in linked:
         unit = _UNIT.match(text, m.end) if m.label == "Organization" else None
         if unit is not None and m.kind == "university":
-            name = text[m.start : unit.end()]
             kind = "public_institution" if "병원" in unit.group() else "university"
-            out.append(
-                Mention(
-                    "Organization",
-                    "",
-                    name,
-                    "",
-                    name,
-                    m.start,
-                    unit.end(),
-                    0.8,
-                    new=True,
-                    kind=kind,
-                )
-            )
-    for m in out:
-        linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
-    return out
+            out.append(_new_organization(text, m.start, unit.end(), 0.8, kind))
+    return _in_place_of(linked, out)
 
 
 # A national committee's name after a region's is that region's own body ("제주특별자치도
@@ -401,21 +398,5 @@ def _regional_bodies(text: str, linked: list[Mention]) -> list[Mention]:
             and _BODY.search(org.name_ko)
             and text[region.end : org.start] in ("", " ")
         ):
-            name = text[region.start : org.end]
-            out.append(
-                Mention(
-                    "Organization",
-                    "",
-                    name,
-                    "",
-                    name,
-                    region.start,
-                    org.end,
-                    0.8,
-                    new=True,
-                    kind="government_body",
-                )
-            )
-    for m in out:
-        linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
-    return out
+            out.append(_new_organization(text, region.start, org.end, 0.8, "government_body"))
+    return _in_place_of(linked, out)
