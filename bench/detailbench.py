@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
 from pydantic_core import to_json
 
+from bench.detailref import detail_as_models
 from bench.machine import BENCH
 from queries import catalog
 from queries.falkor_backend import FalkorStore
@@ -65,13 +65,7 @@ def _client_decode(store: FalkorStore, reply: list[Any]) -> Any:
 
 def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
     """Per-step ms of one uncached ``/regions/{id}`` (default page), single connection."""
-    from api.web.routers.entities import (
-        Entity,
-        EntityDetail,
-        Neighbour,
-        _detail,
-        detail_answer,
-    )
+    from api.web.routers.entities import _detail, detail_answer
 
     query = catalog.get("entity_detail")
     before = catalog.parse(BEFORE).text
@@ -93,32 +87,10 @@ def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
     handler = _detail("regions", "Region")
     rows = [store._rows(None, reply, store.row_cap).rows for reply in replies]
     answers = [detail_answer("Region", r[0], 0, 200) for r in rows]
-    adapter = TypeAdapter(EntityDetail)
 
     def as_models(k: int) -> bytes:
         # The earlier handler: two models per neighbour, written as FastAPI writes a model.
-        first = rows[k % n][0]
-        neighbours = [
-            Neighbour(
-                type=item["type"],
-                direction="out" if item["outgoing"] else "in",
-                labels=item["neighbour_labels"],
-                node=Entity.of(item["neighbour"]),
-                properties=item["props"] or {},
-            )
-            for item in first["neighbours"]
-        ]
-        detail = EntityDetail(
-            label="Region",
-            entity=Entity.of(first["node"]),
-            neighbour_counts={c["type"]: int(c["count"]) for c in first["counts"]},
-            matching=int(first["matching"]),
-            skip=0,
-            limit=200,
-            next_skip=200 if int(first["matching"]) > 200 else None,
-            neighbours=neighbours,
-        )
-        return adapter.dump_json(adapter.validate_python(detail))
+        return detail_as_models("Region", rows[k % n][0], 0, 200)
 
     read_ms = _best_ms(lambda k: store.read(query.text, params[k % n]), n * 4)
     handler_ms = _best_ms(lambda k: handler(store, region_ids[k % n], None, 0, 200, "json"), n * 4)

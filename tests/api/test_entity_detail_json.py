@@ -1,9 +1,9 @@
 """A resource detail is written from the store's plain data, without building models: its
 bytes are the ones FastAPI wrote for the ``EntityDetail`` model before (issue 19).
 
-The reference below is the earlier handler: ``Entity`` and ``Neighbour`` models built one by
-one, and the model written as FastAPI writes a response model. Every region of the seed graph
-and a sample of every other resource is compared, with typed and paged variants.
+The reference is the earlier handler (bench/detailref.py): ``Entity`` and ``Neighbour`` models
+built one by one, and the model written as FastAPI writes a response model. Every region of the
+seed graph and a sample of every other resource is compared, with typed and paged variants.
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import TypeAdapter
 
 from api.web.app import create_app
-from api.web.routers.entities import RESOURCES, Entity, EntityDetail, Neighbour
+from api.web.routers.entities import RESOURCES
 from api.web.settings import ApiSettings
+from bench.detailref import detail_as_models
 from ingest.graph.build import BuildReport
 from queries import catalog
 from queries.falkor_backend import FalkorStore
-
-DETAIL = TypeAdapter(EntityDetail)
 
 
 @pytest.fixture(scope="module")
@@ -33,34 +31,13 @@ def client(store: FalkorStore, built: BuildReport) -> Iterator[TestClient]:
 
 
 def _as_models(store: FalkorStore, label: str, entity_id: str, **page: Any) -> bytes:
-    """The earlier handler's answer: models built from the rows, written like FastAPI."""
+    """The earlier handler's answer (bench/detailref.py) for the current query's row."""
     skip, limit = page.get("skip", 0), page.get("limit", 200)
     query = catalog.get("entity_detail")
     params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
     params["type"] = page.get("type")
     first = store.read(query.text, query.bind(params)).rows[0]
-    neighbours = [
-        Neighbour(
-            type=item["type"],
-            direction="out" if item["outgoing"] else "in",
-            labels=item["neighbour_labels"],
-            node=Entity.of(item["neighbour"]),
-            properties=item["props"] or {},
-        )
-        for item in first["neighbours"]
-    ]
-    matching = int(first["matching"])
-    detail = EntityDetail(
-        label=label,
-        entity=Entity.of(first["node"]),
-        neighbour_counts={c["type"]: int(c["count"]) for c in first["counts"]},
-        matching=matching,
-        skip=skip,
-        limit=limit,
-        next_skip=skip + limit if skip + limit < matching else None,
-        neighbours=neighbours,
-    )
-    return DETAIL.dump_json(DETAIL.validate_python(detail))
+    return detail_as_models(label, first, skip, limit)
 
 
 def _cases(store: FalkorStore) -> list[tuple[str, str, dict[str, Any]]]:
