@@ -34,6 +34,20 @@ _LEADING_STAMP = re.compile(rf"^(?:{_STAMP.pattern})(?:\s?\d{{1,2}}:\d{{2}}(?::\
 _NEAR_EMAIL = re.compile(rf"{_DATE}\s+[\w.+-]+@")
 _URL = re.compile(r"https?://[^\s<>\"'\]）)]+")
 _OUTLET = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9 .&]{0,14}?"
+# How the short names of news outlets end (일보, 신문, 뉴스, 경제, ...): a bare bracketed name
+# of two or three syllables without one is a dateline ("【춘천】") or a speaker ("[앵커]").
+_OUTLET_END = re.compile(
+    r"(?:일보|신문|뉴스|경제|방송|타임스|투데이|저널|데일리|미디어|매일|통신|닷컴|포스트|헤럴드|"
+    r"비즈|뉴시스|뉴스핌|[A-Za-z0-9])$"
+)
+# A desk of the outlet after its name ("아시아경제 영남취재본부"): not part of the name.
+_DESK = re.compile(r"\s[가-힣]{1,6}(?:취재본부|본부|지사|취재팀|총국|지국)$")
+# "헤드라인 / KBS 2023.02.03." : a broadcaster's headline line with its name and date.
+_SIGNED_TITLE = re.compile(rf"^(?P<title>.{{8,100}}?)\s?/\s?(?P<name>{_OUTLET})\s{_DATE}\.?$")
+# Page furniture above a headline: skip links, a section's name, an advert, a byline link.
+_ABOVE_TITLE = re.compile(r"바로가기|ADVERTISEMENT|다른\s?기사|^[가-힣A-Za-z·]{1,6}$|^\S+\s?TV$")
+# [충북일보] 충북 청주 ... (a name alone in brackets before the text)
+_BARE_NAME = re.compile(r"^\s?[\[【〔]\s?(?P<name>[가-힣A-Za-z0-9]{2,12})\s?[\]】〕]\s?\S")
 _PUBLISHER_PATTERNS = (
     # (세종=뉴스1), [세종=뉴스핌], 【대전=뉴스핌】
     re.compile(
@@ -41,11 +55,12 @@ _PUBLISHER_PATTERNS = (
         rf"(?P<name>{_OUTLET})\s?[)\]】〕]"
     ),
     # (중앙뉴스타임스 = 방재영 기자), [시사오늘·시사ON= 박근홍 기자], [아시아경제 최민 기자]
+    # (a space or "=" parts the outlet from the reporter: "[ 강태우 기자 ]" names no outlet)
     re.compile(
-        rf"^\s?[(\[【〔]\s?(?P<name>{_OUTLET})(?:·[^=\]\)]*)?\s?=?\s?[가-힣]{{2,4}}\s?기자\s?[)\]】〕]"
+        rf"^\s?[(\[【〔]\s?(?P<name>{_OUTLET})(?:·[^=\]\)]*)?(?:\s?=\s?|\s)[가-힣]{{2,4}}\s?기자"
+        rf"\s?[)\]】〕]"
     ),
-    # [충북일보] 충북 청주 ...
-    re.compile(r"^\s?[\[【〔]\s?(?P<name>[가-힣A-Za-z0-9]{2,12})\s?[\]】〕]\s?\S"),
+    _BARE_NAME,
     # 동네방네 김형규 기자 | ...
     re.compile(rf"^\s?(?P<name>{_OUTLET})\s[가-힣]{{2,4}}\s?기자\s?[|｜]"),
     # 저작권자 ⓒ 서울경제, Copyright ⓒ 뉴스1. <저작권자(c) 연합뉴스 ...
@@ -56,7 +71,7 @@ _PUBLISHER_PATTERNS = (
     ),
 )
 _NOT_OUTLET = re.compile(
-    r"^(?:사진|자료|그래픽|단독|속보|포토|영상|인터뷰|기고|사설|칼럼|종합|\d+)"
+    r"^(?:사진|자료|그래픽|단독|속보|포토|영상|인터뷰|기고|사설|칼럼|종합|앵커|리포트|녹취|현장음|\d+)"
 )
 _SENTENCE_END = re.compile(r"(?:다|요|죠)[.!?][\"'”’]?$")
 _GENERIC_STEMS = {"page", "index", "article", "view", "news", "doc", "document", "text", "file"}
@@ -76,10 +91,14 @@ def source_info(raw: RawText, dropped: Sequence[tuple[int, int]] = ()) -> Source
     furniture (a headline is not looked for there)."""
     meta = dict(raw.meta)
     lines = [line.strip() for line in raw.text.splitlines() if line.strip()]
+    title = meta.get("title") or _title(_content_lines(raw.text, dropped))
+    signed = _SIGNED_TITLE.match(title) if title else None
+    if signed:
+        title = signed["title"].strip()
     return SourceInfo(
-        title=meta.get("title") or _title(_content_lines(raw.text, dropped)),
-        publisher=meta.get("publisher") or _publisher(lines),
-        published=_published(raw, lines),
+        title=title,
+        publisher=meta.get("publisher") or _publisher(lines) or (signed and signed["name"]),
+        published=_published(raw, lines) or (signed and _iso(signed)),
         url=meta.get("url") or _url(lines),
     )
 
@@ -123,6 +142,8 @@ def _title(lines: list[str]) -> str | None:
         text = _LEADING_STAMP.sub("", line).strip()
         if not text or _BARE_STAMP.match(text) or text.startswith(("(", "[", "【")):
             continue
+        if _ABOVE_TITLE.search(text):
+            continue
         if 8 <= len(text) <= 100 and not _SENTENCE_END.search(text) and "기자" not in text:
             return text
         return None
@@ -133,11 +154,18 @@ def _publisher(lines: list[str]) -> str | None:
     for pattern in _PUBLISHER_PATTERNS:
         for line in lines[:25] + lines[-12:]:
             match = pattern.search(line)
+            if match and pattern is _BARE_NAME and not _outlet_like(match["name"]):
+                continue
             if match:
-                name = match["name"].strip(" .")
+                name = _DESK.sub("", match["name"].strip(" ."))
                 if name and not _NOT_OUTLET.match(name) and "기자" not in name:
                     return name
     return None
+
+
+def _outlet_like(name: str) -> bool:
+    """A bare bracketed name is an outlet when it is long or ends like one."""
+    return len(name) >= 4 or bool(_OUTLET_END.search(name))
 
 
 def _url(lines: list[str]) -> str | None:

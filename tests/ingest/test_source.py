@@ -38,6 +38,13 @@ def test_a_headline_dateline_and_time_stamp() -> None:
         ("시는 공장을 짓는다.\n< 저작권자 ⓒ 어느경제, 무단 전재 및 재배포 금지 >", "어느경제"),
         ("시는 공장을 짓는다.\nCopyright ⓒ 어느통신. All rights reserved.", "어느통신"),
         ("(사진=산업부 홈페이지)\n시는 공장을 짓는다.", None),
+        # a reporter alone in brackets names no outlet; a desk after the outlet is cut off
+        ("[ 홍길동 기자 ] 충북도는 투자를 환영했다.", None),
+        ("[어느경제 남부취재본부 홍길동 기자] 시는 공장을 짓는다.", "어느경제"),
+        # a place dateline and a broadcast's speaker are no outlets
+        ("【청주】 청주시가 배터리 공장을 맞는다.", None),
+        ("[앵커] 구미에 공장이 잇따라 들어섭니다.", None),
+        ("[어느포스트] 시는 공장을 짓는다.", "어느포스트"),
     ],
 )
 def test_publisher_from_the_page_furniture(line: str, publisher: str | None) -> None:
@@ -48,6 +55,20 @@ def test_a_date_on_the_headline_line_and_no_headline_when_the_text_starts_with_a
     info = _info(" date 2025-10-21 1.6조원 들여 발사장 짓는다니\n\n본문이다.")
     assert (info.title, info.published) == ("1.6조원 들여 발사장 짓는다니", "2025-10-21")
     assert _info("울산시가 수소를 키운다고 밝혔다.\n둘째 문장이다.").title is None
+
+
+def test_a_broadcast_headline_signed_with_its_channel_and_date() -> None:
+    info = _info("구미에 공장 잇따라…특구 지정 기대 / ABC 2023.02.03.\n[앵커] 공장이 들어섭니다.")
+    assert (info.title, info.publisher, info.published) == (
+        "구미에 공장 잇따라…특구 지정 기대",
+        "ABC",
+        "2023-02-03",
+    )
+
+
+def test_the_headline_below_skip_links_and_a_section_name() -> None:
+    text = "주메뉴 바로가기 본문 바로가기\n경제\n청주시, 배터리 공장 유치 확정\n본문이다."
+    assert _info(text).title == "청주시, 배터리 공장 유치 확정"
 
 
 def test_html_metadata_comes_first() -> None:
