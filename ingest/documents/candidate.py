@@ -51,6 +51,10 @@ class Context:
     previous: list[Mention] = field(default_factory=list)
     #: The last organisation that was the subject of a sentence about an investment.
     investor: Mention | None = None
+    #: The company the story speaks of since a sentence had it as its subject ("A는 …
+    #: 전문기업이다"), until a sentence has another subject: whose an amount in a sentence
+    #: without a subject of its own is.
+    topic: Mention | None = None
     #: The last designation fact's kind, scheme and properties: what "나머지 네 곳은 …" in the
     #: next sentence continues.
     last_scheme: tuple[str, str, dict[str, str]] | None = None

@@ -25,6 +25,7 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
+from ingest.documents.orgnames import builds_on, written_again
 from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
@@ -203,14 +204,17 @@ class Pipeline:
         new: list[Mention] = _regional_bodies(text, linked) + _university_units(text, linked)
         orgs = [m for m in linked if m.label == "Organization"]
         known = {m.start: m.end for m in linked}
-        by_clause = find_by_clause(text, known, tokens or ())
+        by_clause = find_by_clause(text, known, tokens or (), {m.start for m in orgs})
         for cand in _without_overlaps(find_organizations(text, tokens or ()), by_clause):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
             if any((m.start, m.end) == (cand.start, cand.end) for m in linked):
                 continue  # "남동공단" is a named place, whatever its name ends in
-            if any(m.start < cand.end and cand.start < m.end for m in [*orgs, *new]):
-                continue
+            overlapping = [
+                (m.start, m.end) for m in [*orgs, *new] if m.start < cand.end and cand.start < m.end
+            ]
+            if overlapping and not builds_on(text, cand.start, cand.end, overlapping):
+                continue  # "SK디스커버리" is a name of its own, "SK" inside it yields
             inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
             crossing = [
                 m for m in linked if m.start < cand.end and cand.start < m.end and m not in inner
@@ -233,6 +237,11 @@ class Pipeline:
                     kind=cand.kind,
                 )
             )
+        by_name = {m.text: m for m in new}
+        again = written_again(text, list(by_name), [(m.start, m.end) for m in [*linked, *new]])
+        for a, b in again:  # "매티스와 투자협약 … 매티스는 …": the same new organisation
+            first = by_name[text[a:b]]
+            new.append(_new_organization(text, a, b, first.confidence, first.kind))
         ordered = sorted([*linked, *new], key=lambda m: m.start)
         return designation.complete(text, in_passing(text, ordered))
 

@@ -17,6 +17,7 @@ from ingest.documents.candidate import Candidate, Context, cue_near, ref, span
 from ingest.documents.designation import continued_designation, designation_facts
 from ingest.documents.funding import money, targets
 from ingest.documents.initiative import initiative_name, trim_name
+from ingest.documents.investment import sentence_topic
 from ingest.documents.matcher import Mention
 from ingest.korean.dates import DateValue, find_dates
 from ingest.korean.numbers import Count, Quantity, find_quantities
@@ -84,6 +85,7 @@ def extract(
     out += _events_and_laws(text, s, e, subject, dates)
     # What this sentence names is what the next one speaks of ("이 사업은", "… 참여한다").
     ctx.earlier.append((s, e, _ends(mentions)))
+    ctx.topic = sentence_topic(text, s, e, mentions, ctx.topic)
     investors = {c.subject for c in out if c.type == "INVESTS_IN"}
     # An investor's own investment is its INVESTS_IN fact, not a part in an initiative.
     return [

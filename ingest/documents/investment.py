@@ -31,8 +31,10 @@ from ingest.korean.numbers import Money, find_amounts
 
 INVESTED_AFTER = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로|에|이나|까지)?\s?(?:규모의?|규모로|상당의?)?\s?"
-    r"(?:[^\s.]+\s){0,10}?[^\s.]*?(?:추가\s?|신규\s?|직접\s?|우선\s?)?"
-    r"(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립|유치|유입|FDI)"
+    r"(?:(?:[^\s.]+\s){0,10}?[^\s.]*?(?:추가\s?|신규\s?|직접\s?|우선\s?)?"
+    r"(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립|유치|유입|FDI)"
+    # "3000억원 규모의 MOU를": the amount an agreement commits to
+    r"|(?:(?<=규모의\s)|(?<=규모의))(?:투자\s?)?(?:MOU|양해각서|업무협약|협약))"
 )
 _INVEST_WORD = re.compile(r"투자|투입|유입|유치|들여|들인|출자")
 _INVESTED_BEFORE = re.compile(
@@ -45,7 +47,7 @@ _PART_OF_TOTAL = re.compile(
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
 # A name's subject particle, maybe after its bracketed Latin form: "케이에프 윈드(KF Wind)는".
-_SUBJECT = re.compile(r"^(?:\([^()\n]{1,30}\))?(?:은|는|이|가|도)(?:\s|$)")
+_SUBJECT = re.compile(r"^(?:\([^()\n]{1,30}\))?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)")
 # A group as the subject: "금양 등 10개사가", "A 외 3곳이".
 _GROUPED = re.compile(
     r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체)?"
@@ -123,6 +125,9 @@ def investors(
     respectively = _respectively(text, s, clause.e, money, orgs)
     if respectively is not None:
         return [(respectively, 0.65)]
+    each = _each_named(text, s, money, orgs)
+    if each:
+        return [(m, 0.6) for m in each]
     owner = _owner(text, s, money, orgs)
     if owner is not None:
         return [(owner, 0.7)]
@@ -139,12 +144,64 @@ def investors(
         return [(after[0], 0.65)]
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
         return [(ctx.investor, 0.55)]
+    if (
+        ctx.topic is not None
+        and not _ANY_SUBJECT.search(text, s, money.start)
+        and not _PUBLIC_MONEY.search(text, s, clause.e)
+        and not _elsewhere(clause.mentions, money, ctx)
+    ):
+        return [(ctx.topic, 0.55)]  # "A는 … 전문기업이다. (…) 80억원을 투자해": A's
     return []
+
+
+def _elsewhere(mentions: list[Mention], money: Money, ctx: Context) -> bool:
+    """Whether a region before ``money`` lies outside the story's main region (then the
+    amount is about somewhere else: "경기 용인에 300조 원을 투자해 … 정부 정책")."""
+    if ctx.main_region is None:
+        return False
+    for m in mentions:
+        if m.label != "Region" or m.end > money.start or m.id not in ctx.levels:
+            continue
+        if not (_within(m.id, ctx.main_region, ctx) or _within(ctx.main_region, m.id, ctx)):
+            return True
+    return False
+
+
+def _within(region: str, outer: str, ctx: Context) -> bool:
+    step: str | None = region
+    for _ in range(4):
+        if step == outer:
+            return True
+        step = ctx.parents.get(step) if step else None
+    return False
+
+
+# Public money in the sentence: the amount is a project's budget, not the company's.
+_PUBLIC_MONEY = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산")
+# A word with a subject particle: the clause names its own subject.
+_ANY_SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)\s")
+# "A, B와 각각 1000억원", "A·B 각 1000억원": one amount for each company joined before.
+_EACH_BEFORE = re.compile(r"(?:\(주\)|㈜)?(?:와|과|은|는|이|가|도)?\s?(?:[^\s]+\s){0,2}?각각?\s?$")
+
+
+def _each_named(text: str, s: int, money: Money, orgs: list[Mention]) -> list[Mention]:
+    """The companies "각" or "각각" right before ``money`` gives it to, each in full."""
+    if not re.search(r"(?<![가-힣])각각?\s?$", text[max(s, money.start - 4) : money.start]):
+        return []
+    before = [m for m in orgs if m.end <= money.start]
+    if not before or not _EACH_BEFORE.fullmatch(text, before[-1].end, money.start):
+        return []
+    joined = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _PAIR_JOIN.fullmatch(text[m.end : joined[0].start]):
+            break
+        joined.insert(0, m)
+    return _distinct(joined) if len(joined) >= 2 else []
 
 
 # "A와 B는 각각 … 6000억원, 2조원을": the n-th amount is the n-th company's.
 _RESPECTIVELY = re.compile(r"(?:은|는|이|가)\s(?:[^\s]+\s){0,3}?각각\s")
-_PAIR_JOIN = re.compile(r"\s?(?:과|와|,|및|·)\s?")
+_PAIR_JOIN = re.compile(r"\s?(?:\(주\)|㈜)?\s?(?:과|와|,|및|·)\s?(?:\(주\)|㈜)?\s?")
 # "A의 … 투자액은 20조원": the investment amount of A.
 _OWNED_AMOUNT = re.compile(r"투자\s?(?:금액|액|규모|비)\s?(?:은|는|이|가)\s?(?:총\s?|약\s?)?$")
 
@@ -207,9 +264,26 @@ def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | 
         after = text[m.end : m.end + 40]
         if _GROUPED.match(after):
             return None
-        if _SUBJECT.match(after):
-            return m
+        if _SUBJECT.match(after) or _comma_subject(text, m, mentions):
+            return None if _COUNTED.search(text, m.end, pos) else m
     return None
+
+
+# A count of companies between a subject and an amount: the amount sums their investments
+# ("A 역시 … 투자에 나서는 등 … 기업만 9곳, 투자 금액은 5조 원").
+# "8개 기업 가운데 가장 많은" singles one out of them.
+_COUNTED = re.compile(
+    r"\d+\s?(?:곳|개\s?사|개\s?기업|개\s?업체)(?!\s?(?:가운데|중))|기업만|기업들이"
+)
+
+
+def _comma_subject(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """ "A, 구미시와 1조원 투자 협약": a company written with a comma before the region it
+    signs with is the subject (the particle left out, as in headlines and broadcasts)."""
+    if m.label != "Organization" or not text.startswith(", ", m.end):
+        return False
+    nxt = next((n for n in mentions if n.start == m.end + 2), None)
+    return nxt is not None and nxt.label == "Region" and text.startswith(("와 ", "과 "), nxt.end)
 
 
 _WORD_SUBJECT = re.compile(r"(?<![^\s(])(?P<stem>[가-힣A-Za-z0-9&·\-]{2,20})(?:은|는|이|가)\s")
@@ -297,3 +371,35 @@ def invest_candidates(
             )
         )
     return out
+
+
+# The first subject of a sentence, linked or not: "시는", "이 회사는", "A는".
+_FIRST_SUBJECT = re.compile(
+    r"(?<![^\s(\[])(?P<stem>[가-힣A-Za-z0-9&·\-]{1,20})(?:은|는|이|가|도)\s"
+)
+# Subjects that go on speaking of the company before: "이 회사는", "회사 측은".
+_SAME_TOPIC = re.compile(r"^(?:회사|동사|업체|기업|이번|이|해당|같은)$")
+
+
+def sentence_topic(
+    text: str, s: int, e: int, mentions: list[Mention], topic: Mention | None
+) -> Mention | None:
+    """The company the story speaks of after this sentence: its subject when that is a
+    company; nobody when it is a region, an agency or another name; unchanged when
+    the sentence names no subject or refers back ("이 회사는")."""
+    named = next(
+        (
+            m
+            for m in mentions
+            if m.label in ("Organization", "Region") and _SUBJECT.match(text[m.end : m.end + 40])
+        ),
+        None,
+    )
+    word = _FIRST_SUBJECT.search(text, s, e)
+    if word is not None and any(m.start <= word.start("stem") < m.end for m in mentions):
+        word = None
+    if named is not None and (word is None or named.start <= word.start()):
+        return named if named.label == "Organization" and named.kind == "company" else None
+    if word is not None:
+        return topic if _SAME_TOPIC.match(word["stem"]) else None
+    return topic

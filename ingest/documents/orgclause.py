@@ -22,7 +22,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from ingest.documents.investment import INVESTED_AFTER
 from ingest.documents.orgform import OrgCandidate
@@ -36,13 +36,13 @@ _PARTICLES += ("까지", "부터", *"은는이가을를의에와과도로")
 # What an invested amount is followed by: 투자, 투입, 들여, a plant built or opened with it.
 _INVEST_VERB = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로)?\s?(?:[^\s.]+\s){0,5}?"
-    r"(?:추가\s?|신규\s?|직접\s?)?(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립)"
+    r"(?:추가\s?|신규\s?|직접\s?)?(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립)"
 )
 _AMOUNT = re.compile(
-    r"(?:약\s?|총\s?)?\d[\d,.]*\s?(?:조|억|천억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
+    r"(?:약\s?|총\s?)?(?:\d[\d,.]*|(?<![가-힣])천\d*)\s?(?:조|억|천억|백억|십억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
 )
 # Every word ``_INVEST_VERB`` can end in: a text without one has no investing clause.
-_INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|증설|설립")
+_INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립")
 # Words that end a clause: what follows belongs to another subject.
 _CLAUSE_END = re.compile(r"[.;!?]\s|다\.|\n")
 _AGREEMENT = re.compile(
@@ -51,6 +51,16 @@ _AGREEMENT = re.compile(
 _CHIEF = re.compile(
     r"(?:^|[\s,(])(?P<person>[가-힣]{2,4})\s(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s"
     r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO|이사장)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
+)
+# "SK디스커버리 홍길동 부회장": a company, then its chief's name and title.
+_CHIEF_AFTER = re.compile(
+    r"(?:^|(?<=[\s,(]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s(?P<person>[가-힣]{3})\s"
+    r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
+)
+# "바이오앱(대표 홍길동)": a company with its chief in brackets.
+_CHIEF_BRACKET = re.compile(
+    r"(?:^|(?<=[\s,(‘'\"“]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?"
+    r"[가-힣]{2,4}\)"
 )
 _LISTED = re.compile(
     r"(?P<list>(?:[가-힣A-Za-z0-9&\-]{2,20}(?:\s?,\s?|(?:과|와)\s|·))*[가-힣A-Za-z0-9&\-]{2,20})"
@@ -61,7 +71,10 @@ _CONSORTIUM = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{2,30})[’'\"”]\
 
 
 def find_by_clause(
-    text: str, known: dict[int, int], tokens: Sequence[Token] = ()
+    text: str,
+    known: dict[int, int],
+    tokens: Sequence[Token] = (),
+    orgs: Collection[int] = (),
 ) -> list[OrgCandidate]:
     """Organisation names by the part the sentence gives them, in order, without overlaps.
 
@@ -70,6 +83,8 @@ def find_by_clause(
     clause's subject. With Kiwi's ``tokens``, a word Kiwi knows as a common noun ("실적",
     "관계자들") is no name unless it ends like a company ("아이큐랩", "새봄식품"), nor is a
     verb, copula or particle form ("진행하" of 진행하는, ``orgnames.by_morphology``).
+    ``orgs`` holds the starts of the linked organisations: the other items of a comma list
+    that names two or more of them are organisations too.
     """
     found = [
         *_investors(text, known, tokens),
@@ -78,6 +93,7 @@ def find_by_clause(
         *_list_items(text),
         *_amount_lists(text),
         *_consortia(text),
+        *_lists_with_known(text, known, orgs),
     ]
     kept: list[OrgCandidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
@@ -116,6 +132,10 @@ def _name_of(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and not re.match(_NAME_CHARS, text[start]):
         start += 1
     word = text[start:end]
+    aside = _ASIDE.search(word)
+    if aside:  # "바이오앱(대표 홍길동)": the name before the bracket
+        end = start + aside.start()
+        word = text[start:end]
     latin = re.search(r"\(([A-Za-z][A-Za-z0-9&.\- ]*)\)$", word)
     if latin:  # "케이에프 윈드(KF Wind)": the Latin form spells the name's words
         end = start + latin.start()
@@ -129,6 +149,13 @@ def _name_of(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not re.fullmatch(rf"{_NAME_CHARS}+(?:\s{_NAME_CHARS}+)?", name):
         return None
     return (start, end) if end - start >= 2 else None
+
+
+# What a bracket after a company's name says about it: its chief ("(대표 홍길동)"), its
+# stock code ("(123450)") or its home ("(서울)").
+_ASIDE = re.compile(
+    r"(?<=[가-힣A-Za-z0-9])\((?:(?:대표이사|대표|회장|사장|CEO)\s?[가-힣]{2,4}|\d{6}|[가-힣]{2,3})\)$"
+)
 
 
 def _strip_particle(text: str, start: int, end: int, particles: tuple[str, ...]) -> int | None:
@@ -157,10 +184,21 @@ def _investors(
             default=max(0, money.start() - 120),
         )
         past_verb = False
+        also = False  # the word after this one is 역시/또한: this one is the subject
         for start, end in _words_before(text, money.start()):
             if start < clause_start:
                 break
+            if text[start:end] in _ALSO:
+                also = True
+                continue
+            if also and start not in known:
+                span = _name_of(text, start, end)
+                if span is not None and not (tokens and by_morphology(*span, tokens)):
+                    out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.7))
+                break
             if start in known:  # a linked name: the subject if a subject particle follows
+                if also:
+                    break
                 if re.match(r"(?:\([^()\n]{1,30}\))?(?:은|는|이|가|도)$", text[known[start] : end]):
                     break
                 continue
@@ -179,6 +217,10 @@ def _investors(
     return out
 
 
+# "A 역시 … 투자": A is the subject, as with A도.
+_ALSO = frozenset({"역시", "또한"})
+
+
 def _cuts_token(pos: int, tokens: Sequence[Token]) -> bool:
     """Whether ``pos`` falls inside one of Kiwi's tokens."""
     at = bisect.bisect_right(tokens, pos, key=_START) - 1
@@ -194,9 +236,16 @@ def _agreement_parties(text: str) -> list[OrgCandidate]:
         if not _AGREEMENT.match(text[match.end() :]):
             continue
         first = True
+        joined = False  # the word after this one is 및: this one is an item too
         for start, end in _words_before(text, match.start()):
+            if text[start:end] == "및" and not first:
+                joined = True
+                continue
+            if not first and not joined and _APPOSITION.search(text, start, end):
+                continue  # "방산기업 매티스와": what the name is, written before it
             word_end = end if not first else match.start()
-            stem = word_end if first else _strip_comma(text, start, end)
+            stem = word_end if first or joined else _strip_comma(text, start, end)
+            joined = False
             if stem is None:
                 break
             span = _name_of(text, start, stem)
@@ -207,13 +256,25 @@ def _agreement_parties(text: str) -> list[OrgCandidate]:
     return out
 
 
+# A word that says what the next name is: "방산기업 매티스", "전문업체 아이랩".
+_APPOSITION = re.compile(r"(?:기업|업체|회사|법인|스타트업)$")
+
+
 def _strip_comma(text: str, start: int, end: int) -> int | None:
     """The end of a list item written "A," (None when the word is not one)."""
     return end - 1 if text[end - 1] == "," and end - 1 - start >= 2 else None
 
 
 def _chiefs(text: str) -> list[OrgCandidate]:
-    out = []
+    out = [
+        OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
+        for m in _CHIEF_AFTER.finditer(text)
+        if _person(m["person"]) and not _person(m["name"])
+    ]
+    out += [
+        OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.7)
+        for m in _CHIEF_BRACKET.finditer(text)
+    ]
     for match in _CHIEF.finditer(text):
         if not _person(match["person"]) or (
             _person(match["name"]) and not _COMPANY_END.search(match["name"])
@@ -314,3 +375,34 @@ def _consortia(text: str) -> list[OrgCandidate]:
         OrgCandidate(m["name"].strip(), "consortium", m.start("name"), m.end("name"), 0.7)
         for m in _CONSORTIUM.finditer(text)
     ]
+
+
+# "현대자동차, SK가스, 덕양, 동희산업 등이 참석": one comma list holding two or more linked
+# organisations; an item may be two words when the second is a company-type word
+# ("시드인베스트먼트 자산운용").
+_ITEM = (
+    r"[가-힣A-Za-z0-9&\-]{2,20}"
+    r"(?:\s(?:자산운용|투자증권|증권|은행|캐피탈|건설|엔지니어링|코리아|홀딩스|그룹))?"
+)
+_COMMA_LIST = re.compile(rf"(?<![^\s(])(?:{_ITEM})(?:\s?,\s?(?:{_ITEM})){{2,}}")
+_ITEM_RE = re.compile(_ITEM)
+
+
+def _lists_with_known(
+    text: str, known: dict[int, int], orgs: Collection[int]
+) -> list[OrgCandidate]:
+    """The unlinked items of a comma list in which two or more linked organisations stand."""
+    out: list[OrgCandidate] = []
+    if not orgs or text.count(",") < 2:
+        return out
+    for run in _COMMA_LIST.finditer(text):
+        items = [(m.start(), m.end()) for m in _ITEM_RE.finditer(text, run.start(), run.end())]
+        if sum(1 for a, b in items if a in orgs and known.get(a) == b) < 2:
+            continue
+        for i, (a, b) in enumerate(items):
+            if known.get(a) == b:
+                continue
+            if i == len(items) - 1:  # the last item may carry its particle
+                b = _strip_particle(text, a, b, _PARTICLES) or b
+            out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
+    return out

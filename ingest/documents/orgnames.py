@@ -142,7 +142,7 @@ def refused(text: str, after: str) -> bool:
 # Kiwi tags no organisation's name ends in: verb and adjective stems and their suffixes,
 # the copula, endings (a nominalising ending makes a noun: 두드림) and particles.
 _VERBAL_END = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "EC", "ETM", "J")
-_ADVERBS = ("MAG", "MAJ")
+_ADVERBS = ("MAG", "MAJ", "XR")  # and roots alone: 비롯 of 비롯해
 _GENERIC_HEADS = frozenset({"산업", "연구소"})
 # Latin words that are common nouns in a name: "AI연구소" names no one.
 _GENERIC_LATIN = frozenset(
@@ -171,7 +171,7 @@ def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
     if last.tag.startswith(_VERBAL_END) and last.tag != "ETN" and not foreign:
         return True
     if all(t.tag in _ADVERBS for t in inside):
-        return True
+        return True  # 잇따라, 비롯
     if last.form in _GENERIC_HEADS and len(inside) > 1:
         return all(_common(t) for t in inside[:-1])
     return False
@@ -185,3 +185,59 @@ def _common(token: Token) -> bool:
 
 def _start(token: Token) -> int:
     return token.start
+
+
+# What may follow a linked name glued to it without making a longer name: a side, a part or
+# a group of it ("삼성전자측", "현대차그룹", "SK계열사").
+_NOT_LONGER = re.compile(r"^(?:측|계열|계열사|그룹|등|공장|본사|사업장|캠퍼스|컨소시엄|노조)")
+_LETTER = re.compile(r"[가-힣A-Za-z0-9&\-]")
+
+
+def builds_on(text: str, start: int, end: int, linked: Sequence[tuple[int, int]]) -> bool:
+    """Whether the new name [start, end) is a longer name built on the linked names that
+    overlap it ("포스코에이치와이클린메탈" on 포스코, "LS-엘앤에프 배터리솔루션" on LS and
+    엘앤에프): each lies inside it, touching another letter of it, the name goes on after the
+    last of them, and what is glued after one is not a side or part of it (삼성전자측,
+    현대차그룹)."""
+    if not linked or max(b for _, b in linked) >= end:
+        return False  # the longer name adds words of its own after them ("전남도-LH" does not)
+    for a, b in linked:
+        if a < start or b > end or (a, b) == (start, end):
+            return False
+        glued_after = b < end and _LETTER.match(text[b]) is not None
+        glued_before = a > start and _LETTER.match(text[a - 1]) is not None
+        if not (glued_after or glued_before):
+            return False
+        if glued_after and _NOT_LONGER.match(text[b:end]):
+            return False
+    return True
+
+
+# A name written again ends where a particle or no Hangul letter follows ("매티스는").
+_AGAIN_END = re.compile(
+    r"(?=$|[^가-힣A-Za-z0-9]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의)"
+    r"(?:[^가-힣]|$))"
+)
+
+
+def written_again(
+    text: str, names: Sequence[str], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where the new organisations ``names`` (found once by a form or a clause) are written
+    again as words of their own, outside the ``taken`` spans: "매티스와 투자협약 … 매티스는
+    2020년 설립된". Names shorter than three letters are left alone (two letters recur inside
+    other words too often)."""
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    out: list[tuple[int, int]] = []
+    for name in dict.fromkeys(n for n in names if len(n) >= 3):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            i = bisect.bisect_right(starts, at) - 1
+            free = (i < 0 or spans[i][1] <= at) and (i + 1 >= len(spans) or spans[i + 1][0] >= end)
+            before_ok = at == 0 or _LETTER.match(text[at - 1]) is None
+            if free and before_ok and _AGAIN_END.match(text, end):
+                out.append((at, end))
+            at = text.find(name, end)
+    return out

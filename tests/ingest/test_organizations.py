@@ -94,7 +94,7 @@ def test_a_list_is_split_and_a_mark_glued_to_a_generic_word_is_no_name() -> None
         # Generic subjects, titles, persons and results are no organisation.
         ("이들 기업은 300억원을 투자한다.", []),
         ("지역기업이 200억원을 투자한다.", []),
-        ("새롬산업 전기남 부사장이 발표했다.", []),
+        ("새롬산업 전기남 부사장이 발표했다.", ["새롬산업"]),  # the person is none
         ("대표이사와 협약을 맺었다.", []),
     ],
 )

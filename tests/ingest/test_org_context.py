@@ -1,0 +1,125 @@
+"""Organisations named without a cue of their own, and whose amount an investment is, by the
+clause around them (our own sentences, one per rule)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.orgclause import find_by_clause
+from ingest.documents.orgnames import builds_on, written_again
+from ingest.documents.reader import RawText
+
+EOK = 10**8
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _run(pipeline: Pipeline, raw: str) -> tuple[list[tuple[str | None, str]], set[tuple[str, int]]]:
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+    invested = {(f.subject, f.amount_krw or 0) for f in extraction.facts if f.type == "INVESTS_IN"}
+    return orgs, invested
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A company, then its chief's name and title; the chief in brackets.
+        ("한결소재 박민호 부회장이 참석했다.", ["한결소재"]),
+        ("누리바이오(대표 최은지)는 300억원을 투자해 공장을 짓는다.", ["누리바이오"]),
+        # "A 및 (what B is) B와 협약": both are parties.
+        (
+            "도는 엔진 전문기업 하늘엔진 및 방산기업 단단테크와 투자협약을 맺었다.",
+            ["하늘엔진", "단단테크"],
+        ),
+        # "A 역시 … 투자": A is the subject, as with A도.
+        ("부품기업 다온테크 역시 약 3백억 원대 투자에 나섰다.", ["다온테크"]),
+        # An amount written from 천, and a plant built new (신축).
+        ("새길소재는 천20억 원을 들여 공장을 짓는다.", ["새길소재"]),
+        ("빛누리소재는 2027년까지 40억원 규모의 공장을 신축한다.", ["빛누리소재"]),
+    ],
+)
+def test_names_by_their_clause(text: str, names: list[str]) -> None:
+    assert [c.name for c in find_by_clause(text, {})] == names
+
+
+def test_a_comma_list_with_two_known_companies_names_the_others_too(pipeline: Pipeline) -> None:
+    orgs, _ = _run(pipeline, "회의에는 현대자동차, SK가스, 다온정밀, 한빛드론 등이 참석했다.")
+    names = [text for _, text in orgs]
+    assert names == ["현대자동차", "SK가스", "다온정밀", "한빛드론"]
+    # A root left from "비롯해" in the list is no name; one known company is not enough.
+    orgs, _ = _run(pipeline, "도와 시를 비롯, 현대자동차, SK가스, 다온정밀 등이 참여했다.")
+    assert "비롯" not in [text for _, text in orgs]
+    orgs, _ = _run(pipeline, "회의에는 현대자동차, 다온정밀, 한빛드론 등이 참석했다.")
+    assert [text for _, text in orgs] == ["현대자동차"]
+
+
+def test_a_longer_name_built_on_a_known_one(pipeline: Pipeline) -> None:
+    orgs, _ = _run(pipeline, "㈜포스코한빛소재 대표이사가 참석했다.")
+    assert orgs == [(None, "포스코한빛소재")]
+    chain = "전남도-LH-현대자동차와 협약을 맺었다."
+    end = chain.index("와")
+    hyundai = chain.index("현대")
+    assert not builds_on(chain, 0, end, [(hyundai, end)])  # nothing of its own after it
+    side = "삼성전자측은 협약을 반겼다."
+    assert not builds_on(side, 0, 5, [(0, 4)])  # a side of 삼성전자, not a name
+    assert builds_on("SK나래소재는", 0, 6, [(0, 2)])
+
+
+def test_a_new_name_written_again_is_the_same_organisation() -> None:
+    text = "도는 단단테크와 협약을 맺었다. 단단테크는 2020년 설립됐다. 단단테크놀로지와 다르다."
+    assert written_again(text, ["단단테크"], [(3, 7)]) == [(18, 22)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # "A, B와 각각 N원", "A·B 각 N원": the amount for each of them.
+        (
+            "춘천시는 ㈜가람바이오, 누리메드(주)와 각각 500억원 규모의 투자 협약을 맺었다.",
+            {("Organization:가람바이오", 500 * EOK), ("Organization:누리메드", 500 * EOK)},
+        ),
+        (
+            "㈜가람바이오·누리메드㈜ 춘천에 각 500억원 투자 약속",
+            {("Organization:가람바이오", 500 * EOK), ("Organization:누리메드", 500 * EOK)},
+        ),
+        # The amount of an agreement the company signs ("N원 규모의 MOU").
+        (
+            "포항의 한빛제약(대표 김하나)은 2000억원 규모의 MOU를 지난해 체결했다.",
+            {("Organization:한빛제약", 2000 * EOK)},
+        ),
+        # A company and a comma before the region it signs with: the subject.
+        (
+            "LG화학, 구미시와 1조원대 투자 협약을 맺었다.",
+            {("Organization:lg-chem", 10_000 * EOK)},
+        ),
+        # A sentence without a subject: the company the story spoke of.
+        (
+            "단단테크와 진주시가 협약을 맺었다. 단단테크는 2020년 설립된 방산 기업이다. "
+            "이번 협약으로 진주에 약 80억원을 투자해 공장을 신설한다.",
+            {("Organization:단단테크", 80 * EOK)},
+        ),
+        # ... unless the amount is about another region's plan.
+        (
+            "충남 아산에 한빛디스플레이가 입주한다. 한빛디스플레이는 아산에 1조원을 투자한다. "
+            "최근 경기 용인에 300조 원을 투자하는 정부 정책에 이은 투자다.",
+            {("Organization:한빛디스플레이", 10_000 * EOK)},
+        ),
+        # A count of companies between subject and amount: a sum over them, no one's.
+        (
+            "부품기업 다온테크 역시 400억 원대 투자에 나서는 등 최근 구미에 투자한 기업만 9곳, "
+            "투자 금액은 5조 원에 이른다.",
+            {("Organization:다온테크", 400 * EOK)},
+        ),
+    ],
+)
+def test_whose_investment(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
+    _, invested = _run(pipeline, raw)
+    assert invested == want
