@@ -25,7 +25,7 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
-from ingest.documents.orgnames import builds_on, written_again
+from ingest.documents.orgnames import builds_on, kind_of_place, written_again
 from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
@@ -216,6 +216,13 @@ class Pipeline:
             if overlapping and not builds_on(text, cand.start, cand.end, overlapping):
                 continue  # "SK디스커버리" is a name of its own, "SK" inside it yields
             inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
+            if kind_of_place(
+                text,
+                cand.start,
+                cand.end,
+                [(m.start, m.end) for m in inner if m.label == "Industry"],
+            ):
+                continue  # "화장품연구소": a kind of place, not one organisation
             crossing = [
                 m for m in linked if m.start < cand.end and cand.start < m.end and m not in inner
             ]

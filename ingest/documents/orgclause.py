@@ -355,6 +355,9 @@ _BUDGET_ITEM = re.compile(
 
 
 _START = operator.attrgetter("start")
+# One-letter nouns that end ordinary compounds ("생산유발액", "투자비", "사업장"): no sign of
+# a name that Kiwi does not know.
+_NOUN_ENDS = frozenset("액비금량율률세가자권점층동실장원력성용적형별내외간상하중부소국과팀법")
 
 
 def _common_noun(cand: OrgCandidate, tokens: Sequence[Token]) -> bool:
@@ -367,6 +370,8 @@ def _common_noun(cand: OrgCandidate, tokens: Sequence[Token]) -> bool:
             inside.append(t)
     if not inside or _COMPANY_END.search(cand.name):
         return False
+    if any(len(t.form) == 1 and t.tag == "NNG" and t.form not in _NOUN_ENDS for t in inside[1:]):
+        return False  # a word Kiwi cuts into pieces ending in one letter ("이엔드디") is a name
     return all(t.tag in ("NNG", "NNB", "XSN", "XPN", "NR", "MM", "SN") for t in inside)
 
 

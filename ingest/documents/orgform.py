@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.documents.orgnames import GENERIC_NAMES, by_morphology
+from ingest.documents.orgnames import GENERIC_NAMES, by_morphology, generic_body
 from ingest.korean.sentences import Token
 
 # (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
@@ -159,6 +159,8 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
             if marked and text[match.end("name") : match.end("name") + 1] != "(":
                 name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
             if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
+                continue
+            if generic_body(name):  # "실무협의회": named only by what it does
                 continue
             if kind == "public_institution" and _WORKS.search(name):
                 continue  # 증설공사: building work, not a public corporation

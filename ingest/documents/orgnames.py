@@ -46,8 +46,29 @@ _GENERIC_TEXT = """
     민자 민간 자부담
 """
 GENERIC_NAMES = frozenset(_GENERIC_TEXT.split())
+# A body named only by what it does ("실무협의회", "자문위원회") is no particular organisation.
+_GENERIC_BODY = re.compile(
+    r"^(?:실무|운영|자문|추진|공동|합동|전문가|민관|민관합동|상설|분과|소)"
+    r"(?:협의회|위원회|협의체|추진단|실무단|협의단)$"
+)
+# An industry's name before a generic head names a kind of place ("화장품연구소", "바이오센터").
+_KIND_HEAD = re.compile(r"\s?(?:연구소|연구센터|센터|지원센터|공장)")
+
+
+def generic_body(name: str) -> bool:
+    """Whether ``name`` is a body named only by what it does ("실무협의회")."""
+    return _GENERIC_BODY.match(name.replace(" ", "")) is not None
+
+
+def kind_of_place(text: str, start: int, end: int, industries: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) is an industry's name and a generic head, no one organisation."""
+    return any(a == start and _KIND_HEAD.fullmatch(text, b, end) for a, b in industries)
+
+
 # A name glued to a title is a person's title: 국회의원, 국회의장, 시의원.
 _TITLE_AFTER = re.compile(r"^(?:의원|의장|의원실|위원장|부의장)")
+# A university's short form glued to 표 is the word 대표 ("경남대표단" is a delegation).
+_DELEGATE_AFTER = re.compile(r"^표")
 # Last words that make a name generic whatever stands before them ("지역기업", "5개사").
 _GENERIC_TAIL = re.compile(
     r"(?:기업|업체|회사|기관|대학|개사|곳|사들|기업들|관계자|지자체|단체|시설|공장|단지|지구|사업|계획)$"
@@ -128,15 +149,21 @@ def acceptable(name: str) -> bool:
         and not _GENERIC_TAIL.search(bare)
         and not _TITLE_TAIL.search(bare)
         and not _NOT_NAME.search(name)
+        and not generic_body(bare)
         and not bare.isdigit()
         and re.search(r"[가-힣A-Za-z]", bare) is not None
     )
 
 
 def refused(text: str, after: str) -> bool:
-    """Whether a name found in text is not an organisation here: a generic word, or a name
-    glued to a title (``after`` is the text that follows it)."""
-    return text.replace(" ", "") in GENERIC_NAMES or bool(_TITLE_AFTER.match(after))
+    """Whether a name found in text is not an organisation here: a generic word, a name
+    glued to a title, or a university's short form that is the start of 대표 ("경남대표단")
+    (``after`` is the text that follows it)."""
+    return (
+        text.replace(" ", "") in GENERIC_NAMES
+        or bool(_TITLE_AFTER.match(after))
+        or (text.endswith("대") and bool(_DELEGATE_AFTER.match(after)))
+    )
 
 
 # Kiwi tags no organisation's name ends in: verb and adjective stems and their suffixes,

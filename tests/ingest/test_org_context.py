@@ -123,3 +123,25 @@ def test_a_new_name_written_again_is_the_same_organisation() -> None:
 def test_whose_investment(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
     _, invested = _run(pipeline, raw)
     assert invested == want
+
+
+def test_a_name_kiwi_cuts_into_pieces_is_still_a_subject(pipeline: Pipeline) -> None:
+    # Kiwi reads 이엠드디 as 이/엠/드/디: a word it does not know, so a name; 생산유발액
+    # ends in an ordinary one-letter noun and stays a common word.
+    _, invested = _run(pipeline, "이엠드디는 천20억 원을 들여 새만금에 공장을 짓는다.")
+    assert invested == {("Organization:이엠드디", 1020 * EOK)}
+    orgs, _ = _run(pipeline, "전북의 생산유발액은 2조 원을 투자한 효과로 늘었다.")
+    assert orgs == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "제주도와 한빛원은 이를 위해 실무협의회를 구성한다.",  # named only by what it does
+        "오송에 150억원을 들여 화장품연구소와 공장을 짓는다.",  # an industry and a head
+        "경남대표단이 폴란드를 방문했다.",  # 경남대 glued to 표 is 대표
+    ],
+)
+def test_bodies_and_places_named_by_kind_are_no_organisation(pipeline: Pipeline, text: str) -> None:
+    orgs, _ = _run(pipeline, text)
+    assert [t for _, t in orgs if t in ("실무협의회", "화장품연구소", "경남대")] == []
