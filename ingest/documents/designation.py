@@ -31,24 +31,30 @@ _HYDROGEN_COMPLEX = "hydrogen-specialized-complex"
 # Bare head words that stand for the scheme last named with them.
 _BARE = re.compile(r"특화단지|특구")
 # Words between a qualifier and a bare head that say which scheme it is.
-_MARKER = re.compile(r"^\s?(?:국가)?첨단전략산업\s?$|^\s?$|^\s?·\s?$")
+# A gloss in brackets may stand between them: "소부장(소재·부품·장비) 특화단지".
+_MARKER = re.compile(r"^(?:\([^()\n]{1,20}\)|\))?(?:\s?(?:국가)?첨단전략산업\s?|\s?|\s?·\s?)$|^\($")
 _HOLD = re.compile(
-    r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨|했|하였|한|하며|하면서|하고)|"
+    r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨|되고|했|하였|한|하며|하면서|하고)|"
     r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|(?:으로|로)\s?(?:최종\s?)?결정(?:된|돼|되었|됐|됨)|"
     r"에 따라|승인|운영(?:을|하|되|중)|"
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
 _SEEK = re.compile(
-    r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보"
+    r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보|조성(?:과|을|하|에)"
     r"|탈락|고배|불발|유력|되지\s?(?:못|않)"  # a bid lost or pending is still a bid
 )
 # A bid that was won: "유치에 성공했다", "이름을 올렸다", "최종 포함됐다".
 _WON = re.compile(
-    r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|이름을\s?올렸|포함(?:됐|되었|돼))"
+    r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|유치한\s|이름을\s?올렸"
+    r"|포함(?:됐|되었|돼))"
+    # "… 지정 공모에 A시가 최종 선정됐다": the call named, then the place chosen in it.
+    r"|^[’'\"”]?\s?(?:지정\s?)?공모[’'\"”]?(?:에|에서)[^.\n]{0,30}?(?:선정|지정)(?:됐|되었|돼)"
 )
 # What makes a national industrial complex a designation: it is created or designated.
-_CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규")
+_CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규|추진")
 _ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는))")
+# A complex due by a year is one being created: "2032년까지 'SMR 국가산업단지'".
+_DUE = re.compile(r"\d{4}년\s?까지[^.,\n]{0,12}$")
 # A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
 _LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지자체|개\s?시군)|각각")
 _LIST_BEFORE = re.compile(r"등\s")
@@ -157,7 +163,8 @@ def designation_facts(
         if _LAW.match(text, m.end, e):
             continue  # "규제자유특구 및 지역특화발전특구에 관한 규제특례법": a law's name
         if m.id == NIC:
-            if not _CREATED.search(text, m.end, min(e, m.end + 60)) or _ADDRESS.match(after):
+            created = _CREATED.search(text, m.end, min(e, m.end + 60)) or _DUE.search(before)
+            if not created or _ADDRESS.match(after):
                 continue  # an existing complex given as an address
             kind: str | None = "SEEKS"
         elif m.confidence >= 1:
@@ -185,7 +192,8 @@ def designation_facts(
             out.append(
                 Candidate(kind, subj, ref(m), a, b, m.confidence * 0.7, date=year, props=props)
             )
-    return out
+    # The roll call's facts first: its scheme stays the one the next sentence continues.
+    return _roll_call(text, s, e, mentions, ctx, out) + out
 
 
 def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
@@ -205,6 +213,7 @@ _INHERENT: dict[str, tuple[str, ...]] = {
     "autonomous-driving-pilot-zone": ("autonomous-driving",),
     "defense-innovation-cluster": ("defense",),
     "space-cluster-district": ("space",),
+    "bio-lab-hub": ("bio",),
 }
 
 
@@ -213,20 +222,73 @@ _INHERENT: dict[str, tuple[str, ...]] = {
 _CONTINUES = re.compile(
     r"\s?(?:나머지|선정된|지정된|신청한|이름을\s?올린)\s?(?:\S+\s)?(?:곳|지역|지자체|시군)(?:은|는)\s"
 )
+# A sentence that names the places the scheme just named was given to, without naming it
+# again: "통영시와 창원시에 85만평을 지정했다", "기장군과 강서구가 지정됐다", "선정·운영 중인
+# 안티드론(아산)"; or that lists the places of a plan just named: "대전, 천안만 이름을 올려".
+_GIVEN = re.compile(
+    r"(?:지정|선정)(?:\s?·\s?운영\s?중인|돼\s?운영\s?중인)"
+    r"|지정(?:했|하였|한)(?!\s?(?:바|적))|(?:지정|선정)(?:됐|되었|돼|된|되어)(?!\s?(?:바|적))"
+)
+_LISTED = re.compile(r"이름을\s?(?:올렸|올려|올린)|포함(?:됐|되었|돼)")
+# "…로 지정됐다": something else is designated as something (a cultural site, a model firm).
+_AS_OTHER = re.compile(r"(?:으로|로)\s?(?:추가\s?|최종\s?|신규\s?|새로\s?)?$")
+# What makes an earlier sentence one about a scheme: the scheme's head word.
+_SCHEME_WORD = re.compile(r"특구|특화단지|구역|지구|산업단지|국가산단|클러스터|허브|도시")
+# A sentence that opens a roll call of bidders: "… 특화단지 유치에 뛰어든 자치단체는 7곳",
+# "공모에 5개 시군이 신청했다".
+_ROLL_OPENS = re.compile(
+    r"(?:유치|신청|공모|도전|경쟁)[^.\n]{0,40}?(?:\d+|[두세네]|다섯|여섯|일곱|여덟|아홉)\s?"
+    r"(?:곳|개\s?(?:시|군|시군|지자체|자치단체|지역|도시))"
+)
+# A bidder of the roll call as the topic of its sentence: "용인시는", "화성시 역시".
+_ROLL_TOPIC = re.compile(r"(?:은|는|도|\s역시|\s또한)\s")
 
 
 def continued_designation(
     text: str, s: int, e: int, mentions: list[Mention], ctx: Context
 ) -> list[Candidate]:
     """The scheme of the last designation fact for each place of a sentence that goes on
-    listing its places ("나머지 네 곳은 대전(유성), 강원(춘천·홍천)이다"): the most specific
-    of them, as for a list the scheme closes."""
-    if ctx.last_scheme is None or not _CONTINUES.match(text, s, e):
-        return []
-    if any(m.label == "Designation" for m in mentions):
+    listing its places ("나머지 네 곳은 대전(유성), 강원(춘천·홍천)이다"), that says they were
+    given it without naming it again ("기장군과 강서구 총 57만평이 지정됐다") or that lists
+    them as the places of the plan named before ("대전, 천안만 이름을 올려"): the most
+    specific of them, as for a list the scheme closes. Only in one of the two sentences after
+    one about a scheme."""
+    if ctx.last_scheme is None or any(m.label == "Designation" for m in mentions):
         return []
     kind, scheme, props = ctx.last_scheme
     regions = [m for m in mentions if m.label == "Region" and not venue(text[m.end : m.end + 40])]
+    if _CONTINUES.match(text, s, e):
+        return _each(text, s, e, regions, (kind, scheme, props), ctx, 0.5)
+    if not _recent(text, ctx):
+        return []
+    listed = _LISTED.search(text, s, e)
+    if listed is not None:
+        before = [r for r in regions if r.end <= listed.start()]
+        return _each(text, s, e, before, (kind, scheme, props), ctx, 0.45)
+    for given in _GIVEN.finditer(text, s, e):
+        other = _AS_OTHER.search(text, max(s, given.start() - 12), given.start())
+        if other is not None and not any(r.end == other.start() for r in regions):
+            continue  # "문화재로 지정됐다": designated as something else
+        return _each(text, s, e, regions, ("HOLDS", scheme, props), ctx, 0.45)
+    return []
+
+
+def _recent(text: str, ctx: Context) -> bool:
+    """Whether one of the two sentences before speaks of a scheme."""
+    return any(_SCHEME_WORD.search(text, a, b) for a, b, _ in ctx.earlier[-2:])
+
+
+def _each(
+    text: str,
+    s: int,
+    e: int,
+    regions: list[Mention],
+    fact: tuple[str, str, dict[str, str]],
+    ctx: Context,
+    confidence: float,
+) -> list[Candidate]:
+    """``fact`` for each region, a region inside another of them taking its place."""
+    kind, scheme, props = fact
     ids = {r.id for r in regions}
     out: list[Candidate] = []
     seen: set[str] = set()
@@ -235,13 +297,40 @@ def continued_designation(
             continue
         seen.add(r.id)
         a, b = span(text, s, e, r.start, r.end)
-        out.append(Candidate(kind, ref(r), scheme, a, b, 0.5, props=dict(props)))
+        out.append(Candidate(kind, ref(r), scheme, a, b, confidence, props=dict(props)))
     return out
+
+
+def _roll_call(
+    text: str, s: int, e: int, mentions: list[Mention], ctx: Context, found: list[Candidate]
+) -> list[Candidate]:
+    """The bid of the scheme last named for a city that is the topic of its sentence, in the
+    sentences after one that counts the bidders ("유치에 뛰어든 자치단체는 7곳 … 용인시는 …,
+    평택시는 …")."""
+    if ctx.last_scheme is None or ctx.last_scheme[0] != "SEEKS":
+        return []
+    kind, scheme, props = ctx.last_scheme
+    had = {c.subject for c in found if c.object == scheme}
+    topics = [
+        m
+        for m in mentions
+        if m.label == "Region"
+        and ctx.levels.get(m.id) in ("city", "county", "district")
+        and _ROLL_TOPIC.match(text, m.end, e)
+        and ref(m) not in had
+    ]
+    if not topics or not any(_ROLL_OPENS.search(text, a, b) for a, b, _ in ctx.earlier[-8:]):
+        return []
+    return _each(text, s, e, topics[:1], (kind, scheme, props), ctx, 0.45)
+
+
+# A zone that is already there: "포항 외국인투자지역 내에 공장을 지었다".
+_WITHIN = re.compile(r"\s?(?:내|안)(?:에|의|에서)?\s")
 
 
 def _kind(after: str, before: str) -> str | None:
     """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
-    if _WON.match(after):
+    if _WON.match(after) or _WITHIN.match(after):
         return "HOLDS"
     if _HOLD.search(after) and not _SEEK.search(after[:8]):
         return "HOLDS"

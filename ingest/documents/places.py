@@ -1,9 +1,13 @@
-"""Regions named without being spoken of: venues, head offices, comparisons.
+"""Regions named without being spoken of: venues, head offices, comparisons, titles.
 
 장소 언급 / a place named in passing is not a region of the story: the venue of an event
-("서울 포시즌스 호텔에서 열린"), a company's home written after its name ("㈜한빛(서울)"),
-and a place used only for comparison ("서울·부산에 이어", "송도 등과 어깨를 나란히").
-``in_passing`` leaves such region mentions out; the designation rules use the same tests.
+("서울 포시즌스 호텔에서 열린"), a company's home ("㈜한빛(서울)", "대구에 본사를 둔",
+"경기 시흥 소재 ㈜한빛", "청주 오창단지에 위치한 한빛은"), a place used only for comparison
+or as a rival ("서울·부산에 이어", "송도 등과 어깨를 나란히", "세종과 제주를 제외한", "경쟁
+상대인 구미", "구미 등이 공장을 갖춘 데 비해"), a person's title ("김철수 여수시장"), an
+outlet's dateline in brackets ("[KBS 전주]") and a company that shares a region's name in a
+list of companies ("현대차, 세종, 효성"). ``in_passing`` leaves such region mentions out; the
+designation rules use the same tests.
 """
 
 from __future__ import annotations
@@ -24,8 +28,37 @@ _CLAUSE = re.compile(r"(?:은|는|이|가|을|를|도|와|과)\s")
 # "서울·부산에 이어", "송도 등과 어깨를 나란히", "수도권처럼".
 _COMPARED = re.compile(
     r"^(?P<gap>[^,.\n]{0,8}?)(?:에\s?이어|에\s?비해|처럼|와\s?달리|과\s?달리|보다\s|(?:과|와)\s?어깨를"
-    r"|(?:과|와)\s?같은)"
+    r"|(?:과|와)\s?같은|(?:을|를)\s?(?:제외한|제외하고|빼고|뺀)(?![가-힣]))"
 )
+# The subject of a contrast clause: "구미나 용인 등이 공장을 갖춘 데 비해 (대전은 …)".
+_CONTRAST = re.compile(
+    r"^\s?(?:등)?(?:이|가|은|는)\s[^,.\n]{0,40}?(?:데|것에|것과)\s?(?:비해|반해|달리)(?![가-힣])"
+)
+# Before a region: what makes it a rival ("경쟁 상대인 ", "경쟁에 나설 것으로 예상되는 ").
+_RIVAL = re.compile(
+    r"(?:경쟁\s?(?:상대|지역|도시|지자체)(?:인|로|들인)?|라이벌인?"
+    r"|경쟁[^.,\n]{0,20}?예상되는|다른\s?(?:지역|지자체|시도|시·도)인?)\s$"
+)
+# A company's home: "대구에 본사를 둔", "경북 포항에 본사를 두고", "청주시 소재 ㈜…".
+_HOME = re.compile(
+    r"^\s?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
+    r"|^\s?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
+)
+# "… 오창산업단지에 위치한 (한빛은)": a company's site, when a company follows.
+_SITED = re.compile(r"^\s?(?:\S+\s)?\S*?에\s?위치한\s")
+# A person's title: "여수시장", "나주시 부시장", "전북지사", "목포시장은".
+_TITLE = re.compile(
+    r"^\s?(?:(?:시|군|구|도)\s?)?(?:부|행정부|경제부|정무부)?"
+    r"(?:시장|군수|구청장|도지사|지사|교육감|시의회\s?의장|도의회\s?의장)"
+    r"(?:은|는|이|가|과|와|도|의|을|를|에게|\s?권한대행)?(?![가-힣])"
+)
+# "여수시 장," where the matcher took "여수시": the rest of the title.
+_TITLE_REST = re.compile(r"^장(?:은|는|이|가|과|와|도|의|을|를)?(?![가-힣])")
+# An outlet's dateline: "[KBS 전주]", "[전주=뉴스1]".
+_BRACKET = re.compile(r"\[[^\[\]\n]{0,14}$")
+_BRACKET_END = re.compile(r"^\s?(?:\]|=)")
+# What joins the regions of one place or one list: "경북 포항", "구미나 경기 용인".
+_CHAIN = re.compile(r"\s?(?:,|·|과|와|이나|나|및)?\s?")
 
 
 def compared(after: str) -> bool:
@@ -41,15 +74,22 @@ def venue(after: str) -> bool:
 
 
 def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without regions that are only a venue, a head office or a comparison, and
-    without organisations that are only a venue ("(주)한빛로보틱스에서 열린 보고회") or a
-    comparison ("포스코와 같은 기업")."""
+    """``mentions`` without regions that are only a venue, a head office, a comparison, a rival,
+    a title or a dateline, and without organisations that are only a venue ("(주)한빛로보틱스에서
+    열린 보고회") or a comparison ("포스코와 같은 기업")."""
     orgs = [m for m in mentions if m.label == "Organization"]
+    regions = [m for m in mentions if m.label == "Region"]
+    aside = _aside(text, regions, orgs)
     out = []
     for m in mentions:
         after = text[m.end : m.end + 40]
         if m.label == "Region" and (
-            _head_office(text, m, orgs) or venue(after) or compared(after[:16])
+            id(m) in aside
+            or _head_office(text, m, orgs)
+            or venue(after)
+            or compared(after[:16])
+            or _titled(text, m)
+            or _company_in_list(text, m, orgs)
         ):
             continue
         if m.label == "Organization" and (venue(after[:24]) or compared(after[:10])):
@@ -63,3 +103,70 @@ def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:
     if text[region.start - 1 : region.start] != "(" or text[region.end : region.end + 1] != ")":
         return False
     return any(o.end == region.start - 1 for o in orgs)
+
+
+def _titled(text: str, region: Mention) -> bool:
+    """Whether the region is only part of a person's title ("여수시장", "나주시 부시장") or of
+    an outlet's dateline ("[KBS 전주]")."""
+    after = text[region.end : region.end + 16]
+    if _TITLE.match(after):
+        return True
+    if region.text.endswith(("시", "군")) and _TITLE_REST.match(after):
+        return True
+    return bool(
+        _BRACKET.search(text, max(0, region.start - 14), region.start) and _BRACKET_END.match(after)
+    )
+
+
+def _chains(text: str, regions: list[Mention]) -> list[list[Mention]]:
+    """Regions written one after another as one place or one list ("경북 포항", "경북 구미나
+    경기 용인")."""
+    chains: list[list[Mention]] = []
+    for r in sorted(regions, key=lambda m: m.start):
+        last = chains[-1][-1] if chains else None
+        if (
+            last is not None
+            and 0 <= r.start - last.end <= 4
+            and _CHAIN.fullmatch(text[last.end : r.start])
+        ):
+            chains[-1].append(r)
+        else:
+            chains.append([r])
+    return chains
+
+
+def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
+    """Ids of the regions whose whole chain is a company's home, a rival or the subject of a
+    contrast: "경북 포항에 본사를 둔", "경쟁 상대인 경북 구미나 경기 용인", "구미 등이 … 갖춘
+    데 비해"."""
+    out: set[int] = set()
+    for chain in _chains(text, regions):
+        first, last = chain[0], chain[-1]
+        after = text[last.end : last.end + 60]
+        before = text[max(0, first.start - 30) : first.start]
+        sited = _SITED.match(after[:30])
+        if (
+            _HOME.match(after)
+            or _RIVAL.search(before)
+            or _CONTRAST.match(after)
+            or (sited is not None and any(o.start == last.end + sited.end() for o in orgs))
+        ):
+            out.update(id(r) for r in chain)
+    return out
+
+
+def _company_in_list(text: str, region: Mention, orgs: list[Mention]) -> bool:
+    """ "현대차, SK가스, 세종, 동희산업": a bare name between two organisations of a list is
+    a company that shares a region's name."""
+    if region.text.endswith(("시", "군", "구", "도")):
+        return False  # "새만금개발청, 군산시, 농어촌공사": a government among the parties
+    left = _COMMA_BEFORE.search(text, max(0, region.start - 2), region.start)
+    right = _COMMA_AFTER.match(text, region.end)
+    if left is None or right is None:
+        return False
+    before, after = left.start(), right.end()
+    return any(o.end == before for o in orgs) and any(o.start == after for o in orgs)
+
+
+_COMMA_BEFORE = re.compile(r",\s?$")
+_COMMA_AFTER = re.compile(r",\s?")

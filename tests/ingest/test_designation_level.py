@@ -1,0 +1,180 @@
+"""Designations tied to the places a text designates, and regions named only in passing.
+
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from tests.ingest.extracting import held_or_sought, run_text
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _regions(pipeline: Pipeline, raw: str) -> set[str]:
+    return {e.id for e in run_text(pipeline, raw).entities if e.type == "Region" and e.id}
+
+
+def test_districts_designated_in_the_next_sentences_hold_the_scheme(pipeline: Pipeline) -> None:
+    raw = (
+        "정부는 전남과 경북 두 곳에 기회발전특구를 새로 지정했다."
+        " 전남은 여수시와 광양시에 100만평을 지정했다."
+        " 경북은 구미시 일대 40만평이 지정됐다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:opportunity-development-zone"
+    for city in ("jeonnam-yeosu", "jeonnam-gwangyang", "gyeongbuk-gumi"):
+        assert ("HOLDS", f"Region:{city}", scheme) in held
+    # The provinces give way to the cities the text designates in them.
+    assert ("HOLDS", "Region:jeonnam", scheme) not in held
+    assert ("HOLDS", "Region:gyeongbuk", scheme) not in held
+
+
+def test_a_designation_verb_far_from_any_scheme_continues_nothing(pipeline: Pipeline) -> None:
+    raw = (
+        "강원 원주시가 기회발전특구로 지정됐다. 시는 기업 유치에 힘쓴다. 다음 달 행사를 연다."
+        " 횡성군 한옥마을이 문화유산으로 지정됐다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gangwon-wonju", "Designation:opportunity-development-zone") in held
+    assert not any(subject == "Region:gangwon-hoengseong" for _, subject, _ in held)
+
+
+def test_places_already_running_the_scheme_hold_it(pipeline: Pipeline) -> None:
+    raw = (
+        "충북 단양군이 드론특별자유화구역 공모에 새로 선정됐다."
+        " 도는 이미 선정·운영 중인 물류 드론(보은), 방제 드론(진천)에 더해 실증을 넓힌다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:drone-special-free-zone"
+    for county in ("chungbuk-danyang", "chungbuk-boeun", "chungbuk-jincheon"):
+        assert ("HOLDS", f"Region:{county}", scheme) in held
+
+
+def test_candidate_sites_listed_after_the_plan_seek_it(pipeline: Pipeline) -> None:
+    raw = (
+        "정부는 경기 용인을 포함해 전국 10곳에 국가산업단지를 조성하는 계획을 내놓았다."
+        " 충청권에서는 대전(우주), 충주(바이오)만 이름을 올려 제천은 빠졌다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:national-industrial-complex"
+    assert ("SEEKS", "Region:daejeon", scheme) in held
+    assert ("SEEKS", "Region:chungbuk-chungju", scheme) in held
+    assert not any(subject == "Region:chungbuk-jecheon" for _, subject, _ in held)
+
+
+def test_each_bidder_of_a_roll_call_seeks_the_scheme(pipeline: Pipeline) -> None:
+    raw = (
+        "반도체 특화단지 유치에 나선 도내 시는 3곳이다."
+        " 청주시는 기존 공장을 내세운다. 충주시는 넓은 부지를 강조했다."
+        " 음성군 역시 유치전에 뛰어들었다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:national-strategic-industry-complex"
+    for city in ("chungbuk-cheongju", "chungbuk-chungju", "chungbuk-eumseong"):
+        assert ("SEEKS", f"Region:{city}", scheme) in held
+
+
+def test_a_glossed_qualifier_and_a_won_bid(pipeline: Pipeline) -> None:
+    held = held_or_sought(
+        pipeline, "전주시는 탄소 소부장(소재·부품·장비) 특화단지로 지정되고 있다."
+    )
+    assert ("HOLDS", "Region:jeonbuk-jeonju", "Designation:mpe-specialized-complex") in held
+    held = held_or_sought(pipeline, "정부의 바이오 랩허브를 유치한 인천시가 단지를 넓힌다.")
+    assert ("HOLDS", "Region:incheon", "Designation:bio-lab-hub") in held
+    held = held_or_sought(pipeline, "국토부의 '드론특구' 공모에 충남 태안군이 최종 선정됐다.")
+    assert ("HOLDS", "Region:chungnam-taean", "Designation:drone-special-free-zone") in held
+
+
+def test_a_complex_due_by_a_year_is_being_created(pipeline: Pipeline) -> None:
+    raw = "경주시는 원자력 기관이 모인 곳으로, 2032년까지 'SMR 국가 산단'"
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:gyeongbuk-gyeongju", "Designation:national-industrial-complex") in held
+
+
+@pytest.mark.parametrize(
+    ("raw", "absent", "present"),
+    [
+        # Rivals and the subject of a contrast.
+        (
+            "대전시는 특화단지를 노린다. 경쟁 상대인 경북 구미는 공장이 많다.",
+            {"gyeongbuk", "gyeongbuk-gumi"},
+            {"daejeon"},
+        ),
+        (
+            "울산 남구 등이 큰 공장을 갖춘 데 비해 대전은 연구 기반이 강하다.",
+            {"ulsan", "ulsan-nam"},
+            {"daejeon"},
+        ),
+        # Places left out of a list.
+        (
+            "강원과 전남을 제외한 모든 도가 공모에 나섰다. 충북도가 신청했다.",
+            {"gangwon", "jeonnam"},
+            {"chungbuk"},
+        ),
+        # Titles of people.
+        (
+            "협약식에는 홍길동 순천시장, 김영희 여수시 부시장이 참석했다. 광양시가 협약을 맺었다.",
+            {"jeonnam-suncheon", "jeonnam-yeosu"},
+            {"jeonnam-gwangyang"},
+        ),
+        # A company's home.
+        (
+            "경기 안산에 본사를 둔 한빛전자는 군산에 공장을 짓는다.",
+            {"gyeonggi", "gyeonggi-ansan"},
+            {"jeonbuk-gunsan"},
+        ),
+        (
+            "충남 천안시 소재 ㈜한빛전자가 포항에 투자한다.",
+            {"chungnam", "chungnam-cheonan"},
+            {"gyeongbuk-pohang"},
+        ),
+        # An outlet's dateline.
+        ("[MBC 목포]한빛전자가 해남에 공장을 짓는다.", {"jeonnam-mokpo"}, {"jeonnam-haenam"}),
+        # A company that shares a region's name in a list of companies.
+        ("회의에는 현대자동차, SK가스, 세종, 효성중공업이 참석했다.", {"sejong"}, set()),
+        # A government among the parties stays.
+        ("협약에는 새만금개발청, 군산시, 한국농어촌공사가 참여했다.", set(), {"jeonbuk-gunsan"}),
+    ],
+)
+def test_regions_named_in_passing_are_not_regions_of_the_story(
+    pipeline: Pipeline, raw: str, absent: set[str], present: set[str]
+) -> None:
+    found = _regions(pipeline, raw)
+    assert not found & absent
+    assert present <= found
+
+
+def test_a_zone_a_plant_stands_in_is_held(pipeline: Pipeline) -> None:
+    raw = "한빛소재는 구미 외국인투자지역 내에 공장을 지었다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gyeongbuk-gumi", "Designation:foreign-investment-zone") in held
+    # A national industrial complex given as an address is still no designation.
+    held = held_or_sought(pipeline, "한빛소재는 구미 국가산단 내에 공장을 지었다.")
+    assert not held
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (
+            "대전 유성구가 국제과학비즈니스벨트 거점지구로 지정됐다.",
+            ("HOLDS", "Region:daejeon-yuseong", "Designation:international-science-business-belt"),
+        ),
+        (
+            "전북 군산시는 자유무역지역 확대 지정을 신청했다.",
+            ("SEEKS", "Region:jeonbuk-gunsan", "Designation:free-trade-zone"),
+        ),
+        (
+            "경북 구미시가 산업단지 대개조 지역으로 선정됐다.",
+            ("HOLDS", "Region:gyeongbuk-gumi", "Designation:industrial-complex-overhaul"),
+        ),
+    ],
+)
+def test_more_national_schemes(pipeline: Pipeline, raw: str, want: tuple[str, str, str]) -> None:
+    assert want in held_or_sought(pipeline, raw)
