@@ -2,7 +2,7 @@
 
 A company is written with ㈜, (주) or 주식회사; a university ends in 대학교 (or 대 after a
 known stem such as 국립); institutes in 연구원, 연구소, 진흥원, 기술원; agencies in 공단,
-재단, 테크노파크; associations in 협회, 포럼, 조합; committees in 위원회, 심의회, 추진단.
+재단, 테크노파크, 사업단; associations in 협회, 포럼, 조합; committees in 위원회, 심의회, 추진단.
 "센터" names are as often a facility as an organisation, so they come with a low confidence.
 Names listed before "등 기업" or "등 대학" are organisations by context. Each proposal carries
 a confidence in [0, 1].
@@ -97,6 +97,14 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
         0.6,
         ("위원회", "심의회", "협의체", "추진단"),
     ),
+    # "AI산업융합사업단": a body set up to run a programme (three or more letters before it:
+    # a bare 사업단 or 본사업단 names none).
+    (
+        re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_WORD}{{3,20}}사업단){_END}"),
+        "public_institution",
+        0.6,
+        ("사업단",),
+    ),
     # "도의회에서도": the council of the document's province, city or county.
     (
         re.compile(rf"(?<![가-힣])(?P<name>(?:도|시|군|구)의회){_END}"),
@@ -127,6 +135,10 @@ _PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로
 # "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
 _HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
 _EVENT_KINDS = ("포럼", "협의회")
+# A committee followed by a member's seat is a person's title.
+_SEAT = re.compile(
+    r"\s?(?:간사|위원장|부위원장|상임위원|위원|소속)(?:[은는이가과와의을를도](?![가-힣])|(?![가-힣]))"
+)
 
 
 # "LS-엘앤에프 배터리솔루션㈜": a word of two parts joined by '-' and a space before the
@@ -173,6 +185,8 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 continue  # "기업은 주식회사 가온": the mark belongs to the name after it
             if name.endswith(_EVENT_KINDS) and _HELD.match(text[match.end("name") :]):
                 continue
+            if name.endswith("위원회") and _SEAT.match(text, match.end("name")):
+                continue  # "김하늘 산업위원회 간사": a member's seat, not a party
             if kind == "public_institution" and re.search(r"\d공단$", name):
                 continue  # 구미5공단: the fifth industrial complex, not an agency
             start = match.start("name")

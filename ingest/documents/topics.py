@@ -7,8 +7,13 @@ an investment is for them) and the industries it names in its own statements, bu
   원자로로, 태양광·풍력과 연계된다"): only what is defined counts;
 - a national list of categories ("반도체, 디스플레이, 바이오 등 6대 주력산업", "국방 5대
   신산업");
-- umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재) unless a fact makes
-  them a focus;
+- umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재, 식품) unless a fact makes
+  them a focus or they are written as an industry or a concrete thing of it ("관광 산업",
+  "관광리조트", "건강기능식품");
+- a national category list ("반도체와 디스플레이, 이차전지 등 국가첨단전략산업", "… 3개
+  분야별로").
+
+A scheme whose name is an industry concept (소부장 특화단지) names that industry.
 - an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
   서비스", "수소차 연료탱크", "충전용", "전기차 시장 확대").
 """
@@ -35,16 +40,27 @@ UMBRELLA = frozenset(
 )
 # "X는 … Y로, …" or "X는 … 제도다/거점이다/…이다": a sentence that says what X is.
 _DEFINES = re.compile(
-    r"(?:이다|(?:제도|구역|거점|재료|기술|산업|시설|사업|개념|방식|분야|것)(?:이)?다|말한다|뜻한다"
-    r"|의미한다|가리킨다|일컫는다)\s?[.\"”’']*$"
+    r"(?:이다|입니다|(?:제도|구역|거점|재료|소재|원료|물질|기술|산업|시설|사업|개념|방식|분야|것)"
+    r"(?:이)?(?:다|입니다)|말한다|뜻한다|의미한다|가리킨다|일컫는다)\s?[.\"”’']*$"
 )
 _APPOSITION = re.compile(r"^[^,]{0,40}?(?:은|는)\s[^,]{0,60}?(?:으로|로),\s")
 _CATEGORY_LIST = re.compile(
     r"(?:등|같은)\s?(?:\S+\s){0,2}?(?:\d+|[두세네]|다섯|여섯|일곱|BIG\s?\d)\s?대?\s?"
     r"(?:주력|신|전략|핵심|미래|신성장)?\s?(?:산업|분야|기술)"
+    # "반도체와 디스플레이, 이차전지 등 정부의 국가첨단전략산업", "… 배터리 3개 분야별로"
+    r"|등\s?(?:정부의?\s?)?(?:국가)?첨단전략산업"
+    r"|(?:\d+|[두세네])\s?개\s?분야(?:별|에|의|로)"
     r"|(?:\d+|[두세네])\s?개(?:다|이다)\.?$"  # "분야는 반도체와 이차전지, 디스플레이 3개다"
 )
 _SUBJECT = re.compile(r"(?:은|는)\s")
+# What makes an umbrella word a focus: written as an industry or a concrete thing of it.
+_FOCUS = re.compile(
+    r"(?:산업|리조트|관광단지|테마파크|관광상품|우주관광|의료관광|건강기능식품|메디컬푸드|식품가공)$"
+)
+# The aerospace industry, written as such, is the aviation and the space industry.
+_AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
+# Schemes whose name is itself an industry concept.
+_SCHEME_INDUSTRY = {"mpe-specialized-complex": "materials-parts-equipment"}
 # Words after an industry's name that make it an era, a means or a market served rather than
 # the sector itself: "AI 시대", "인공지능(AI) 기반 서비스", "수소차 연료탱크", "수소차 15만 대",
 # "충전용", "전자 부품용 소재".
@@ -66,8 +82,15 @@ def document_industries(
     """Industry ids of the document: ``from_facts`` and the statements' own industries."""
     found = set(from_facts)
     industries = [m for m in mentions if m.label == "Industry"]
-    # An umbrella word counts when written as an industry ("에너지 산업"), not as a word.
-    named = {m.id for m in industries if m.text.replace(" ", "").endswith("산업")}
+    # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
+    # thing of it ("관광리조트", "건강기능식품"), not as a word.
+    named = {m.id for m in industries if _FOCUS.search(m.text.replace(" ", ""))}
+    # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
+    found |= {
+        _SCHEME_INDUSTRY[m.id]
+        for m in mentions
+        if m.label == "Designation" and m.id in _SCHEME_INDUSTRY
+    }
     concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
     for sent in sentences:
         inside = [m for m in industries if sent.start <= m.start and m.end <= sent.end]
@@ -88,6 +111,8 @@ def document_industries(
             if listed and m.start < sent.start + listed.start():
                 continue  # an item of a national list of categories
             found.add(m.id)
+            if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
+                found.add("aviation")  # "우주항공 산업": aviation and space
     return sorted(found)
 
 
@@ -105,8 +130,10 @@ def _concept_subject(text: str, sent: Sentence, concepts: list[Mention]) -> bool
     if first is None:
         return False
     head = text[sent.start : first.start()]
+    # The concept is the subject's head word ("SMR은"), not part of a longer name before
+    # the particle ("마산 로봇랜드는" is a place).
     return head.endswith(")") or any(
-        sent.start <= m.start and m.end <= first.start() for m in concepts
+        sent.start <= m.start and m.end == first.start() for m in concepts
     )
 
 

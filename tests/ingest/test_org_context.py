@@ -145,3 +145,17 @@ def test_a_name_kiwi_cuts_into_pieces_is_still_a_subject(pipeline: Pipeline) -> 
 def test_bodies_and_places_named_by_kind_are_no_organisation(pipeline: Pipeline, text: str) -> None:
     orgs, _ = _run(pipeline, text)
     assert [t for _, t in orgs if t in ("실무협의회", "화장품연구소", "경남대")] == []
+
+
+def test_a_programme_body_and_a_shortened_ministry_name(pipeline: Pipeline) -> None:
+    orgs, _ = _run(
+        pipeline, "광주시는 과학기술통신부와 함께 AI산업융합사업단을 발족한다. 본사업단은 없다."
+    )
+    assert orgs == [("msit", "과학기술통신부"), (None, "AI산업융합사업단")]
+
+
+def test_a_committee_before_a_members_seat_is_a_title() -> None:
+    from ingest.documents.orgform import find_organizations
+
+    found = find_organizations("김하늘 산업자원위원회 간사가 왔다. 규제특례심의위원회는 승인했다.")
+    assert [c.name for c in found] == ["규제특례심의위원회"]

@@ -1,0 +1,89 @@
+"""A document's industries: umbrella words written as a concrete thing, schemes that name an
+industry, national category lists, and the forms news uses (our own sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.reader import RawText
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def _industries(pipeline: Pipeline, raw: str) -> list[str]:
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    return extraction.industries
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # An umbrella word written as a concrete thing of it is the document's industry ...
+        ("통영시는 관광리조트 기업의 투자를 유치한다.", ["tourism"]),
+        ("청주시는 오송에 건강기능식품 공장을 유치했다.", ["food"]),
+        ("고흥군은 발사체 기지 견학으로 관광산업을 키운다.", ["tourism"]),
+        # ... the bare word is not.
+        ("통영시는 관광객이 늘었다고 밝혔다.", []),
+        # The forms news uses: 나노 beside 반도체, 우주항공, 철도 차량, 수소 제조.
+        ("대전시는 나노·반도체 산업을 육성한다.", ["nano-convergence", "semiconductor"]),
+        ("사천시는 우주항공 분야 기업을 유치한다.", ["space"]),
+        ("사천시는 우주항공 산업을 키운다.", ["aviation", "space"]),
+        ("포항시는 스마트 헬스케어 기업을 유치했다.", ["digital-healthcare"]),
+        ("창원시는 철도차량 부품 기업을 키운다.", ["railway"]),
+        ("울산시는 수소 제조 시설을 짓는다.", ["hydrogen-production"]),
+        ("사천시는 항공엔진 전문기업을 유치했다.", ["aircraft-engines"]),
+        ("안동시는 백신 공장을 유치했다.", ["bio"]),
+        ("안동시는 규제와 제약이 많다고 밝혔다.", []),  # 제약 alone is "constraint"
+        ("진주시는 정밀 기계 장비 공장을 유치했다.", ["precision-machinery"]),
+        # Bare MRO says maintenance, not whose: no defense MRO by itself.
+        ("사천시는 민항기 MRO 법인을 유치했다.", []),
+        # A scheme whose name is an industry concept names it.
+        (
+            "안성시는 반도체 소부장 특화단지 조성을 제시했다.",
+            ["materials-parts-equipment", "semiconductor"],
+        ),
+        # A national category list is the backdrop, not the region's industries.
+        (
+            "대전시는 반도체와 디스플레이, 이차전지 등 정부의 국가첨단전략산업 가운데 "
+            "반도체를 노린다.",
+            ["semiconductor"],
+        ),
+        (
+            "특화단지로 지정되면 반도체와 디스플레이, 배터리 3개 분야별로 클러스터가 생긴다. "
+            "구미시는 반도체 특화단지 유치에 나섰다.",
+            ["semiconductor"],
+        ),
+    ],
+)
+def test_a_documents_industries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A definition ending in 소재다 or the polite 산업입니다: only what is defined counts.
+        (
+            "포항시에 공장이 선다. 수산화리튬은 전기차뿐 아니라 에너지저장장치에도 쓰이는 소재다.",
+            ["battery-materials"],
+        ),
+        (
+            "포항시에 공장이 선다. 이차전지는 전기차, 드론에 이르기까지 파급효과가 큰 산업입니다.",
+            ["battery"],
+        ),
+        # A place whose name holds an industry word is no concept being defined.
+        (
+            "마산 로봇랜드는 창원에 로봇 전시관과 로봇 테마파크를 모아 짓는 국책사업이다.",
+            ["robotics", "tourism"],
+        ),
+    ],
+)
+def test_definitions(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
