@@ -47,7 +47,9 @@ _PART_OF_TOTAL = re.compile(
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
 # A name's subject particle, maybe after its bracketed Latin form: "케이에프 윈드(KF Wind)는".
-_SUBJECT = re.compile(r"^(?:\([^()\n]{1,30}\))?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)")
+_SUBJECT = re.compile(
+    r"^(?:\([^()\n]{1,30}\))?(?:\s?측)?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
+)
 # A group as the subject: "금양 등 10개사가", "A 외 3곳이".
 _GROUPED = re.compile(
     r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체)?"
@@ -131,6 +133,9 @@ def investors(
     owner = _owner(text, s, money, orgs)
     if owner is not None:
         return [(owner, 0.7)]
+    source = _source(text, money, orgs)
+    if source is not None:
+        return [(source, 0.7)]
     partner = _partner(text, money, orgs)
     if partner is not None:
         return [(partner, 0.7)]
@@ -235,6 +240,19 @@ def _owner(text: str, s: int, money: Money, orgs: list[Mention]) -> Mention | No
     for m in reversed([m for m in orgs if m.end <= money.start]):
         if text.startswith("의 ", m.end) and m.kind != "government_body":
             return m
+    return None
+
+
+# "A로부터 500억원 규모의 투자를 유치": the company the region draws the investment from.
+_FROM = re.compile(r"(?:\(주\)|㈜)?(?:으로부터|로부터|에게서)\s")
+
+
+def _source(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
+    """The company an investment is drawn from: "시는 A로부터 500억원의 투자를 유치했다"."""
+    for m in reversed([m for m in orgs if m.end <= money.start]):
+        found = _FROM.match(text, m.end)
+        if found is not None and money.start - found.end() <= 20:
+            return m if m.kind != "government_body" else None
     return None
 
 
@@ -387,6 +405,8 @@ def sentence_topic(
     """The company the story speaks of after this sentence: its subject when that is a
     company; nobody when it is a region, an agency or another name; unchanged when
     the sentence names no subject or refers back ("이 회사는")."""
+    if topic is None and not any(m.label == "Organization" for m in mentions):
+        return None  # most sentences: nothing to carry and no company to start with
     named = next(
         (
             m

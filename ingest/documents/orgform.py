@@ -131,7 +131,9 @@ _WORKS = re.compile(
     r"(?:증설|신설|건설|보수|설비|착공|건축|토목|정비|확장|시설|설치|전기|배관|포장|해체|준공|기반|조성"
     r"|매립|부지|개량|복구|공사)공사$"
 )
-_PARTICLE_TAIL = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서)$")
+_PARTICLE_TAIL = re.compile(
+    r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|로부터|부터|까지|에게)$"
+)
 # "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
 _HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
 _EVENT_KINDS = ("포럼", "협의회")

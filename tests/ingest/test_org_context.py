@@ -112,6 +112,19 @@ def test_a_new_name_written_again_is_the_same_organisation() -> None:
             "최근 경기 용인에 300조 원을 투자하는 정부 정책에 이은 투자다.",
             {("Organization:한빛디스플레이", 10_000 * EOK)},
         ),
+        # The company an investment is drawn from ("A로부터 … 유치"), and "A 측은".
+        (
+            "포항시는 에코프로로부터 500억원 규모의 투자를 유치했다.",
+            {("Organization:ecopro", 500 * EOK)},
+        ),
+        (
+            "구미시는 한빛소재㈜로부터 300억원의 투자를 이끌어냈다.",
+            {("Organization:한빛소재", 300 * EOK)},
+        ),
+        (
+            "에코프로 측은 포항에 2000억원을 투자한다고 밝혔다.",
+            {("Organization:ecopro", 2000 * EOK)},
+        ),
         # A count of companies between subject and amount: a sum over them, no one's.
         (
             "부품기업 다온테크 역시 400억 원대 투자에 나서는 등 최근 구미에 투자한 기업만 9곳, "
