@@ -45,7 +45,7 @@ _SEEK = re.compile(
 )
 # A bid that was won: "유치에 성공했다", "이름을 올렸다", "최종 포함됐다".
 _WON = re.compile(
-    r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|유치한\s|이름을\s?올렸"
+    r"^[^.\n]{0,20}?(?:유치(?:에|를)?\s?(?:성공|확정)|유치했|유치한\s(?!뒤|후|다음|이후)|이름을\s?올렸"
     r"|포함(?:됐|되었|돼))"
     # "… 지정 공모에 A시가 최종 선정됐다": the call named, then the place chosen in it.
     r"|^[’'\"”]?\s?(?:지정\s?)?공모[’'\"”]?(?:에|에서)[^.\n]{0,30}?(?:선정|지정)(?:됐|되었|돼)"
@@ -153,6 +153,7 @@ def designation_facts(
 ) -> list[Candidate]:
     out = []
     regions = [m for m in mentions if m.label == "Region"]
+    named: tuple[str, str, dict[str, str]] | None = None
     for m in mentions:
         if m.label != "Designation":
             continue
@@ -171,13 +172,14 @@ def designation_facts(
             kind = _kind(after, before) or _strong(text[m.end : e], text[s : m.start])
         else:  # a bare head word: only a clear cue ("특화단지의 정착을 위해" seeks nothing)
             kind = _strong(after, before) or _strong(text[m.end : e], text[s : m.start])
+        industry = m.qualifier or _INHERENT.get(m.id, ())
+        props = {"industry": ",".join(industry)} if industry else {}
+        named = (kind or "SEEKS", ref(m), props)
         if kind is None:
             continue
         places = _places(text, s, e, m, regions, ctx)
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
         year = when.iso[:4] if when else None
-        industry = m.qualifier or _INHERENT.get(m.id, ())
-        props = {"industry": ",".join(industry)} if industry else {}
         own = (
             subject
             if ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions)
@@ -192,6 +194,10 @@ def designation_facts(
             out.append(
                 Candidate(kind, subj, ref(m), a, b, m.confidence * 0.7, date=year, props=props)
             )
+    if not out and named is not None:
+        # A scheme named without a place ("반도체 특화단지 2곳을 발표했다") is what the next
+        # sentence's places continue ("용인과 구미가 지정됐다").
+        ctx.last_scheme = named
     # The roll call's facts first: its scheme stays the one the next sentence continues.
     return _roll_call(text, s, e, mentions, ctx, out) + out
 
@@ -230,6 +236,8 @@ _GIVEN = re.compile(
     r"|지정(?:했|하였|한)(?!\s?(?:바|적))|(?:지정|선정)(?:됐|되었|돼|된|되어)(?!\s?(?:바|적))"
 )
 _LISTED = re.compile(r"이름을\s?(?:올렸|올려|올린)|포함(?:됐|되었|돼)")
+# A sentence that names the sites of the bid or plan just named: "대상지는 군산과 익산이다".
+_SITES = re.compile(r"\s?(?:\S+\s)?(?:대상지|후보지|예정지|신청지|대상\s?지역)(?:는|은|로는)\s")
 # "…로 지정됐다": something else is designated as something (a cultural site, a model firm).
 _AS_OTHER = re.compile(r"(?:으로|로)\s?(?:추가\s?|최종\s?|신규\s?|새로\s?)?$")
 # What makes an earlier sentence one about a scheme: the scheme's head word.
@@ -261,6 +269,8 @@ def continued_designation(
         return _each(text, s, e, regions, (kind, scheme, props), ctx, 0.5)
     if not _recent(text, ctx):
         return []
+    if _SITES.match(text, s, e):
+        return _each(text, s, e, regions, (kind, scheme, props), ctx, 0.45)
     listed = _LISTED.search(text, s, e)
     if listed is not None:
         before = [r for r in regions if r.end <= listed.start()]
@@ -297,8 +307,17 @@ def _each(
             continue
         seen.add(r.id)
         a, b = span(text, s, e, r.start, r.end)
-        out.append(Candidate(kind, ref(r), scheme, a, b, confidence, props=dict(props)))
+        # "상주를 제외한 4곳이 선정됐다": the place left out lost its bid.
+        lost = _LEFT_OUT.match(text, r.end, e) is not None
+        out.append(
+            Candidate(
+                "SEEKS" if lost else kind, ref(r), scheme, a, b, confidence, props=dict(props)
+            )
+        )
     return out
+
+
+_LEFT_OUT = re.compile(r"(?:을|를)\s?(?:제외한|제외하고|빼고|뺀)(?![가-힣])")
 
 
 def _roll_call(

@@ -28,7 +28,10 @@ _CLAUSE = re.compile(r"(?:은|는|이|가|을|를|도|와|과)\s")
 # "서울·부산에 이어", "송도 등과 어깨를 나란히", "수도권처럼".
 _COMPARED = re.compile(
     r"^(?P<gap>[^,.\n]{0,8}?)(?:에\s?이어|에\s?비해|처럼|와\s?달리|과\s?달리|보다\s|(?:과|와)\s?어깨를"
-    r"|(?:과|와)\s?같은|(?:을|를)\s?(?:제외한|제외하고|빼고|뺀)(?![가-힣]))"
+    r"|(?:과|와)\s?같은"
+    # Left out of a list ("세종과 제주를 제외한 모든 지자체"), not left out of a selection
+    # ("상주를 제외한 4곳이 선정됐다": a bid lost).
+    r"|(?:을|를)\s?(?:제외한|제외하고|빼고|뺀)(?![가-힣])(?!\s?(?:\d|[두세네]\s?곳|다섯|나머지)))"
 )
 # The subject of a contrast clause: "구미나 용인 등이 공장을 갖춘 데 비해 (대전은 …)".
 _CONTRAST = re.compile(
@@ -76,11 +79,13 @@ def venue(after: str) -> bool:
 def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without regions that are only a venue, a head office, a comparison, a rival,
     a title or a dateline, and without organisations that are only a venue ("(주)한빛로보틱스에서
-    열린 보고회") or a comparison ("포스코와 같은 기업")."""
+    열린 보고회") or a comparison ("포스코와 같은 기업"). A title of a region the text names
+    elsewhere too stays ("상주시는 … ◀홍길동 상주시장▶"): it still says what the story is about."""
     orgs = [m for m in mentions if m.label == "Organization"]
     regions = [m for m in mentions if m.label == "Region"]
     aside = _aside(text, regions, orgs)
-    out = []
+    out: list[Mention] = []
+    titled: set[int] = set()
     for m in mentions:
         after = text[m.end : m.end + 40]
         if m.label == "Region" and (
@@ -88,14 +93,16 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
             or _head_office(text, m, orgs)
             or venue(after)
             or compared(after[:16])
-            or _titled(text, m)
             or _company_in_list(text, m, orgs)
         ):
             continue
+        if m.label == "Region" and _titled(text, m):
+            titled.add(id(m))
         if m.label == "Organization" and (venue(after[:24]) or compared(after[:10])):
             continue
         out.append(m)
-    return out
+    named = {m.id for m in out if m.label == "Region" and id(m) not in titled}
+    return [m for m in out if id(m) not in titled or m.id in named]
 
 
 def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:

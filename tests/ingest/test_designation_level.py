@@ -178,3 +178,64 @@ def test_a_zone_a_plant_stands_in_is_held(pipeline: Pipeline) -> None:
 )
 def test_more_national_schemes(pipeline: Pipeline, raw: str, want: tuple[str, str, str]) -> None:
     assert want in held_or_sought(pipeline, raw)
+
+
+def test_a_title_of_a_region_named_elsewhere_stays(pipeline: Pipeline) -> None:
+    raw = "상주시는 배터리 단지를 만든다. 홍길동 상주시장은 주민을 만났다. 김철수 문경시장도 왔다."
+    found = _regions(pipeline, raw)
+    assert "gyeongbuk-sangju" in found
+    assert "gyeongbuk-mungyeong" not in found
+
+
+def test_a_place_left_out_of_a_selection_lost_its_bid(pipeline: Pipeline) -> None:
+    raw = "신청한 다섯 곳 가운데 강원 원주를 제외한 4곳이 선정됐다."
+    assert "gangwon-wonju" in _regions(pipeline, raw)
+
+
+def test_a_bid_to_be_won_later_is_still_a_bid(pipeline: Pipeline) -> None:
+    raw = "도는 포항과 안동의 연구시설을 활용해 바이오 특화단지를 유치한 뒤 기업을 모을 방침이다."
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:national-strategic-industry-complex"
+    assert ("SEEKS", "Region:gyeongbuk-pohang", scheme) in held
+    assert not any(kind == "HOLDS" for kind, _, _ in held)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (
+            "전남 신안군이 해상풍력 집적화단지로 지정됐다.",
+            ("HOLDS", "Region:jeonnam-sinan", "Designation:renewable-energy-cluster-zone"),
+        ),
+        (
+            "울산시는 수소도시로 선정됐다.",
+            ("HOLDS", "Region:ulsan", "Designation:hydrogen-pilot-city"),
+        ),
+    ],
+)
+def test_energy_schemes(pipeline: Pipeline, raw: str, want: tuple[str, str, str]) -> None:
+    assert want in held_or_sought(pipeline, raw)
+
+
+def test_places_after_a_scheme_named_without_one(pipeline: Pipeline) -> None:
+    raw = "산업부는 이날 반도체 특화단지 2곳을 발표했다. 경기 용인과 경북 구미가 지정됐다."
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:national-strategic-industry-complex"
+    assert ("HOLDS", "Region:gyeonggi-yongin", scheme) in held
+    assert ("HOLDS", "Region:gyeongbuk-gumi", scheme) in held
+
+
+def test_the_sites_of_a_bid_seek_it_and_a_place_left_out_lost(pipeline: Pipeline) -> None:
+    raw = "전남도는 기회발전특구 지정을 신청했다. 대상지는 여수와 광양이다."
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:opportunity-development-zone"
+    assert ("SEEKS", "Region:jeonnam-yeosu", scheme) in held
+    assert ("SEEKS", "Region:jeonnam-gwangyang", scheme) in held
+    raw = "정부가 이차전지 특화단지를 발표했다."
+    raw += " 신청한 다섯 곳 가운데 강원 원주를 제외한 4곳이 선정됐다."
+    held = held_or_sought(pipeline, raw)
+    assert (
+        "SEEKS",
+        "Region:gangwon-wonju",
+        "Designation:national-strategic-industry-complex",
+    ) in held
