@@ -84,11 +84,19 @@ def complete(text: str, mentions: list[Mention]) -> list[Mention]:
         ids = tuple(q.id for q in qualifiers if q.id != _MPE_INDUSTRY) or (
             scheme.qualifier if not qualifiers else ()
         )
+        # "소부장(소재·부품·장비) 특화단지" is the scheme's own name with a gloss inside: the
+        # mention is the whole name, as "소부장 특화단지" is (an industry before it stays out).
+        begin = match.start()
+        if scheme.id == _MPE:
+            for q in reversed(qualifiers):
+                if q.id != _MPE_INDUSTRY:
+                    break
+                begin = q.start
         added.append(
             replace(
                 scheme,
-                text=match.group(),
-                start=match.start(),
+                text=text[begin : match.end()],
+                start=begin,
                 end=match.end(),
                 qualifier=ids,
                 confidence=0.85 if qualifiers else 0.7,
@@ -169,9 +177,11 @@ def designation_facts(
                 continue  # an existing complex given as an address
             kind: str | None = "SEEKS"
         elif m.confidence >= 1:
-            kind = _kind(after, before) or _strong(text[m.end : e], text[s : m.start])
+            lead = text[s : m.start]
+            kind = _kind(after, before, lead) or _strong(text[m.end : e], lead)
         else:  # a bare head word: only a clear cue ("특화단지의 정착을 위해" seeks nothing)
-            kind = _strong(after, before) or _strong(text[m.end : e], text[s : m.start])
+            lead = text[s : m.start]
+            kind = _strong(after, before, lead) or _strong(text[m.end : e], lead)
         industry = m.qualifier or _INHERENT.get(m.id, ())
         props = {"industry": ",".join(industry)} if industry else {}
         named = (kind or "SEEKS", ref(m), props)
@@ -347,21 +357,35 @@ def _roll_call(
 _WITHIN = re.compile(r"\s?(?:내|안)(?:에|의|에서)?\s")
 
 
-def _kind(after: str, before: str) -> str | None:
+# "지정," or "선정." with no verb: a headline's news, or an item of a plan when the sentence
+# says it is one ("이를 위해 기업 유치, 특화단지 지정, …").
+_NOMINAL = re.compile(r"(?:지정|선정)\s?[…,.·\n]?")
+_PLAN = re.compile(r"위해|위한|목표|계획")
+
+
+def _held_after(after: str, lead: str) -> bool:
+    """A cue of a scheme held in the words after it; ``lead`` is its sentence up to it."""
+    held = _HOLD.search(after)
+    if held is None or _SEEK.search(after[:8]):
+        return False
+    return not (_NOMINAL.fullmatch(held.group()) and _PLAN.search(lead))
+
+
+def _kind(after: str, before: str, lead: str = "") -> str | None:
     """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
     if _WON.match(after) or _WITHIN.match(after):
         return "HOLDS"
-    if _HOLD.search(after) and not _SEEK.search(after[:8]):
+    if _held_after(after, lead or before):
         return "HOLDS"
     if _SEEK.search(after) or _SEEK.search(before):
         return "SEEKS"
     return "HOLDS" if _HOLD.search(before) else None
 
 
-def _strong(after: str, before: str) -> str | None:
+def _strong(after: str, before: str, lead: str = "") -> str | None:
     if _WON.match(after):
         return "HOLDS"
-    if _HOLD.search(after) and not _SEEK.search(after[:8]):
+    if _held_after(after, lead or before):
         return "HOLDS"
     if _STRONG_SEEK.search(after) or _STRONG_SEEK.search(before):
         return "SEEKS"

@@ -91,6 +91,20 @@ def test_a_glossed_qualifier_and_a_won_bid(pipeline: Pipeline) -> None:
     assert ("HOLDS", "Region:chungnam-taean", "Designation:drone-special-free-zone") in held
 
 
+def test_a_glossed_scheme_name_is_one_mention_and_an_item_of_a_plan_is_sought(
+    pipeline: Pipeline,
+) -> None:
+    raw = "구미시는 이를 위해 기업 유치, 배터리 소부장(소재·부품·장비) 특화단지 지정, 양성을 편다."
+    found = run_text(pipeline, raw)
+    names = [m.text for m in found.entities if m.type == "Designation"]
+    assert names == ["소부장(소재·부품·장비) 특화단지"]
+    held = {(f.type, f.object) for f in found.facts if f.type in ("HOLDS", "SEEKS")}
+    assert held == {("SEEKS", "Designation:mpe-specialized-complex")}
+    # a headline's "… 지정" with no plan around it is still news of a designation
+    held2 = held_or_sought(pipeline, "구미시, 소부장 특화단지 지정")
+    assert ("HOLDS", "Region:gyeongbuk-gumi", "Designation:mpe-specialized-complex") in held2
+
+
 def test_a_complex_due_by_a_year_is_being_created(pipeline: Pipeline) -> None:
     raw = "경주시는 원자력 기관이 모인 곳으로, 2032년까지 'SMR 국가 산단'"
     held = held_or_sought(pipeline, raw)
