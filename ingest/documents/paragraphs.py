@@ -25,6 +25,10 @@ _OPENERS = set("‘“(「『[<《〈·-/~")
 _CLOSERS = set(".,!?)’”」』]>》〉:;…·%")
 _QUOTE_CLOSERS = set("’”」』)]")
 _NUMBER_UNITS = set("만억조천백십원개명년월일곳건대%")
+# A line that starts with an amount led by 천/백/십 ("천 300억원", "삼천억"): a new word.
+_NUMERAL_HEAD = re.compile(
+    r"[일이삼사오육칠팔구]?[천백십][^\S\n]?[\d일이삼사오육칠팔구천백십억조만]"
+)
 _WORD_TAIL = re.compile(r"\w+$")
 _WORD_HEAD = re.compile(r"\w+")
 # One-syllable words that stand alone; any other lone syllable at a line edge is a split word.
@@ -107,6 +111,8 @@ def _glue(prev: str, nxt: str, vocab: str) -> str:
         return ""
     if last.isdigit() and (first.isdigit() or first in _NUMBER_UNITS):
         return ""
+    if _hangul(last) and _NUMERAL_HEAD.match(nxt):
+        return " "
     if _hangul(last) and _hangul(first) and _splits_word(prev, nxt, vocab):
         return ""
     if _hanja(last) and _hanja(first):

@@ -83,6 +83,10 @@ _MENTION = re.compile(
 _PIECE = re.compile(
     r"(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<h>[일이삼사오육칠팔구])|(?P<small>[천백십])|(?P<big>[경조억만])"
 )
+# What an amount "of the order of" (억대, 조대) is about: money, not machines.
+_MONEY_AFTER = re.compile(
+    r"[^\S\n]?(?:의[^\S\n]?)?(?:투자|규모|사업|매출|자금|예산|재원|부가가치|경제|손실|적자|흑자)"
+)
 _HANGUL_VALUE = {c: i for i, c in enumerate("일이삼사오육칠팔구", 1)}
 _YEAR_SPAN = re.compile(
     r"(?<!\d)(?P<a>(?:19|20)\d{2})(?:\s?년)?\s?[-~–—〜∼]\s?(?P<b>(?:19|20)?\d{2})"
@@ -229,6 +233,10 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     if unit in _AREA_M2:
         m2 = float(Fraction(value) * _AREA_M2[unit])
         return Area(value=float(value), unit=unit, m2=m2, **common)
+    if unit == "대" and num.rstrip()[-1] in "억조" and _MONEY_AFTER.match(text, match.end()):
+        # "3천억대 투자": an amount of that order, not a count of vehicles
+        common["approximate"] = True
+        return Money(krw=int(value), **common)
     if unit not in _COUNT_UNIT_SET or value != int(value):
         return None  # a bare number, a foreign currency or a fraction of a thing
     if unit == "대" and value <= 10 and re.match(r"\s?[가-힣]", text[match.end() :]):

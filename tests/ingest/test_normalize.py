@@ -91,6 +91,12 @@ def test_hard_wrapped_korean_is_joined_with_and_without_spaces() -> None:
     assert "인력을 길러 낼 방침이다." in text
 
 
+def test_an_amount_led_by_cheon_starts_a_word_of_its_own_after_a_wrap() -> None:
+    width = "가나다라마바사아자차카타파하 " * 2
+    raw = f"{width}오송 단지에\n천 300억원을 {width}"
+    assert "단지에 천 300억원을" in normalize(raw).text
+
+
 def test_other_joins_numbers_brackets_and_headings() -> None:
     width = "가나다라마바사아자차카타파하 " * 2
     raw = f"{width}총 28\n만 명이 참여하는 {width}(\n도비) 사업과 {width}\n나머지"

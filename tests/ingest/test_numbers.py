@@ -326,6 +326,14 @@ def test_not_an_exact_amount(text: str) -> None:
     assert parse_money(text) is None
 
 
+def test_an_amount_of_an_order_is_money_but_a_number_of_machines_is_a_count() -> None:
+    [money] = find_amounts("두 회사가 3천억대 투자에 합의했다")
+    assert (money.krw, money.approximate, money.text) == (3000 * EOK, True, "3천억대")
+    [count] = find_counts("휴대폰이 1억대 팔렸다")
+    assert (count.value, count.text) == (EOK, "1억대")
+    assert find_amounts("휴대폰이 1억대 팔렸다") == []
+
+
 def test_counts_keep_digits_inside_groups() -> None:
     (count,) = find_counts("관람객 1만2천500명이 왔다")
     assert (count.value, count.text) == (12_500, "1만2천500명")
