@@ -38,7 +38,7 @@ SETS = {
     "realnews": GoldFile(DATA / "eval" / "realnews.yaml", "RSG_REALNEWS_CORPUS", 36, False),
     "realnews2": GoldFile(DATA / "eval" / "realnews2.yaml", "RSG_REALNEWS2_CORPUS", 30, True),
     "realnews3": GoldFile(DATA / "eval" / "realnews3.yaml", "RSG_REALNEWS3_CORPUS", 28, True, 4),
-    "realnews4": GoldFile(DATA / "eval" / "realnews4.yaml", "RSG_REALNEWS4_CORPUS", 21, True, 0),
+    "realnews4": GoldFile(DATA / "eval" / "realnews4.yaml", "RSG_REALNEWS4_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
