@@ -245,8 +245,11 @@ class Pipeline:
                 )
             )
         by_name = {m.text: m for m in new}
-        again = written_again(text, list(by_name), [(m.start, m.end) for m in [*linked, *new]])
+        # A place or industry word inside a name written again ("강원이솔루션은") yields to it.
+        taken = [(m.start, m.end) for m in [*orgs, *new]]
+        again = written_again(text, list(by_name), taken)
         for a, b in again:  # "매티스와 투자협약 … 매티스는 …": the same new organisation
+            linked = [m for m in linked if m.label == "Organization" or m.end <= a or b <= m.start]
             first = by_name[text[a:b]]
             new.append(_new_organization(text, a, b, first.confidence, first.kind))
         ordered = sorted([*linked, *new], key=lambda m: m.start)

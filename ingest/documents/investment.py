@@ -52,7 +52,8 @@ _SUBJECT = re.compile(
 )
 # A group as the subject: "금양 등 10개사가", "A 외 3곳이".
 _GROUPED = re.compile(
-    r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체)?"
+    r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체|"
+    r"그룹\s?사|계열사|자회사)?"
     r"(?:들)?(?:이|가|은|는|도)(?:\s|$)"
 )
 # An investment named by reference to one reported before: "이번 투자는 ... 19조 원이".
@@ -141,8 +142,11 @@ def investors(
         return [(partner, 0.7)]
     subject = _subject(text, s, money.start, clause.mentions)
     if subject is not None:
-        if subject.label != "Organization" or subject.kind == "government_body":
-            return []  # a region's or a ministry's budget, not an investment
+        if subject.label == "Region":
+            signed = _signing_company(clause)
+            return [(signed, 0.6)] if signed is not None else []
+        if subject.kind == "government_body":
+            return []  # a ministry's budget, not an investment
         return [(subject, 0.7)]
     after = [m for m in orgs if m.start >= money.end]
     if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
@@ -157,6 +161,29 @@ def investors(
     ):
         return [(ctx.topic, 0.55)]  # "A는 … 전문기업이다. (…) 80억원을 투자해": A's
     return []
+
+
+def _signing_company(clause: Clause) -> Mention | None:
+    """ "도는 … A㈜ 대표 등이 참석한 가운데 360억을 투자하고 … 투자 협약을 체결": in a
+    region's investment agreement with one company and no public money, the amount is the
+    company's."""
+    text, s, e = clause.text, clause.s, clause.e
+    if not _INVEST_AGREEMENT.search(text, s, e) or _PUBLIC_MONEY.search(text, s, e):
+        return None
+    companies = _distinct(
+        [m for m in clause.mentions if m.label == "Organization" and m.kind == "company"]
+    )
+    if len(companies) != 1 or not _SIGNER.match(text, companies[0].end):
+        return None  # "포항 소재 A에서", "A 등 6개 기업과": no single party
+    return companies[0]
+
+
+# A company as the one party: "A와", "A㈜ 대표".
+_SIGNER = re.compile(r"(?:\(주\)|㈜|\(유\))?(?:와|과|\s?(?:대표|회장|사장))(?![가-힣])")
+
+
+# An investment agreement: "투자협약", "투자 협약", "투자 MOU", "투자양해각서".
+_INVEST_AGREEMENT = re.compile(r"투자\s?(?:협약|MOU|양해각서|의향서)")
 
 
 def _elsewhere(mentions: list[Mention], money: Money, ctx: Context) -> bool:
@@ -184,7 +211,10 @@ def _within(region: str, outer: str, ctx: Context) -> bool:
 # Public money in the sentence: the amount is a project's budget, not the company's.
 _PUBLIC_MONEY = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산")
 # A word with a subject particle: the clause names its own subject.
-_ANY_SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)\s")
+# A verb's one-letter stem with 는 ("오는 2031년까지", "하는", "있는") is a modifier, no subject.
+_ANY_SUBJECT = re.compile(
+    r"(?:(?<=[가-힣A-Za-z0-9)])|(?![오하되있없온간갈할]는))[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)\s"
+)
 # "A, B와 각각 1000억원", "A·B 각 1000억원": one amount for each company joined before.
 _EACH_BEFORE = re.compile(r"(?:\(주\)|㈜)?(?:와|과|은|는|이|가|도)?\s?(?:[^\s]+\s){0,2}?각각?\s?$")
 
@@ -291,7 +321,7 @@ def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | 
 # ("A 역시 … 투자에 나서는 등 … 기업만 9곳, 투자 금액은 5조 원").
 # "8개 기업 가운데 가장 많은" singles one out of them.
 _COUNTED = re.compile(
-    r"\d+\s?(?:곳|개\s?사|개\s?기업|개\s?업체)(?!\s?(?:가운데|중))|기업만|기업들이"
+    r"\d+\s?(?:곳|개\s?사|개\s?기업|개\s?업체|건)(?!\s?(?:가운데|중))|기업만|기업들이"
 )
 
 
@@ -337,7 +367,15 @@ def subject_investor(text: str, s: int, e: int, mentions: list[Mention]) -> Ment
             and _SUBJECT.match(text[m.end : m.end + 40])
         ):
             return m
+    if _INVEST_AGREEMENT.search(text, s, e):  # "시는 A(유)와 … 투자협약을 체결": A
+        for m in mentions:
+            if m.label == "Organization" and m.kind == "company" and _PARTY.match(text, m.end):
+                return m
     return None
+
+
+# A company as the party a region signs with: "A와", "A㈜와", "A(유)와".
+_PARTY = re.compile(r"(?:\(주\)|㈜|\(유\))?(?:와|과)\s")
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
@@ -395,6 +433,8 @@ def invest_candidates(
 _FIRST_SUBJECT = re.compile(
     r"(?<![^\s(\[])(?P<stem>[가-힣A-Za-z0-9&·\-]{1,20})(?:은|는|이|가|도)\s"
 )
+# A verb's one-letter stem with 는 ("오는 3월", "하는", "있는"): a modifier, not a subject.
+_MODIFIER = re.compile(r"[오하되있없온간갈할]는\s")
 # Subjects that go on speaking of the company before: "이 회사는", "회사 측은".
 _SAME_TOPIC = re.compile(r"^(?:회사|동사|업체|기업|이번|이|해당|같은)$")
 
@@ -415,7 +455,7 @@ def sentence_topic(
         ),
         None,
     )
-    word = _FIRST_SUBJECT.search(text, s, e)
+    word = next((w for w in _FIRST_SUBJECT.finditer(text, s, e) if not _MODIFIER.match(w[0])), None)
     if word is not None and any(m.start <= word.start("stem") < m.end for m in mentions):
         word = None
     if named is not None and (word is None or named.start <= word.start()):

@@ -213,7 +213,24 @@ def _investors(
                 break  # "전문가 등이 참여하는": 가 is part of the word, not the subject's
             if span is not None:
                 out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.7))
+                out += _joined_before(text, span[0], known)
             break  # the nearest subject is the clause's subject
+    return out
+
+
+def _joined_before(text: str, pos: int, known: dict[int, int]) -> list[OrgCandidate]:
+    """ "A과 B는 각각 … 투자", "A, B가 … 투자": the names joined before a subject share it."""
+    out: list[OrgCandidate] = []
+    joins: tuple[str, ...] = ("과", "와", ",")  # the word right before: "B과 C는", "B, C는"
+    for start, end in _words_before(text, pos):
+        stem = _strip_particle(text, start, end, joins)
+        if start in known or stem is None or text[stem - 1] in ",·":
+            break
+        span = _name_of(text, start, stem)
+        if span is None:
+            break
+        out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.6))
+        joins = (",",)  # further back, a comma list: "A, B과 C는"
     return out
 
 

@@ -24,7 +24,7 @@ _END = (
     r"(?=$|[^가-힣]|(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|에서도|에도|와의|과의|이다)"
     r"(?:[^가-힣]|$))"
 )
-_COMPANY_MARKS = ("㈜", "(주)", "주식회사")
+_COMPANY_MARKS = ("㈜", "(주)", "주식회사", "(유)", "유한회사")  # (유): a limited company
 _MODIFIER = r"(?<![가-힣A-Za-z])(?:글로벌|국제|세계|아시아)"
 _RESEARCH = ("연구원", "연구소", "진흥원", "기술원", "평가원", "정보원")
 _PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회")
@@ -35,13 +35,15 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
     (
         # ㈜ and (주) may be glued to a generic word before them ("농업회사법인㈜ 헬스포유");
         # 주식회사 before a name stands apart ("신신제약주식회사 등" is no prefix).
-        re.compile(rf"(?:㈜|\(주\)|(?<![가-힣A-Za-z0-9])주식회사)\s?(?P<name>{_WORD}{{2,20}})"),
+        re.compile(
+            rf"(?:㈜|\(주\)|\(유\)|(?<![가-힣A-Za-z0-9])(?:주식|유한)회사)\s?(?P<name>{_WORD}{{2,20}})"
+        ),
         "company",
         0.95,
         _COMPANY_MARKS,
     ),
     (
-        re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\s?주식회사)"),
+        re.compile(rf"(?P<name>{_WORD}{{2,20}})(?:㈜|\(주\)|\(유\)|\s?(?:주식|유한)회사)"),
         "company",
         0.95,
         _COMPANY_MARKS,
@@ -135,6 +137,22 @@ _PARTICLE_TAIL = re.compile(
     r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|로부터|부터|까지|에게)$"
 )
 # "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
+# Words that follow a company's name and mark, never a name after a mark: its chief, its staff.
+_AFTER_NAME = frozenset(
+    {
+        "대표",
+        "대표이사",
+        "회장",
+        "부회장",
+        "사장",
+        "부사장",
+        "이사",
+        "관계자",
+        "직원",
+        "임직원",
+        "측",
+    }
+)
 _HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
 _EVENT_KINDS = ("포럼", "협의회")
 # A committee followed by a member's seat is a person's title.
@@ -174,6 +192,8 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
             if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
                 continue
+            if marked and name in _AFTER_NAME:
+                continue  # "한빛소재㈜ 대표가": the mark ends the name before it
             if generic_body(name):  # "실무협의회": named only by what it does
                 continue
             if kind == "public_institution" and _WORKS.search(name):

@@ -104,6 +104,38 @@ EOK = 10**8
             "위성을 운영하는 온누리전자가 대전에 200억 원을 투자한다.",
             {("Organization:온누리전자", 200 * EOK)},
         ),
+        # Names joined before a subject share it: "A과 B는 각각 N원".
+        (
+            "울산에서 한빛동천, 새봄힐링과 온누리소재는 각각 200억원을 투자해 공장을 짓는다.",
+            {
+                ("Organization:한빛동천", 200 * EOK),
+                ("Organization:새봄힐링", 200 * EOK),
+                ("Organization:온누리소재", 200 * EOK),
+            },
+        ),
+        # A place word inside a new name written again ("강원이솔루션은") yields to the name.
+        (
+            "경주시는 ㈜강원이솔루션과 MOU를 체결했다. 강원이솔루션은 경주에 395억원을 투자한다.",
+            {("Organization:강원이솔루션", 395 * EOK)},
+        ),
+        # "오는 2031년까지" is no subject: the company the story speaks of invests.
+        (
+            "당진시는 지엔씨에너지와 투자협약을 맺었다. 지엔씨에너지는 당진에 데이터센터를 "
+            "건립한다. 이를 위해 오는 2031년까지 2조원을 투자하기로 했다.",
+            {("Organization:지엔씨에너지", 20_000 * EOK)},
+        ),
+        # A region's investment agreement with one company whose chief attends: its amount.
+        (
+            "전북도는 홍길동 새봄미래소재㈜ 대표 등이 참석한 가운데 360억을 투자하고 공장을 "
+            "짓는 투자 협약을 체결했다.",
+            {("Organization:새봄미래소재", 360 * EOK)},
+        ),
+        # "이번 사업은 총 N원": the company the region signed the investment agreement with.
+        (
+            "남양주시는 한빛마석아이디씨(유)와 데이터센터 투자협약을 체결했다. 이번 사업은 "
+            "총 1조 원이 투입된다.",
+            {("Organization:한빛마석아이디씨", 10_000 * EOK)},
+        ),
     ],
 )
 def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
@@ -120,6 +152,12 @@ def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, 
         "방사청은 창원에 5년간 450억원을 투입해 클러스터를 키운다.",
         "울산 앞바다에 민간투자사가 2조 원을 투자한다.",
         "가온바람은 2조 원을 투자한다.",  # no place
+        # Agreements counted ("3건에"), a group's companies, a company as a venue or a group.
+        "전북도는 올해 1월 LS엠트론이 완주에 공장을 짓는 협약 1건 등 모두 3건에 2조원의 "
+        "투자협약을 체결했다.",
+        "LS그룹은 LS전선 등 그룹 사가 새만금에 1.8조원 규모의 투자협약을 체결했다.",
+        "경북도가 포항 소재 에코프로GEM에서 1조원대의 투자양해각서를 체결했다.",
+        "충청북도는 한빛소재 등 6개 바이오기업과 1080억원 규모의 투자협약을 맺었다.",
     ],
 )
 def test_no_investment_without_a_named_investor_and_a_place(pipeline: Pipeline, raw: str) -> None:
