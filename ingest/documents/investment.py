@@ -153,6 +153,8 @@ def investors(
         return [(after[0], 0.65)]
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
         return [(ctx.investor, 0.55)]
+    if ctx.topic is not None and _BACK_REFERENCE.search(text, s, money.start):
+        return [(ctx.topic, 0.6)]  # "A는 … 회사다. 이 기업은 … 6005억원을 투자해": A's
     if (
         ctx.topic is not None
         and not _ANY_SUBJECT.search(text, s, money.start)
@@ -208,6 +210,10 @@ def _within(region: str, outer: str, ctx: Context) -> bool:
     return False
 
 
+# A subject that refers back to the company before: "이 기업은", "이 제약회사는", "동사는".
+_BACK_REFERENCE = re.compile(
+    r"(?<![^\s(])(?:(?:이|해당|같은)\s[가-힣]{0,6}(?:회사|기업|업체)|동사)(?:은|는|이|가|도)\s"
+)
 # Public money in the sentence: the amount is a project's budget, not the company's.
 _PUBLIC_MONEY = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산")
 # A word with a subject particle: the clause names its own subject.
@@ -367,11 +373,7 @@ def subject_investor(text: str, s: int, e: int, mentions: list[Mention]) -> Ment
             and _SUBJECT.match(text[m.end : m.end + 40])
         ):
             return m
-    if _INVEST_AGREEMENT.search(text, s, e):  # "시는 A(유)와 … 투자협약을 체결": A
-        for m in mentions:
-            if m.label == "Organization" and m.kind == "company" and _PARTY.match(text, m.end):
-                return m
-    return None
+    return _agreement_party(text, s, e, mentions)  # "시는 A(유)와 … 투자협약을 체결": A
 
 
 # A company as the party a region signs with: "A와", "A㈜와", "A(유)와".
@@ -459,7 +461,19 @@ def sentence_topic(
     if word is not None and any(m.start <= word.start("stem") < m.end for m in mentions):
         word = None
     if named is not None and (word is None or named.start <= word.start()):
+        if named.label == "Region":  # "도는 A와 투자협약을": the story goes on about A
+            return _agreement_party(text, s, e, mentions)
         return named if named.label == "Organization" and named.kind == "company" else None
     if word is not None:
-        return topic if _SAME_TOPIC.match(word["stem"]) else None
+        back = _BACK_REFERENCE.match(text, max(s, word.start() - 3))
+        return topic if _SAME_TOPIC.match(word["stem"]) or back else None
     return topic
+
+
+def _agreement_party(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
+    """The company a sentence signs an investment agreement with ("A(유)와 … 투자협약")."""
+    if _INVEST_AGREEMENT.search(text, s, e):
+        for m in mentions:
+            if m.label == "Organization" and m.kind == "company" and _PARTY.match(text, m.end):
+                return m
+    return None

@@ -94,6 +94,8 @@ def find_by_clause(
         *_amount_lists(text),
         *_consortia(text),
         *_lists_with_known(text, known, orgs),
+        *_defined(text),
+        *_foreign(text),
     ]
     kept: list[OrgCandidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
@@ -427,4 +429,49 @@ def _lists_with_known(
             if i == len(items) - 1:  # the last item may carry its particle
                 b = _strip_particle(text, a, b, _PARTICLES) or b
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
+    return out
+
+
+# "A는 … 공동 설립한 회사다.": a sentence's subject that the sentence defines as a company.
+_DEFINED = re.compile(
+    r"(?:^|(?<=[.\n])\s?)(?P<name>[가-힣A-Za-z0-9&\-]{2,20})(?:은|는)\s[^.\n]{0,150}?"
+    r"(?:회사|기업|업체|제조사|법인)(?:이)?다\."
+)
+
+
+def _defined(text: str) -> list[OrgCandidate]:
+    if not re.search(r"(?:회사|기업|업체|제조사|법인)(?:이)?다\.", text):
+        return []
+    return [
+        OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
+        for m in _DEFINED.finditer(text)
+    ]
+
+
+# "싱가포르 프레스티지 바이오제약과", "프랑스 A코리아, 독일 B 등": a company written after
+# its country; a name of two words ends like a company, one word does so or stands in a list
+# of such names.
+_COUNTRIES = (
+    "미국|일본|중국|독일|프랑스|영국|대만|네덜란드|룩셈부르크|스위스|벨기에|싱가포르|캐나다|"
+    "호주|이탈리아|스페인|스웨덴|덴마크|핀란드|노르웨이|오스트리아|이스라엘|인도|홍콩"
+)
+_FOREIGN = re.compile(
+    rf"(?<![가-힣])(?:{_COUNTRIES})\s(?P<name>[가-힣A-Za-z0-9&\-]{{2,20}}"
+    r"(?:\s[가-힣A-Za-z0-9&\-]{2,12})?)(?=(?:와|과|은|는|이|가|,)(?![가-힣])|\s?등)"
+)
+_FOREIGN_ITEM = re.compile(rf",\s?(?:{_COUNTRIES})\s")
+
+
+def _foreign(text: str) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    for m in _FOREIGN.finditer(text):
+        name, start = m["name"], m.start("name")
+        if " " in name:
+            if not _COMPANY_END.search(name):
+                continue
+        elif not _COMPANY_END.search(name):
+            before = text[max(0, m.start() - 8) : m.start()]
+            if not (_FOREIGN_ITEM.match(text, m.end()) or re.search(r",\s?$", before)):
+                continue  # one word without a company's ending: only in a list of them
+        out.append(OrgCandidate(name, "company", start, start + len(name), 0.6))
     return out

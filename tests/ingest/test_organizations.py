@@ -96,6 +96,12 @@ def test_a_list_is_split_and_a_mark_glued_to_a_generic_word_is_no_name() -> None
         ("지역기업이 200억원을 투자한다.", []),
         ("새롬산업 전기남 부사장이 발표했다.", ["새롬산업"]),  # the person is none
         ("대표이사와 협약을 맺었다.", []),
+        # A company written after its country: two words ending like a company, or a list.
+        ("도는 싱가포르 한빛 바이오제약과 투자 협약을 했다.", ["한빛 바이오제약"]),
+        ("협약 기업은 독일 가온에어로젤스, 대만 누리식품 등이다.", ["가온에어로젤스", "누리식품"]),
+        ("미국 정부는 중국 시장과 거리를 둔다.", []),
+        # A subject the sentence defines as a company.
+        ("새봄리튬은 두 회사가 공동 설립한 회사다.", ["새봄리튬"]),
     ],
 )
 def test_names_by_clause(text: str, names: list[str]) -> None:
@@ -157,3 +163,8 @@ def test_no_gazetteer_form_is_refused_by_its_morphology(pipeline: Pipeline) -> N
         if orgnames.by_morphology(0, len(form.text), tokens):
             refused.append(form.text)
     assert refused == []
+
+
+def test_a_limited_company_mark_and_a_title_after_a_mark(pipeline: Pipeline) -> None:
+    text = "시는 한빛마석아이디씨(유)와 협약을 맺었다. 홍길동 새봄소재㈜ 대표가 참석했다."
+    assert [name for _, name in _orgs(pipeline, text)] == ["한빛마석아이디씨", "새봄소재"]
