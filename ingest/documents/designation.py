@@ -171,6 +171,10 @@ def designation_facts(
             continue  # "경제자유구역 미음지구": the scheme names where a place lies
         if _LAW.match(text, m.end, e):
             continue  # "규제자유특구 및 지역특화발전특구에 관한 규제특례법": a law's name
+        if any(o.label == "Designation" and 0 <= o.start - m.end <= 1 for o in mentions):
+            continue  # "홍천 도시첨단산업단지 기회발전특구": the site of the scheme after it
+        if m.id != NIC and _sited(text, m.end, e):
+            continue  # "외투지역 2만㎡에 공장을 증축", "첨복단지 입주": a site, not a fact
         if m.id == NIC:
             created = _CREATED.search(text, m.end, min(e, m.end + 60)) or _DUE.search(before)
             if not created or _ADDRESS.match(after):
@@ -184,10 +188,13 @@ def designation_facts(
             kind = _strong(after, before, lead) or _strong(text[m.end : e], lead)
         industry = m.qualifier or _INHERENT.get(m.id, ())
         props = {"industry": ",".join(industry)} if industry else {}
+        roster = _ROSTER.match(text, m.end, e) is not None
+        if kind is None and roster:
+            kind = _roster_kind(text, s, e, ctx)
         named = (kind or "SEEKS", ref(m), props)
         if kind is None:
             continue
-        places = _places(text, s, e, m, regions, ctx)
+        places = _places(text, s, e, m, regions, ctx, every=roster)
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
         year = when.iso[:4] if when else None
         own = (
@@ -216,6 +223,39 @@ def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
     """Whether a named area (a district, a complex) follows the scheme's name directly, so
     that the scheme is part of an address and not a fact of its own."""
     return any(m.end <= r.start <= m.end + 1 and ctx.levels.get(r.id) == "area" for r in regions)
+
+
+# A scheme followed by its places as the topic: "첨단 특화단지 분야 및 지역은 A, B, C이다".
+_ROSTER = re.compile(
+    r"\s?(?:\S+\s){0,3}?(?:지역|곳|지자체|대상지|후보지|예정지)(?:은|는|으로는|로는)\s"
+)
+# What the roster is: sites of a plan or bid, or the places a result named.
+_ROSTER_SEEK = re.compile(r"후보|대상지|예정지|신청|공모|유치")
+_ROSTER_HOLD = re.compile(r"(?:지정|선정)\s?(?:결과|됐|되었|돼|된|확정)|결과를\s?발표")
+
+
+def _roster_kind(text: str, s: int, e: int, ctx: Context) -> str | None:
+    """HOLDS or SEEKS for a roster sentence, from it and the sentence before; None without a
+    cue in either."""
+    windows = [(s, e), *((a, b) for a, b, _ in ctx.earlier[-1:])]
+    if _ROSTER_SEEK.search(text, s, e):
+        return "SEEKS"
+    if any(_ROSTER_HOLD.search(text, a, b) for a, b in windows):
+        return "HOLDS"
+    return None
+
+
+# A scheme used as a site: a factory built or a company moving in there, not a designation
+# ("외투지역 2만3천㎡에 생산공장을 증축", "첨복단지 입주기회", "특구 내에 공장을 짓는다").
+_SITE = re.compile(
+    r"\s?(?:[\d,.]+(?:\s?[만천백]\s?[\d,.]*)*\s?(?:㎡|평|m²|km²|ha)\s?)?"
+    r"(?:입주|(?:내|안)(?:에|의)?\s[^.\n]{0,20}?입주|(?:내|안)?에\s(?![^.\n]{0,6}(?:선정|지정|도전|신청|공모|응모|뛰어|재도전|포함))"
+    r"[^.\n]{0,30}?(?:공장|시설|센터|연구소)(?:을|를)?\s?(?:증축|신축|건립|짓|지어|세우|신·증축|증설))"
+)
+
+
+def _sited(text: str, end: int, e: int) -> bool:
+    return _SITE.match(text, end, e) is not None
 
 
 # Schemes whose name says their industry: a fact of one is a fact about that industry too.
@@ -436,19 +476,29 @@ def _within(child: str, region: str, parents: dict[str, str]) -> bool:
 
 
 def _places(
-    text: str, s: int, e: int, m: Mention, regions: list[Mention], ctx: Context
+    text: str,
+    s: int,
+    e: int,
+    m: Mention,
+    regions: list[Mention],
+    ctx: Context,
+    every: bool = False,
 ) -> list[Mention]:
     """The regions a designation is given to, parents of others left out.
 
     The regions next to it (20 characters on either side); every region of the sentence
     when the sentence lists them ("… 등 5곳", "각각"); otherwise, with none next to it, the
     regions before it (a passive subject far before: "부산 기장군과 강서구 일대 …
-    기회발전특구로 지정됐다"). A named area (an industrial complex) is a place of its own."""
+    기회발전특구로 지정됐다"). A named area (an industrial complex) is a place of its own.
+    ``every``: the sentence is a roster of the scheme's places. Places in a bracket that gives
+    the extent of the place before it ("충북(청주 청원 충주 일원)") are not holders: the
+    place before the bracket is."""
     present = [
         r
         for r in regions
         if not venue(text[r.end : min(e, r.end + 40)])
         and not compared(text[r.end : min(e, r.end + 16)])
+        and not _in_extent(text, r, s, e)
     ]
     near = [
         r
@@ -456,7 +506,11 @@ def _places(
         if 0 <= m.start - r.end <= 20
         or (0 <= r.start - m.end <= 20 and "," not in text[m.end : r.start])
     ]
-    if _LIST.search(text, s, e) or _LIST_BEFORE.search(text, max(s, m.start - 25), m.start):
+    if (
+        every
+        or _LIST.search(text, s, e)
+        or _LIST_BEFORE.search(text, max(s, m.start - 25), m.start)
+    ):
         near = present
     elif not near:
         near = [r for r in present if r.end <= m.start]
@@ -471,8 +525,20 @@ def _places(
     return list(kept.values())
 
 
-# What joins the items of a list of places: "오창과 경북 포항, 울산, 전북 새만금".
-_JOINER = re.compile(r"\s?(?:,|과|와|및|·|이나|또는)?\s?")
+# What joins the items of a list of places: "오창과 경북 포항, 울산, 전북 새만금"; an item
+# may carry a word with its extent in brackets ("강원 동해안(강릉 동해 일원), 충북").
+_JOINER = re.compile(r"\s?(?:[가-힣]{0,4}\([^()\n]{0,30}\))?\s?(?:,|과|와|및|·|이나|또는)?\s?")
+# A bracket that gives the extent of a place: "(청주 청원 충주 일원)".
+_EXTENT_OPEN = re.compile(r"\(([^()\n]{0,30})$")
+_EXTENT_CLOSE = re.compile(r"[^()\n]{0,30}?(?:일원|일대|등지)\s?\)")
+
+
+def _in_extent(text: str, r: Mention, s: int, e: int) -> bool:
+    """Whether ``r`` is written inside a bracket that ends with 일원/일대 (an extent)."""
+    return (
+        _EXTENT_OPEN.search(text, max(s, r.start - 30), r.start) is not None
+        and _EXTENT_CLOSE.match(text, r.start, e) is not None
+    )
 
 
 def _enumeration(

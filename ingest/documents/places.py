@@ -28,7 +28,7 @@ _CLAUSE = re.compile(r"(?:은|는|이|가|을|를|도|와|과)\s")
 # "서울·부산에 이어", "송도 등과 어깨를 나란히", "수도권처럼".
 _COMPARED = re.compile(
     r"^(?P<gap>[^,.\n]{0,8}?)(?:에\s?이어|에\s?비해|처럼|와\s?달리|과\s?달리|보다\s|(?:과|와)\s?어깨를"
-    r"|(?:과|와)\s?같은"
+    r"|(?:과|와)\s?같은|(?:을|를)\s?(?:한발\s?|한\s?발\s?|크게\s?)?앞서(?:가|갈|나|고|며|는)"
     # Left out of a list ("세종과 제주를 제외한 모든 지자체"), not left out of a selection
     # ("상주를 제외한 4곳이 선정됐다": a bid lost).
     r"|(?:을|를)\s?(?:제외한|제외하고|빼고|뺀)(?![가-힣])(?!\s?(?:\d|[두세네]\s?곳|다섯|나머지)))"
@@ -47,6 +47,8 @@ _HOME = re.compile(
     r"^\s?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
     r"|^\s?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
 )
+# Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한").
+_HOME_BEFORE = re.compile(r"(?:본사|본점)(?:는|가)\s$")
 # "… 오창산업단지에 위치한 (한빛은)": a company's site, when a company follows.
 _SITED = re.compile(r"^\s?(?:\S+\s)?\S*?에\s?위치한\s")
 # A person's title: "여수시장", "나주시 부시장", "전북지사", "목포시장은".
@@ -56,7 +58,7 @@ _TITLE = re.compile(
     r"(?:은|는|이|가|과|와|도|의|을|를|에게|\s?권한대행)?(?![가-힣])"
 )
 # "여수시 장," where the matcher took "여수시": the rest of the title.
-_TITLE_REST = re.compile(r"^장(?:은|는|이|가|과|와|도|의|을|를)?(?![가-힣])")
+_TITLE_REST = re.compile(r"^\s?장(?:은|는|이|가|과|와|도|의|을|를)?(?![가-힣])")
 # An outlet's dateline: "[KBS 전주]", "[전주=뉴스1]".
 _BRACKET = re.compile(r"\[[^\[\]\n]{0,14}$")
 _BRACKET_END = re.compile(r"^\s?(?:\]|=)")
@@ -94,6 +96,7 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
             or venue(after)
             or compared(after[:16])
             or _company_in_list(text, m, orgs)
+            or _homonym(text, m)
         ):
             continue
         if m.label == "Region" and _titled(text, m):
@@ -106,10 +109,37 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:
-    """ "㈜커먼코딩(서울)": a region alone in the brackets right after an organisation."""
+    """ "㈜커먼코딩(서울)": a region alone in the brackets right after an organisation, or
+    right after any name in a list of companies ("한빛바이오(대전)와 … 등 7개 기업이") or
+    in an outlet's byline ("한빛경제(세종) 전문기자", "한빛일보(춘천)=", or such a bracket
+    ending its line)."""
     if text[region.start - 1 : region.start] != "(" or text[region.end : region.end + 1] != ")":
         return False
-    return any(o.end == region.start - 1 for o in orgs)
+    if any(o.end == region.start - 1 for o in orgs):
+        return True
+    if region.start < 2 or not text[region.start - 2].isalnum():
+        return False
+    return _BYLINE.match(text, region.end + 1) is not None or (
+        _COMPANIES.match(text, region.end + 1) is not None
+    )
+
+
+# After "(region)": the rest of a byline ("= 기자", ") 전문기자").
+# A byline whose rest was cleaned away leaves the bracket at the end of its line.
+_BYLINE = re.compile(r"\s?=|\s(?:[가-힣]{1,6}\s)?(?:전문)?기자(?![가-힣])|[ \t]*(?:\n|$)")
+# After "(region)": a list that closes as a count of companies ("… 등 총 7개 기업이").
+_COMPANIES = re.compile(
+    r"[^.\n]{0,160}?\s등\s(?:총\s?)?\d+\s?(?:개\s?)?(?:기업|업체|개사|사)(?:이|가|은|는|을|를|과|와)?\s"
+)
+# A homonym: "양산" written as mass production ("양산공장", "양산 체제에 들어간다").
+_MASS_PRODUCTION = re.compile(
+    r"(?:공장|체제|라인|설비|능력|규모|돌입|시설|기술|성공|착수|시점|단계|물량|화(?![가-힣]))"
+    r"|\s(?:체제|라인|설비|돌입|공장|단계|시점)"
+)
+
+
+def _homonym(text: str, region: Mention) -> bool:
+    return region.text == "양산" and _MASS_PRODUCTION.match(text, region.end) is not None
 
 
 def _titled(text: str, region: Mention) -> bool:
@@ -154,6 +184,7 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
         sited = _SITED.match(after[:30])
         if (
             _HOME.match(after)
+            or _HOME_BEFORE.search(before)
             or _RIVAL.search(before)
             or _CONTRAST.match(after)
             or (sited is not None and any(o.start == last.end + sited.end() for o in orgs))

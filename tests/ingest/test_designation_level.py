@@ -16,6 +16,9 @@ def pipeline() -> Pipeline:
     return Pipeline.load()
 
 
+NSIC = "Designation:national-strategic-industry-complex"
+
+
 def _regions(pipeline: Pipeline, raw: str) -> set[str]:
     return {e.id for e in run_text(pipeline, raw).entities if e.type == "Region" and e.id}
 
@@ -253,3 +256,114 @@ def test_the_sites_of_a_bid_seek_it_and_a_place_left_out_lost(pipeline: Pipeline
         "Region:gangwon-wonju",
         "Designation:national-strategic-industry-complex",
     ) in held
+
+
+def test_a_roster_of_the_places_of_a_result_holds_the_scheme(pipeline: Pipeline) -> None:
+    raw = (
+        "산업부는 오늘 특화단지 선정 결과를 발표했다."
+        " 첨단 특화단지 분야 및 지역은 반도체 '경기 용인' 배터리 '충북 청주' 소재 '울산'이다."
+    )
+    held = held_or_sought(pipeline, raw)
+    for place in ("gyeonggi-yongin", "chungbuk-cheongju", "ulsan"):
+        assert ("HOLDS", f"Region:{place}", NSIC) in held
+    assert not any(subject == "Region:gyeonggi" for _, subject, _ in held)
+
+
+def test_a_roster_without_a_cue_is_no_fact(pipeline: Pipeline) -> None:
+    raw = "날씨가 맑았다. 첨단 특화단지 분야 및 지역은 반도체 '경기 용인'이다."
+    assert held_or_sought(pipeline, raw) == set()
+
+
+def test_places_in_an_extent_bracket_leave_the_scheme_to_the_place_before(
+    pipeline: Pipeline,
+) -> None:
+    raw = (
+        "정부는 강원 동해안(강릉 동해 일원), 충북(청주 충주 일원) 지역을"
+        " 경제자유구역 지정 후보지역으로 선정했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    fez = "Designation:free-economic-zone"
+    assert ("SEEKS", "Region:gangwon", fez) in held
+    assert ("SEEKS", "Region:chungbuk", fez) in held
+    assert not any(subject.startswith("Region:chungbuk-") for _, subject, _ in held)
+    # Without the extent word the cities in the bracket are the places themselves.
+    raw = "충북(청주·충주)이 경제자유구역 후보지로 선정됐다."
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:chungbuk-cheongju", fez) in held
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "한빛소재는 천안 외투지역 2만3천㎡에 생산공장을 증축하기 위해 500만 달러를 투자한다.",
+        "재단은 벤처기업에 첨복단지 입주 기회를 주기 위해 센터를 짓기로 했다.",
+        "여러 기업이 오송첨복단지 내 연구단지에도 입주를 이어가고 있다.",
+    ],
+)
+def test_a_scheme_used_as_a_site_is_no_designation(pipeline: Pipeline, raw: str) -> None:
+    assert held_or_sought(pipeline, raw) == set()
+
+
+def test_a_scheme_followed_by_a_selection_is_still_a_fact(pipeline: Pipeline) -> None:
+    raw = "충남 천안이 외국인투자지역에 새로 선정됐다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:chungnam-cheonan", "Designation:foreign-investment-zone") in held
+
+
+@pytest.mark.parametrize(
+    ("raw", "gone", "kept"),
+    [
+        # Companies of a list with their home in brackets, closed by a count of companies.
+        (
+            "충북도는 한빛바이오(대전)와 누리메디(경북), 가온소재(경기) 등 3개 기업과"
+            " 협약을 맺었다.",
+            {"daejeon", "gyeongbuk", "gyeonggi"},
+            {"chungbuk"},
+        ),
+        # A bracket in a byline, with or without the rest of the byline.
+        (
+            "[한빛일보(의정부)=홍길동 기자] 경기도가 로봇 기업을 유치했다.",
+            {"gyeonggi-uijeongbu"},
+            {"gyeonggi"},
+        ),
+        ("전북도가 풍력 단지를 짓는다.\n홍길동 한빛경제(세종) 전문기자", {"sejong"}, {"jeonbuk"}),
+        # A company's home as the topic before the place.
+        (
+            "원주시는 한빛소재와 협약을 맺었다. 한빛소재의 본사는 충북 청주 오창에 위치한다.",
+            {"chungbuk", "chungbuk-cheongju"},
+            {"gangwon-wonju"},
+        ),
+        # 양산 as mass production; a rival left behind; a title written with a space.
+        ("전북도는 리튬염 양산공장 건립을 위한 협약을 맺었다.", {"gyeongnam-yangsan"}, {"jeonbuk"}),
+        ("충북도는 병원 유치에서 대구를 한발 앞서갈 것으로 본다.", {"daegu"}, {"chungbuk"}),
+        (
+            "협약식에는 홍길동 군산시 장, 김철수 대표가 참석했다. 전북도가 밝혔다.",
+            {"jeonbuk-gunsan"},
+            {"jeonbuk"},
+        ),
+    ],
+)
+def test_regions_named_only_in_passing(
+    pipeline: Pipeline, raw: str, gone: set[str], kept: set[str]
+) -> None:
+    found = _regions(pipeline, raw)
+    assert not found & gone
+    assert kept <= found
+
+
+def test_a_city_named_in_brackets_as_a_place_of_a_scheme_stays(pipeline: Pipeline) -> None:
+    raw = "정부는 드론특구로 안티드론(아산), 드론배송(태안)을 운영 중이다."
+    assert {"chungnam-asan", "chungnam-taean"} <= _regions(pipeline, raw)
+    raw = "전남도는 데이터센터(해남), 에너지밸리(나주) 등에 30개 기업을 유치한다."
+    assert {"jeonnam-haenam", "jeonnam-naju"} <= _regions(pipeline, raw)
+    raw = "경남 양산시는 양산 물금지구에 공장을 유치했다."
+    assert "gyeongnam-yangsan" in _regions(pipeline, raw)
+
+
+def test_urban_high_tech_complex_and_a_scheme_sited_in_another(pipeline: Pipeline) -> None:
+    held = held_or_sought(pipeline, "인천시는 로봇랜드의 도시첨단산업단지 지정을 추진 중이다.")
+    assert ("SEEKS", "Region:incheon", "Designation:urban-high-tech-industrial-complex") in held
+    held = held_or_sought(pipeline, "강원 홍천 도시첨단산업단지가 기회발전특구로 지정됐다.")
+    assert ("HOLDS", "Region:gangwon-hongcheon", "Designation:opportunity-development-zone") in held
+    held = held_or_sought(pipeline, "홍천 도시첨단산업단지 기회발전특구 지정")
+    assert not any(o.endswith("urban-high-tech-industrial-complex") for _, _, o in held)
