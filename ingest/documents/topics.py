@@ -10,7 +10,7 @@ an investment is for them) and the industries it names in its own statements, bu
 - umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재, 식품) unless a fact makes
   them a focus or they are written as an industry or a concrete thing of it ("관광 산업",
   "관광리조트", "건강기능식품");
-- a national category list ("반도체와 디스플레이, 이차전지 등 국가첨단전략산업", "… 3개
+- a national category list ("이차전지와 반도체 등 정부의 국가첨단전략산업", "… 3개
   분야별로").
 
 A scheme whose name is an industry concept (소부장 특화단지) names that industry.
@@ -47,7 +47,7 @@ _APPOSITION = re.compile(r"^[^,]{0,40}?(?:은|는)\s[^,]{0,60}?(?:으로|로),\s
 _CATEGORY_LIST = re.compile(
     r"(?:등|같은)\s?(?:\S+\s){0,2}?(?:\d+|[두세네]|다섯|여섯|일곱|BIG\s?\d)\s?대?\s?"
     r"(?:주력|신|전략|핵심|미래|신성장)?\s?(?:산업|분야|기술)"
-    # "반도체와 디스플레이, 이차전지 등 정부의 국가첨단전략산업", "… 배터리 3개 분야별로"
+    # "이차전지와 반도체 등 정부의 국가첨단전략산업", "… 세 분야별로"
     r"|등\s?(?:정부의?\s?)?(?:국가)?첨단전략산업"
     r"|(?:\d+|[두세네])\s?개\s?분야(?:별|에|의|로)"
     r"|(?:\d+|[두세네])\s?개(?:다|이다)\.?$"  # "분야는 반도체와 이차전지, 디스플레이 3개다"

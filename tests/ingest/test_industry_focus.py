@@ -51,12 +51,12 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ),
         # A national category list is the backdrop, not the region's industries.
         (
-            "대전시는 반도체와 디스플레이, 이차전지 등 정부의 국가첨단전략산업 가운데 "
+            "대전시는 이차전지와 반도체 등 정부의 국가첨단전략산업 중에서 "
             "반도체를 노린다.",
             ["semiconductor"],
         ),
         (
-            "특화단지로 지정되면 반도체와 디스플레이, 배터리 3개 분야별로 클러스터가 생긴다. "
+            "정부는 디스플레이·반도체·배터리 3개 분야별로 단지를 고른다. "
             "구미시는 반도체 특화단지 유치에 나섰다.",
             ["semiconductor"],
         ),
