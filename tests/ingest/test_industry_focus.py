@@ -51,8 +51,7 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ),
         # A national category list is the backdrop, not the region's industries.
         (
-            "대전시는 이차전지와 반도체 등 정부의 국가첨단전략산업 중에서 "
-            "반도체를 노린다.",
+            "대전시는 이차전지와 반도체 등 정부의 국가첨단전략산업 중에서 반도체를 노린다.",
             ["semiconductor"],
         ),
         (
