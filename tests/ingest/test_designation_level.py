@@ -10,12 +10,6 @@ import pytest
 from ingest.documents.document import Pipeline
 from tests.ingest.extracting import held_or_sought, run_text
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 NSIC = "Designation:national-strategic-industry-complex"
 
 

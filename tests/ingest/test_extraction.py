@@ -6,7 +6,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,11 +15,6 @@ from ingest.documents.document import Pipeline
 from ingest.documents.evaluation import GOLD_DIR, evaluate_all, load_gold
 from ingest.documents.reader import RawText, read
 from tests.conftest import corpus_dir
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
 
 
 def _ids(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:

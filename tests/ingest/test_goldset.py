@@ -68,11 +68,6 @@ GOLD = {
 }
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 def _write(tmp_path: Path, *, heldout: bool) -> Path:
     (tmp_path / "gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
     (tmp_path / "tune.txt").write_text(TUNE_TEXT, "utf-8")

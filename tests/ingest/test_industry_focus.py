@@ -12,11 +12,6 @@ from ingest.documents.document import Pipeline
 from ingest.documents.reader import RawText
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 def _industries(pipeline: Pipeline, raw: str) -> list[str]:
     extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
     return extraction.industries

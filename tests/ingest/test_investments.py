@@ -12,11 +12,6 @@ from ingest.documents.initiative import initiative_name, trim_name
 from ingest.documents.reader import RawText
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 def _facts(pipeline: Pipeline, raw: str, kind: str) -> set[tuple[str, str, int | None]]:
     extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
     return {(f.subject, f.object, f.amount_krw) for f in extraction.facts if f.type == kind}

@@ -16,11 +16,6 @@ from ingest.documents.reader import RawText
 EOK = 10**8
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 def _run(pipeline: Pipeline, raw: str) -> tuple[list[tuple[str | None, str]], set[tuple[str, int]]]:
     extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
     orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]

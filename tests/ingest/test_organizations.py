@@ -17,11 +17,6 @@ from ingest.documents.reader import RawText
 from ingest.graph.dataset import default_data_dir
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 def _orgs(
     pipeline: Pipeline, text: str, published: str | None = None
 ) -> list[tuple[str | None, str]]:

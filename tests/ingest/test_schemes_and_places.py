@@ -11,11 +11,6 @@ from ingest.documents.document import Pipeline
 from tests.ingest.extracting import held_or_sought, run_text
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.load()
-
-
 @pytest.mark.parametrize(
     ("raw", "want"),
     [
