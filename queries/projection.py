@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import threading
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -516,20 +517,23 @@ class Projections:
     """The projection of the live build, per store; rebuilt when the build id changes."""
 
     def __init__(self) -> None:
-        self._kept: dict[int, Projection] = {}
+        # Keyed by the store itself, held weakly: a store closed and replaced by another at
+        # the same address never inherits its projection.
+        self._kept: weakref.WeakKeyDictionary[GraphStore, Projection]
+        self._kept = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
     def of(self, store: GraphStore) -> Projection:
         build = store.build_id()
-        kept = self._kept.get(id(store))
+        kept = self._kept.get(store)
         if kept is not None and kept.build is not None and kept.build == build:
             return kept
         with self._lock:
-            kept = self._kept.get(id(store))
+            kept = self._kept.get(store)
             if kept is not None and kept.build is not None and kept.build == build:
                 return kept
             fresh = Projection.read(store, build)
-            self._kept[id(store)] = fresh
+            self._kept[store] = fresh
             return fresh
 
 

@@ -39,6 +39,11 @@ class ApiSettings(BaseSettings):
         ge=0,
         description="bytes kept by the response cache; one answer may take at most an eighth",
     )
+    detail_projection: bool = Field(
+        default=True,
+        description="answer entity details (/regions/{id}, ...) from the build's neighbourhood "
+        "projection, read into memory once per build; false: from the store on every request",
+    )
     session_hours: int = Field(
         default=12, ge=1, le=24 * 30, description="how long a browser login lasts (/login)"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from pydantic_core import to_json
@@ -21,6 +21,7 @@ from api.web.routers.analysis import CsvOrJson
 from ontology.contract import RELATIONSHIPS
 from ontology.errors import NotFound
 from queries import catalog
+from queries.neighbourhood import neighbourhoods
 
 router = APIRouter()
 
@@ -211,6 +212,7 @@ def detail_answer(label: str, row: dict[str, Any], skip: int, limit: int) -> dic
 
 def _detail(segment: str, label: str) -> Any:
     def get_entity(
+        request: Request,
         store: StoreDep,
         entity_id: Annotated[str, Path(alias="id", max_length=120, examples=["jeonbuk-gimje"])],
         rel_type: Annotated[
@@ -223,10 +225,15 @@ def _detail(segment: str, label: str) -> Any:
         ] = NEIGHBOUR_PAGE,
         fmt: CsvOrJson = "json",
     ) -> EntityDetail | Response:
-        query = catalog.get("entity_detail")
-        params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
-        params["type"] = rel_type.value if rel_type is not None else None
-        rows = store.read(query.text, query.bind(params)).rows
+        type_name = rel_type.value if rel_type is not None else None
+        if request.app.state.settings.detail_projection:
+            # The rows entity_detail gives, worked out from the build's neighbourhood
+            # projection (read once per build id; tests/queries/test_neighbourhood.py).
+            rows = neighbourhoods.of(store).detail(label, entity_id, type_name, skip, limit)
+        else:
+            query = catalog.get("entity_detail")
+            params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
+            rows = store.read(query.text, query.bind({**params, "type": type_name})).rows
         if not rows:
             raise NotFound(f"no {label} with id {entity_id!r}", f"list them at the {label} list")
         answer = detail_answer(label, rows[0], skip, limit)

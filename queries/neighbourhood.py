@@ -1,0 +1,187 @@
+"""The per-build neighbourhood projection: every node and relationship kept in memory.
+
+An entity detail (a node, its neighbours counted by relationship type, a page of them with
+the relationships' properties) read from the store costs the store its traversal and the API
+the decoding of every neighbour's values, per request. Like the analytics projection
+(``queries.projection``), this one is read once per build id from the store (either backend,
+the named query ``neighbourhood_projection``, a page of nodes at a time) and kept until the
+build id changes; every detail is then worked out from it per request, giving the row the
+named query ``entity_detail`` gives (tests/queries/test_neighbourhood.py compares them for
+every node of the seed graph). The graph changes only through a build, which gives it a new
+id, so a detail from the projection is as fresh as one from the store.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from ontology.errors import StoreUnavailable
+from queries import catalog
+from queries.store import GraphStore, Row
+
+#: Labels an entity detail is asked for by (entity_detail looks a node up through these;
+#: a node of a sublabel such as Company is found through Organization).
+MAIN_LABELS = (
+    "Region",
+    "Industry",
+    "Strategy",
+    "Initiative",
+    "Organization",
+    "Designation",
+    "Source",
+)
+
+#: Nodes per page of ``neighbourhood_projection``.
+PAGE = 1000
+
+#: Attempts at reading one build whole before giving up (a build that lands during the read
+#: changes the id; the read starts again).
+ATTEMPTS = 3
+
+Key = tuple[str, tuple[str, ...]]
+
+
+@dataclass
+class _Node:
+    labels: list[str]
+    props: dict[str, Any]
+    #: (type, other end's id, outgoing, the other end, relationship properties), in
+    #: entity_detail's order: type, then the other end's id.
+    edges: list[tuple[str, str, bool, _Node, dict[str, Any]]] = field(default_factory=list)
+    #: [{"count", "type"}] in type order, as entity_detail's ``counts``.
+    counts: list[Row] = field(default_factory=list)
+    #: First and end position of each type's edges in ``edges``.
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _key(labels: list[str], node_id: Any) -> Key:
+    return (str(node_id), tuple(sorted(labels)))
+
+
+@dataclass
+class Neighbourhood:
+    """One build's nodes and relationships, indexed for entity details."""
+
+    build: str | None
+    nodes: int
+    relationships: int
+    _by_label: dict[tuple[str, str], _Node]
+
+    @classmethod
+    def read(cls, store: GraphStore, build: str | None) -> Neighbourhood:
+        query = catalog.get("neighbourhood_projection")
+        nodes: dict[Key, _Node] = {}
+        pending: list[tuple[_Node, list[Any]]] = []
+        skip = 0
+        while True:
+            rows = store.read(query.text, query.bind({"skip": skip, "size": PAGE})).rows
+            for row in rows:
+                node = _Node(list(row["labels"]), dict(row["node"]))
+                nodes[_key(node.labels, node.props.get("id"))] = node
+                pending.append((node, row["edges"]))
+            if len(rows) < PAGE:
+                break
+            skip += PAGE
+        relationships = 0
+        for start, edges in pending:
+            for rel_type, end_labels, end_id, props in edges:
+                end = nodes.get(_key(end_labels, end_id))
+                if end is None:  # cannot happen within one build; refuse rather than guess
+                    raise StoreUnavailable(
+                        "the graph changed while it was being read / 읽는 중 그래프가 바뀜",
+                        "ask again",
+                    )
+                rel_props = dict(props or {})
+                start.edges.append((rel_type, str(end_id), True, end, rel_props))
+                end.edges.append((rel_type, str(start.props.get("id")), False, start, rel_props))
+                relationships += 1
+        by_label: dict[tuple[str, str], _Node] = {}
+        for node in nodes.values():
+            node.edges.sort(key=lambda edge: (edge[0], edge[1]))
+            first = 0
+            for index in range(1, len(node.edges) + 1):
+                if index == len(node.edges) or node.edges[index][0] != node.edges[first][0]:
+                    rel_type = node.edges[first][0]
+                    node.spans[rel_type] = (first, index)
+                    node.counts.append({"count": index - first, "type": rel_type})
+                    first = index
+            if any(label in MAIN_LABELS for label in node.labels):
+                for label in node.labels:
+                    by_label[(label, str(node.props.get("id")))] = node
+        return cls(build, len(nodes), relationships, by_label)
+
+    def detail(
+        self,
+        label: str,
+        node_id: str,
+        rel_type: str | None = None,
+        skip: int = 0,
+        limit: int | None = None,
+    ) -> list[Row]:
+        """``entity_detail``'s rows for these parameters: one row, or none for an unknown id."""
+        node = self._by_label.get((label, node_id))
+        if node is None:
+            return []
+        if rel_type is None:
+            first, end = 0, len(node.edges)
+        else:
+            first, end = node.spans.get(rel_type, (0, 0))
+        matching = end - first
+        start = first + max(skip, 0)
+        stop = end if limit is None else min(end, start + max(limit, 0))
+        return [
+            {
+                "node": node.props,
+                "counts": node.counts,
+                "matching": matching,
+                "neighbours": [
+                    {
+                        "type": edge[0],
+                        "outgoing": edge[2],
+                        "neighbour": edge[3].props,
+                        "neighbour_labels": edge[3].labels,
+                        "props": edge[4],
+                    }
+                    for edge in node.edges[start:stop]
+                ],
+            }
+        ]
+
+
+class Neighbourhoods:
+    """The neighbourhood projection of the live build, per store; read again on a new build id."""
+
+    def __init__(self) -> None:
+        # Keyed by the store itself, held weakly: a store closed and replaced by another at
+        # the same address never inherits its projection.
+        self._kept: weakref.WeakKeyDictionary[GraphStore, Neighbourhood]
+        self._kept = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, store: GraphStore) -> Neighbourhood:
+        build = store.build_id()
+        kept = self._kept.get(store)
+        if kept is not None and kept.build is not None and kept.build == build:
+            return kept
+        with self._lock:
+            kept = self._kept.get(store)
+            if kept is not None and kept.build is not None and kept.build == build:
+                return kept
+            for _ in range(ATTEMPTS):
+                fresh = Neighbourhood.read(store, build)
+                after = store.build_id()
+                if after == build:
+                    self._kept[store] = fresh
+                    return fresh
+                build = after
+            raise StoreUnavailable(
+                "the graph was rebuilt while it was being read / 읽는 중 그래프가 다시 빌드됨",
+                "ask again when the build has finished",
+            )
+
+
+#: The process's neighbourhood projections (the API shares it).
+neighbourhoods = Neighbourhoods()

@@ -1,0 +1,107 @@
+"""The neighbourhood projection gives the rows the named query ``entity_detail`` gives.
+
+Every node of the seed graph is asked for through each of its labels, and the busiest region
+with relationship types, pages and out-of-range values; on the embedded store the rows must
+also serialise to the same bytes (key order included). A page size smaller than the graph
+proves the projection reads it page by page without losing or repeating a node.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from queries import neighbourhood
+from queries.catalog import get
+from queries.neighbourhood import MAIN_LABELS, Neighbourhood, Neighbourhoods
+from queries.store import GraphStore, Row
+from tests.backends import BACKENDS, seed_graph
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def graph(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphStore]:
+    yield from seed_graph(request, tmp_path_factory)
+
+
+def _named(store: GraphStore, **given: Any) -> list[Row]:
+    query = get("entity_detail")
+    return store.read(query.text, query.bind(given)).rows
+
+
+def _every_node(store: GraphStore) -> list[dict[str, Any]]:
+    rows = store.read(
+        "MATCH (n) WHERE NOT n:BuildInfo RETURN labels(n) AS labels, n.id AS id ORDER BY id"
+    ).rows
+    return [
+        {"label": label, "id": row["id"]}
+        for row in rows
+        for label in row["labels"]
+        if label in MAIN_LABELS or any(main in row["labels"] for main in MAIN_LABELS)
+    ]
+
+
+def _variants(store: GraphStore) -> list[dict[str, Any]]:
+    regions = [c["id"] for c in _every_node(store) if c["label"] == "Region"]
+    busiest = max(regions, key=lambda rid: _named(store, label="Region", id=rid)[0]["matching"])
+    cases: list[dict[str, Any]] = [
+        {"label": "Region", "id": busiest, **variant}
+        for variant in (
+            {"type": "PURSUES"},
+            {"type": "LOCATED_IN", "skip": 1, "limit": 2},
+            {"skip": 3, "limit": 5},
+            {"skip": 10_000},
+            {"limit": -1},
+            {"limit": 0},
+            {"skip": -4},
+            {"type": "NO_SUCH_TYPE"},
+        )
+    ]
+    cases += [
+        {"label": "Region", "id": "no-such-region"},
+        {"label": "Industry", "id": regions[0]},
+        {"label": "BuildInfo", "id": regions[0]},
+    ]
+    return cases
+
+
+def _projected(view: Neighbourhood, case: dict[str, Any]) -> list[Row]:
+    return view.detail(
+        case["label"], case["id"], case.get("type"), case.get("skip", 0), case.get("limit")
+    )
+
+
+def test_every_detail_as_the_named_query(graph: GraphStore) -> None:
+    view = Neighbourhood.read(graph, graph.build_id())
+    cases = _every_node(graph) + _variants(graph)
+    assert len(cases) > 900
+    assert view.nodes > 900
+    assert view.relationships > 2000
+    for case in cases:
+        expected, got = _named(graph, **case), _projected(view, case)
+        assert got == expected, case
+        if graph.kind != "neo4j":  # the same bytes, key order included
+            assert json.dumps(got, ensure_ascii=False) == json.dumps(
+                expected, ensure_ascii=False
+            ), case
+
+
+def test_read_page_by_page(graph: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = Neighbourhood.read(graph, graph.build_id())
+    monkeypatch.setattr(neighbourhood, "PAGE", 7)
+    paged = Neighbourhood.read(graph, graph.build_id())
+    assert (paged.nodes, paged.relationships) == (whole.nodes, whole.relationships)
+    for case in _every_node(graph)[::25]:
+        assert _projected(paged, case) == _projected(whole, case), case
+
+
+def test_kept_per_build(graph: GraphStore) -> None:
+    kept = Neighbourhoods()
+    first = kept.of(graph)
+    assert kept.of(graph) is first
+    assert first.build is not None
+    assert first.build == graph.build_id()
