@@ -33,10 +33,12 @@ PIDS: dict[str, int] = {}
 
 
 @contextmanager
-def api_server(home: Path, graph: str) -> Iterator[int]:
-    """uvicorn (uvloop + httptools, one worker) on a free loopback port; stopped by its pid."""
+def api_server(home: Path, graph: str, extra_env: dict[str, str] | None = None) -> Iterator[int]:
+    """uvicorn (uvloop + httptools, one worker) on a free loopback port; stopped by its pid.
+    ``extra_env`` adds settings (``RSG_API_DETAIL_PROJECTION=false``, ...)."""
     port = _free_port()
     env = {**os.environ, "RSG_HOME": str(home), "RSG_GRAPH": graph, "RSG_STORE": "embedded"}
+    env.update(extra_env or {})
     env.pop("RSG_API_KEY", None)
     proc = subprocess.Popen(
         [
@@ -138,6 +140,7 @@ async def _load(
     seconds: float,
     fresh: bool,
     pids: dict[str, int | None] | None = None,
+    modes: tuple[str, ...] = ("uncached", "cached"),
 ) -> dict[str, Any]:
     """Latency figures of one level; with ``pids``, the CPU ms each of those processes spent
     per request (``cpu_ms``), and the load generator's own."""
@@ -200,6 +203,7 @@ def api_speed(
     seconds: float,
     levels: tuple[int, ...],
     pids: dict[str, int | None] | None = None,
+    modes: tuple[str, ...] = ("uncached", "cached"),
 ) -> dict[str, Any]:
     """Per endpoint: the first request of every path (uncached), then each level twice:
     ``uncached`` (every request sends ``Cache-Control: no-cache``) and ``cached``. With
@@ -211,9 +215,8 @@ def api_speed(
     out: dict[str, Any] = {}
     for name, paths in endpoints.items():
         first = asyncio.run(_first(port, paths))
-        modes = ("uncached",) if name == "/health" else ("uncached", "cached")
         figures: dict[str, Any] = {"first": first}
-        for mode in modes:
+        for mode in ("uncached",) if name == "/health" else modes:
             fresh = mode == "uncached"
             asyncio.run(_load(port, paths, 1, min(1.0, seconds), fresh))  # warm-up
             watch = pids if fresh else None

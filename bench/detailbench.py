@@ -5,9 +5,11 @@ the best of a few rounds over the busiest regions: the query inside the store (i
 "internal execution time"), the round trip of the command (the query, the store writing its
 reply, the transfer and the C reply parser), decoding the reply into rows, building the
 answer's models and writing its JSON; for the query and the decoding, the code before issue
-19 beside the current one. ``same_details`` compares the current named query and decoding
-with the earlier ones (``bench/cypher/entity_detail_before.cypher``, the client's decoding)
-on every region and a sample of the other nodes.
+19 beside the current one; then the neighbourhood projection the API answers from by
+default (``queries/neighbourhood.py``): reading it once, the memory it holds and a detail from
+it. ``same_details`` compares the current named query and decoding with the earlier ones
+(``bench/cypher/entity_detail_before.cypher``, the client's decoding), and the projection's
+rows with the named query's, on every region and a sample of the other nodes.
 """
 
 from __future__ import annotations
@@ -65,7 +67,11 @@ def _client_decode(store: FalkorStore, reply: list[Any]) -> Any:
 
 def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
     """Per-step ms of one uncached ``/regions/{id}`` (default page), single connection."""
-    from api.web.routers.entities import _detail, detail_answer
+    import time
+    import tracemalloc
+
+    from api.web.routers.entities import detail_answer
+    from queries.neighbourhood import Neighbourhood, Neighbourhoods
 
     query = catalog.get("entity_detail")
     before = catalog.parse(BEFORE).text
@@ -84,7 +90,6 @@ def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
         return round(best, 3)
 
     replies = [_command(store, query.text, p) for p in params]
-    handler = _detail("regions", "Region")
     rows = [store._rows(None, reply, store.row_cap).rows for reply in replies]
     answers = [detail_answer("Region", r[0], 0, 200) for r in rows]
 
@@ -93,7 +98,31 @@ def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
         return detail_as_models("Region", rows[k % n][0], 0, 200)
 
     read_ms = _best_ms(lambda k: store.read(query.text, params[k % n]), n * 4)
-    handler_ms = _best_ms(lambda k: handler(store, region_ids[k % n], None, 0, 200, "json"), n * 4)
+
+    def from_store(k: int) -> bytes:
+        # The handler's work with RSG_API_DETAIL_PROJECTION=false: read, answer, JSON.
+        found = store.read(query.text, params[k % n]).rows
+        return to_json(detail_answer("Region", found[0], 0, 200))
+
+    handler_ms = _best_ms(from_store, n * 4)
+    # The neighbourhood projection: read once per build (its time and the memory it holds),
+    # then each detail from it (the handler's work by default: the build id, the rows, the
+    # answer and its JSON).
+    tracemalloc.start()
+    started = time.perf_counter()
+    view = Neighbourhood.read(store, store.build_id())
+    projection_read_s = round(time.perf_counter() - started, 3)
+    projection_mb = round(tracemalloc.get_traced_memory()[0] / 2**20, 1)
+    tracemalloc.stop()
+    kept = Neighbourhoods()
+    kept.of(store)
+
+    def from_projection(k: int) -> bytes:
+        found = kept.of(store).detail("Region", region_ids[k % n], None, 0, 200)
+        return to_json(detail_answer("Region", found[0], 0, 200))
+
+    projection_ms = _best_ms(from_projection, n * 4)
+    rows_ms = _best_ms(lambda k: view.detail("Region", region_ids[k % n], None, 0, 200), n * 4)
     return {
         "regions": n,
         "reply_bytes": round(
@@ -107,6 +136,12 @@ def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
         "decode_before_ms": _best_ms(lambda k: _client_decode(store, replies[k % n]), n * 4),
         "store_read_ms": read_ms,
         "handler_ms": handler_ms,
+        "projection_read_s": projection_read_s,
+        "projection_mb": projection_mb,
+        "projection_nodes": view.nodes,
+        "projection_relationships": view.relationships,
+        "projection_rows_ms": rows_ms,
+        "projection_handler_ms": projection_ms,
         "answer_and_json_ms": _best_ms(
             lambda k: to_json(detail_answer("Region", rows[k % n][0], 0, 200)), n * 4
         ),
@@ -141,19 +176,29 @@ def same_details(store: FalkorStore, sample: int = 200) -> dict[str, Any]:
     )["id"]
     for variant in ({"type": "LOCATED_IN"}, {"skip": 3, "limit": 5}, {"limit": 10_000}):
         cases.append({"label": "Region", "id": busiest, **variant})
-    different = []
+    from queries.neighbourhood import Neighbourhood
+
+    view = Neighbourhood.read(store, store.build_id())
+    different, projected_different = [], []
     for case in cases:
         params = dict(query.bind(case))
         now = store.read(query.text, params).rows
         earlier = _client_decode(store, _command(store, before, params)).rows
         if json.dumps(now, ensure_ascii=False) != json.dumps(earlier, ensure_ascii=False):
             different.append(case)
+        projected = view.detail(
+            case["label"], case["id"], case.get("type"), case.get("skip", 0), case.get("limit")
+        )
+        if json.dumps(projected, ensure_ascii=False) != json.dumps(now, ensure_ascii=False):
+            projected_different.append(case)
     return {
         "compared": len(cases),
         "regions": len(regions),
         "others": len(picked),
         "different": len(different),
         "first_different": different[:3],
+        "projection_different": len(projected_different),
+        "first_projection_different": projected_different[:3],
     }
 
 

@@ -298,7 +298,13 @@ def _detail_steps(r: dict[str, Any]) -> list[str]:
             f"of {same['others']} other nodes, and paged and typed variants ({same['compared']} "
             f"in all), from the current query and decoding against the earlier ones "
             f"(`bench/cypher/entity_detail_before.cypher`, the client's decoding): "
-            f"**{same['different']} different**.",
+            f"**{same['different']} different**."
+            + (
+                f" The neighbourhood projection's rows against the named query's: "
+                f"**{same['projection_different']} different**."
+                if "projection_different" in same
+                else ""
+            ),
             "",
         ]
     lines += [
@@ -318,10 +324,23 @@ def _detail_steps(r: dict[str, Any]) -> list[str]:
         f"neighbour, written as FastAPI writes a model) | "
         f"{steps['answer_and_json_ms']} | {steps['answer_and_json_before_ms']} |",
         f"| of which writing the JSON | {steps['json_ms']} | - |",
-        f"| the route's handler in all | {steps['handler_ms']} | - |",
+        f"| the handler's work from the store in all (`RSG_API_DETAIL_PROJECTION=false`) | "
+        f"{steps['handler_ms']} | - |",
         f"| for comparison: the store reads of `/health` / of the cache's build id | "
         f"{steps['health_store_ms']} / {steps['build_id_ms']} | - |",
     ]
+    if "projection_handler_ms" in steps:
+        lines += [
+            "",
+            "From the neighbourhood projection (`queries/neighbourhood.py`, the default): the "
+            f"graph ({steps['projection_nodes']:,} nodes, "
+            f"{steps['projection_relationships']:,} relationships) is read once per build in "
+            f"{steps['projection_read_s']} s and holds {steps['projection_mb']} MB of Python "
+            f"objects (tracemalloc). Per detail: the rows {steps['projection_rows_ms']} ms; "
+            "the handler's work in all (the build id from the store, the rows, the answer and "
+            f"its JSON) **{steps['projection_handler_ms']} ms**, against "
+            f"{steps['handler_ms']} ms from the store.",
+        ]
     rows = []
     for name in ("/health", "/regions/{id}"):
         for level, f in (_get(r, "endpoints", name, "uncached") or {}).items():
@@ -344,6 +363,29 @@ def _detail_steps(r: dict[str, Any]) -> list[str]:
             "|---|---:|---:|---|---:|---:|",
             *rows,
         ]
+    return lines + _store_path(r)
+
+
+def _store_path(r: dict[str, Any]) -> list[str]:
+    """The same uncached details read from the store on every request, on a second server."""
+    path = r.get("store_path")
+    if not path:
+        return []
+    lines = [
+        "",
+        "The same uncached details on a second server with `RSG_API_DETAIL_PROJECTION=false` "
+        "(every detail read from the store with `entity_detail`), with its own `/health`:",
+        "",
+        "| endpoint | connections | req/s | p50 ms | p99 ms | p99 vs /health | CPU ms per "
+        "request: API / store / load generator |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, by_mode in path.items():
+        for level, f in by_mode.get("uncached", {}).items():
+            lines.append(
+                f"| `{name}` | {level} | {f['rps']} | {f['p50_ms']} | {f['p99_ms']} | "
+                f"{f['p99_vs_health']}x | {_cpu_cell(f)} |"
+            )
     return lines
 
 

@@ -197,6 +197,13 @@ def _cache(field: str) -> Callable[[], str]:
     return probe
 
 
+def _detail_projection() -> str:
+    """Whether the app answers entity details from the neighbourhood projection."""
+    from api.web.app import create_app
+
+    return str(create_app(store=None).state.settings.detail_projection)
+
+
 def _frame_ancestors() -> str:
     from visual.page import csp
     from visual.settings import ViewSettings
@@ -237,6 +244,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "RSG_API_ALLOWED_HOSTS": _allowed_hosts,
     "RSG_API_CACHE_ENTRIES": _cache("entries"),
     "RSG_API_CACHE_BYTES": _cache("max_bytes"),
+    "RSG_API_DETAIL_PROJECTION": _detail_projection,
     "RSG_API_SESSION_HOURS": _session_hours,
     "RSG_API_LOGIN_ATTEMPTS": lambda: str(_wrong_keys()[0]),
     "RSG_API_LOGIN_WINDOW_SECONDS": lambda: str(_wrong_keys()[1]),

@@ -52,6 +52,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "RSG_API_ALLOWED_HOSTS": ('["graph.team.example"]', "413"),
     "RSG_API_CACHE_ENTRIES": ("0", "0"),
     "RSG_API_CACHE_BYTES": ("4096", "4096"),
+    "RSG_API_DETAIL_PROJECTION": ("false", "False"),
     "RSG_API_SESSION_HOURS": ("3", "10800"),
     "RSG_API_LOGIN_ATTEMPTS": ("2", "2"),
     "RSG_API_LOGIN_WINDOW_SECONDS": ("90", "90"),
