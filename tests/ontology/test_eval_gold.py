@@ -39,7 +39,7 @@ SETS = {
     "realnews2": GoldFile(DATA / "eval" / "realnews2.yaml", "RSG_REALNEWS2_CORPUS", 30, True),
     "realnews3": GoldFile(DATA / "eval" / "realnews3.yaml", "RSG_REALNEWS3_CORPUS", 28, True, 4),
     "realnews4": GoldFile(DATA / "eval" / "realnews4.yaml", "RSG_REALNEWS4_CORPUS", 28, True, 4),
-    "realnews5": GoldFile(DATA / "eval" / "realnews5.yaml", "RSG_REALNEWS5_CORPUS", 17, True, 1),
+    "realnews5": GoldFile(DATA / "eval" / "realnews5.yaml", "RSG_REALNEWS5_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
