@@ -39,7 +39,7 @@ _INVEST_VERB = re.compile(
     r"(?:추가\s?|신규\s?|직접\s?)?(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립)"
 )
 _AMOUNT = re.compile(
-    r"(?:약\s?|총\s?)?(?:\d[\d,.]*|(?<![가-힣])천\d*)\s?(?:조|억|천억|백억|십억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
+    r"(?:약\s?|총\s?)?(?:\d[\d,.]*|(?<![가-힣])[천백]\d*)\s?(?:조|억|천억|백억|십억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
 )
 # Every word ``_INVEST_VERB`` can end in: a text without one has no investing clause.
 _INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립")
@@ -62,10 +62,32 @@ _CHIEF_BRACKET = re.compile(
     r"(?:^|(?<=[\s,(‘'\"“]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?"
     r"[가-힣]{2,4}\)"
 )
+# Countries written before a foreign company's name ("미국 A", "독일 B").
+_COUNTRIES = (
+    "미국|일본|중국|독일|프랑스|영국|대만|네덜란드|룩셈부르크|스위스|벨기에|싱가포르|캐나다|"
+    "호주|이탈리아|스페인|스웨덴|덴마크|핀란드|노르웨이|오스트리아|이스라엘|인도|홍콩"
+)
+# An item of a list of companies: a name, maybe after its country ("미국 A") or a bullet
+# ("▷A ▷B"), maybe with its home or Latin form in brackets ("A(대전)", "A(ABC)").
+_LIST_NAME = r"[가-힣A-Za-z0-9&\-]{2,20}"
+_LIST_HOME = r"(?:\([가-힣A-Za-z ]{2,12}\))?"
+_LIST_ITEM = rf"(?:(?:{_COUNTRIES})\s)?{_LIST_NAME}{_LIST_HOME}"
+_LIST_ITEM_RE = re.compile(
+    rf"(?:^|(?<=[\s,·▷]))(?:▷\s?)?(?:(?:{_COUNTRIES})\s)?(?P<name>{_LIST_NAME}?){_LIST_HOME}"
+    r"(?=\s?,|(?:과|와)\s|·|\s?▷|\s?$)"
+)
+# The list is closed by a count of companies or a word for them, up to three words after 등
+# ("… 등 5개사가", "… 등 지역 내 주요 부품기업과").
+_LIST_CLOSE = (
+    r"\s?등\s?(?:총\s?)?"
+    r"(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|(?:[가-힣]+\s){0,3}?\S*기업들?|업체들?)"
+)
 _LISTED = re.compile(
-    r"(?P<list>(?:[가-힣A-Za-z0-9&\-]{2,20}(?:\s?,\s?|(?:과|와)\s|·))*[가-힣A-Za-z0-9&\-]{2,20})"
-    r"\s?등\s?(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|\S*기업들?|업체들?)"
-    r"(?:이|가|은|는|을|를|과|와|의|도)?(?![가-힣])"
+    r"(?P<list>"
+    rf"(?:{_LIST_ITEM}(?:\s?,\s?|(?:과|와)\s|·))*{_LIST_ITEM}"
+    rf"|(?:▷\s?{_LIST_ITEM}\s?){{2,}}"
+    rf"){_LIST_CLOSE}"
+    r"(?:이|가|은|는|을|를|과|와|의|도|까지)?(?![가-힣])"
 )
 _CONSORTIUM = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{2,30})[’'\"”]\s?(?:컨소시엄|연합체)")
 
@@ -96,6 +118,8 @@ def find_by_clause(
         *_lists_with_known(text, known, orgs),
         *_defined(text),
         *_foreign(text),
+        *_glued_to_known(text, known, orgs),
+        *_latin_companies(text),
     ]
     kept: list[OrgCandidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
@@ -325,15 +349,11 @@ def _list_items(text: str) -> list[OrgCandidate]:
     if "등" not in text:
         return out
     for match in _LISTED.finditer(text):
-        pos = match.start("list")
-        for piece in _LIST_SEPARATOR.split(match["list"]):
-            start = text.index(piece, pos)
-            pos = start + len(piece)
-            out.append(OrgCandidate(piece, "company", start, pos, 0.6))
+        items = _LIST_ITEM_RE.finditer(text, match.start("list"), match.end("list"))
+        for item in items:
+            a, b = item.span("name")
+            out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
-
-
-_LIST_SEPARATOR = re.compile(r"\s?,\s?|(?<=[가-힣A-Za-z0-9])(?:과|와)\s|·")
 
 
 _AMOUNT_ITEM = re.compile(
@@ -451,10 +471,6 @@ def _defined(text: str) -> list[OrgCandidate]:
 # "싱가포르 프레스티지 바이오제약과", "프랑스 A코리아, 독일 B 등": a company written after
 # its country; a name of two words ends like a company, one word does so or stands in a list
 # of such names.
-_COUNTRIES = (
-    "미국|일본|중국|독일|프랑스|영국|대만|네덜란드|룩셈부르크|스위스|벨기에|싱가포르|캐나다|"
-    "호주|이탈리아|스페인|스웨덴|덴마크|핀란드|노르웨이|오스트리아|이스라엘|인도|홍콩"
-)
 _FOREIGN = re.compile(
     rf"(?<![가-힣])(?:{_COUNTRIES})\s(?P<name>[가-힣A-Za-z0-9&\-]{{2,20}}"
     r"(?:\s[가-힣A-Za-z0-9&\-]{2,12})?)(?=(?:와|과|은|는|이|가|,)(?![가-힣])|\s?등)"
@@ -475,3 +491,52 @@ def _foreign(text: str) -> list[OrgCandidate]:
                 continue  # one word without a company's ending: only in a list of them
         out.append(OrgCandidate(name, "company", start, start + len(name), 0.6))
     return out
+
+
+# "SK디앤디와", "LS메카피온", "포스코케미컬": a group's short name with more of a name glued
+# after it is the affiliate, not the group. Only short linked names (up to three Hangul or
+# four Latin letters) are read so; what is glued must be two letters or more once its particle
+# is cut off, and not a side or part of the group (측, 그룹, 공장: ``orgnames.builds_on``).
+_GLUED_TAIL = re.compile(r"[가-힣A-Za-z0-9&]+")
+_SHORT_NAME = re.compile(r"[가-힣]{2,3}|[A-Z]{2,4}")
+
+
+def _glued_to_known(text: str, known: dict[int, int], orgs: Collection[int]) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    for a in orgs:
+        b = known.get(a)
+        if b is None or not _SHORT_NAME.fullmatch(text[a:b]):
+            continue
+        tail = _GLUED_TAIL.match(text, b)
+        if tail is None:
+            continue
+        end = _strip_particle(text, a, tail.end(), _PARTICLES) or tail.end()
+        if end - b < 2 or _GLUED_NOT_NAME.match(text, b):
+            continue
+        out.append(OrgCandidate(text[a:end], "company", a, end, 0.6))
+    return out
+
+
+# What follows a group's name without making another company of it: its side, members, sites
+# and things ("삼성전자측" is handled by the linked name; these follow a group's short name).
+_GLUED_NOT_NAME = re.compile(
+    r"(?:측|계열|그룹|등|공장|본사|사업장|캠퍼스|컨소시엄|노조|사|사의|사는|사가|사와|사도|형|식|표|발|산"
+    r"|관계자|회장|대표|직원|임직원|출신|제품|브랜드)"
+)
+
+
+# "MEMC사는", "DSME사와": a Latin name of three letters or more written with 사 (company)
+# before its particle is a company.
+_LATIN_COMPANY = re.compile(
+    r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z][A-Za-z0-9&]{2,15})사"
+    r"(?=(?:는|가|의|와|도|를|에|로|와의|에서)?(?:[^가-힣]|$))"
+)
+
+
+def _latin_companies(text: str) -> list[OrgCandidate]:
+    if "사" not in text:
+        return []
+    return [
+        OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
+        for m in _LATIN_COMPANY.finditer(text)
+    ]

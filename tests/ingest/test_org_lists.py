@@ -1,0 +1,55 @@
+"""Organisations named without a cue of their own: a group's short name with an affiliate's
+name glued after it, bulleted lists and lists with homes in brackets, Latin names written with
+사. Every sentence is our own; the companies not in the gazetteer are made up.
+"""
+
+from __future__ import annotations
+
+from ingest.documents.document import Pipeline
+from ingest.documents.orgclause import find_by_clause
+from tests.ingest.extracting import run_text
+
+
+def _orgs(pipeline: Pipeline, text: str) -> set[tuple[str | None, str]]:
+    return {(e.id, e.text) for e in run_text(pipeline, text).entities if e.type == "Organization"}
+
+
+def test_an_affiliate_glued_to_a_groups_short_name_is_not_the_group(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "시는 SK누리온과 협약을 맺었다. SK누리온은 300억원을 투자한다.")
+    assert (None, "SK누리온") in found
+    assert not any(org_id == "sk-group" for org_id, _ in found)
+
+
+def test_a_groups_side_or_plant_glued_to_it_stays_the_group(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "SK측은 이번 협약에 대해 말을 아꼈다.")
+    assert ("sk-group", "SK") in found
+    assert not any(org_id is None for org_id, _ in found)
+
+
+def test_bulleted_companies_closed_by_a_word_for_companies(pipeline: Pipeline) -> None:
+    text = "협약에는 ▷가람테크 ▷누리모터스 ▷다온THK 등 지역 내 부품기업이 함께했다."
+    names = {name for _, name in _orgs(pipeline, text)}
+    assert {"가람테크", "누리모터스", "다온THK"} <= names
+
+
+def test_companies_with_their_home_in_brackets_closed_by_a_count(pipeline: Pipeline) -> None:
+    text = "협약에는 가람메디(대전)와 누리바이오텍(대구), 다온소재(경북) 등 총 3개 기업이 참여했다."
+    names = {name for _, name in _orgs(pipeline, text)}
+    assert {"가람메디", "누리바이오텍", "다온소재"} <= names
+
+
+def test_a_list_item_after_its_country_with_a_latin_form() -> None:
+    text = "시는 가람공사, 미국 누리텍(NURITEC) 등 5개 기업과 손잡았다."
+    names = {c.name for c in find_by_clause(text, {})}
+    assert {"가람공사", "누리텍"} <= names
+
+
+def test_a_latin_name_written_with_sa_is_a_company(pipeline: Pipeline) -> None:
+    names = {name for _, name in _orgs(pipeline, "KDRT사는 천안에 공장을 짓는다.")}
+    assert "KDRT" in names
+    assert not {name for _, name in _orgs(pipeline, "A사는 천안에 공장을 짓는다.")}
+
+
+def test_an_amount_in_hundreds_of_billions_written_without_a_digit(pipeline: Pipeline) -> None:
+    names = {name for _, name in _orgs(pipeline, "누리카본텍도 백억 원을 들여 공장을 짓는다.")}
+    assert "누리카본텍" in names
