@@ -195,6 +195,13 @@ def designation_facts(
         if kind is None:
             continue
         places = _places(text, s, e, m, regions, ctx, every=roster)
+        bidders = (
+            _applicants(text, s, m, regions, ctx)
+            if kind == "SEEKS" and m.id in _PROVINCE_BIDS
+            else []
+        )
+        if bidders:
+            places = bidders  # the province that bids, not the sites it names
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
         year = when.iso[:4] if when else None
         own = (
@@ -202,14 +209,34 @@ def designation_facts(
             if ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions)
             else None
         )
+        province = (
+            _province_anaphor(text, s, m.start, own or _main(ctx), ctx)
+            if not bidders and ((kind == "SEEKS" and m.id in _PROVINCE_BIDS) or not places)
+            else None
+        )
+        if province is not None and kind == "SEEKS":
+            # "도는 … 당진시 등과 … 특화단지 지정을 위한 협약": the province bids, the
+            # cities of its sentence are partners or sites.
+            places = [p for p in places if not _inside(p.id, province.split(":", 1)[1], ctx)]
+        own = province or own
         options: list[Mention | None] = [*places] or [None]
         for place in options:
             subj = ref(place) if place is not None else own
             if not subj:
                 continue
             a, b = span(text, s, e, min(m.start, place.start if place else m.start), m.end)
+            bids = kind == "SEEKS" and (bool(bidders) or province is not None)
             out.append(
-                Candidate(kind, subj, ref(m), a, b, m.confidence * 0.7, date=year, props=props)
+                Candidate(
+                    kind,
+                    subj,
+                    ref(m),
+                    a,
+                    b,
+                    m.confidence * 0.7,
+                    date=year,
+                    props={**props, _APPLICANT: "yes"} if bids else props,
+                )
             )
     if not out and named is not None:
         # A scheme named without a place ("반도체 특화단지 2곳을 발표했다") is what the next
@@ -217,6 +244,96 @@ def designation_facts(
         ctx.last_scheme = named
     # The roll call's facts first: its scheme stays the one the next sentence continues.
     return _roll_call(text, s, e, mentions, ctx, out) + out
+
+
+# A province or metropolitan city as the subject that bids: "강원도는 …", "충남도가 …",
+# "전남은 …", "대구ㆍ경북의 경우 …", "A, B 등 5개 지역이 …", or a headline's "강원도, …".
+_BIDDER = re.compile(
+    r"\s?(?:은|는|이|가|도|에서는|의\s?경우|측은)\s"
+    r"|\s?등\s?(?:\d+|[두세네]|다섯|여섯|일곱)\s?(?:개\s?)?(?:지역|곳|시도|시·도|광역자치단체|지자체)"
+    r"(?:이|가|은|는)\s"
+)
+_HEADLINE_BIDDER = re.compile(r",\s")
+# What joins the bidders of one subject: "강원과 경기ㆍ충남, 대구ㆍ경북".
+_BIDDER_JOINER = re.compile(r"\s?(?:,|과|와|및|·|ㆍ)\s?")
+_UPPER = (
+    "province",
+    "special_self_governing_province",
+    "metropolitan_city",
+    "special_city",
+    "special_self_governing_city",
+)
+# Schemes a province or metropolitan city applies for by law (the sites are its plan's): the
+# free economic zone, the opportunity zone, the hydrogen complex, the regulation-free zone and
+# the global innovation zone.
+_PROVINCE_BIDS = frozenset(
+    {
+        "free-economic-zone",
+        "opportunity-development-zone",
+        _HYDROGEN_COMPLEX,
+        "regulation-free-zone",
+        "global-innovation-zone",
+    }
+)
+# "A 일대를 … 특구로 지정해 줄 것을", "B군 일부 지역을 기회발전특구로 지정하는": the place is
+# what the bid designates, so it holds the bid itself.
+_OBJECT_DESIGNATED = re.compile(r"[’'\"”]?\s?(?:으로|로)\s?(?:추가\s?)?(?:지정|선정)")
+# Marks a bid whose subject the text names (a province), for ``most_specific``; dropped there.
+_APPLICANT = "applicant"
+
+
+def _applicants(
+    text: str, s: int, m: Mention, regions: list[Mention], ctx: Context
+) -> list[Mention]:
+    """The provinces or metropolitan cities that are the subject of a bid for ``m``: the
+    applicant the text names, even where it names the cities of the sites too ("충남도가 …
+    당진 수소특화단지 지정을 위해", "전남은 목포ㆍ무안 일대 … 지정을 신청했다"). Empty when
+    the subject is a city or county, or the sentence names no region as its subject."""
+    before = [r for r in regions if r.end <= m.start and r.start >= s]
+    if _OBJECT_DESIGNATED.match(text, m.end) and re.search(
+        r"(?:을|를)\s", text[before[-1].end : m.start] if before else ""
+    ):
+        return []
+    for i in range(len(before) - 1, -1, -1):
+        r = before[i]
+        headline = not text[s : r.start].strip() and _HEADLINE_BIDDER.match(text, r.end)
+        if not (headline or _BIDDER.match(text, r.end, m.start)):
+            continue
+        chain = [r]
+        for other in reversed(before[:i]):
+            if not _BIDDER_JOINER.fullmatch(text[other.end : chain[-1].start]):
+                break
+            chain.append(other)
+        if all(ctx.levels.get(c.id) in _UPPER for c in chain) and not any(
+            venue(text[c.end : c.end + 40]) or compared(text[c.end : c.end + 16]) for c in chain
+        ):
+            return list(reversed(chain))
+        return []
+    return []
+
+
+# "도는", "도에서는", "도와": the province, wherever the sentence has it before the scheme.
+_PROVINCE_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])도(?:는|가|와|에서는|에서)\s")
+
+
+def _province_anaphor(text: str, s: int, pos: int, own: str | None, ctx: Context) -> str | None:
+    """The province of the document's city when the sentence speaks of "도" before the scheme
+    ("한편, 도에서는 … 특화단지 지정을 신청했다"), or None."""
+    if own is None or not own.startswith("Region:"):
+        return None
+    region = own.split(":", 1)[1]
+    if not _PROVINCE_WORD.search(text, s, pos):
+        return None
+    if ctx.levels.get(region) in _UPPER:
+        return own if ctx.levels.get(region) != "metropolitan_city" else None
+    parent = ctx.parents.get(region)
+    while parent is not None and ctx.levels.get(parent) not in _UPPER:
+        parent = ctx.parents.get(parent)
+    return f"Region:{parent}" if parent else None
+
+
+def _main(ctx: Context) -> str | None:
+    return f"Region:{ctx.main_region}" if ctx.main_region else None
 
 
 def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
@@ -449,6 +566,9 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
     for c in facts:
         if c.type in _KINDS:
             region, industry = c.subject.split(":", 1)[1], c.props.get("industry", "")
+            if c.props.pop(_APPLICANT, None) and c.type == "SEEKS":
+                out.append(c)  # the province the text names as bidding keeps its bid
+                continue
             if any(
                 kind == c.type
                 and scheme == c.object

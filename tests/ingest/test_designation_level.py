@@ -361,3 +361,56 @@ def test_urban_high_tech_complex_and_a_scheme_sited_in_another(pipeline: Pipelin
     assert ("HOLDS", "Region:gangwon-hongcheon", "Designation:opportunity-development-zone") in held
     held = held_or_sought(pipeline, "홍천 도시첨단산업단지 기회발전특구 지정")
     assert not any(o.endswith("urban-high-tech-industrial-complex") for _, _, o in held)
+
+
+FEZ = "Designation:free-economic-zone"
+H2 = "Designation:hydrogen-specialized-complex"
+
+
+def test_a_province_that_bids_holds_the_bid_not_the_sites_it_names(pipeline: Pipeline) -> None:
+    raw = (
+        "강원과 전남, 전북 등 3개 지역이 경제자유구역 지정을 신청했다."
+        " 전남은 목포·해남 일대 50㎢를 물류 거점으로 키우겠다며 경제자유구역 지정을 신청했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    for province in ("gangwon", "jeonnam", "jeonbuk"):
+        assert ("SEEKS", f"Region:{province}", FEZ) in held
+    for site in ("jeonnam-mokpo", "jeonnam-haenam"):
+        assert not any(subject == f"Region:{site}" for _, subject, _ in held)
+
+
+def test_a_province_signing_for_a_complex_named_after_a_city_bids_itself(
+    pipeline: Pipeline,
+) -> None:
+    raw = (
+        "충남도가 서산시 등 10개 기관과 서산 수소특화단지 지정을 위해 손을 잡았다."
+        " 도는 이날 서산시, 대학 두 곳과 수소특화단지 지정을 위한 협약을 맺었다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:chungnam", H2) in held
+    assert ("SEEKS", "Region:chungnam-seosan", H2) not in held
+
+
+def test_the_province_word_speaks_of_the_province_of_a_city_story(pipeline: Pipeline) -> None:
+    raw = (
+        "강원 삼척시는 수소 기업을 늘린다. 삼척시는 수소 도시를 꿈꾼다."
+        " 한편, 도에서는 지난달 수소특화단지 지정을 신청했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:gangwon", H2) in held
+    assert ("SEEKS", "Region:gangwon-samcheok", H2) not in held
+
+
+def test_a_place_the_bid_would_designate_holds_the_bid(pipeline: Pipeline) -> None:
+    raw = "울산시는 남구 일대를 수소 규제자유특구로 지정해 줄 것을 정부에 신청했다."
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:ulsan-nam", "Designation:regulation-free-zone") in held
+    assert ("SEEKS", "Region:ulsan", "Designation:regulation-free-zone") not in held
+
+
+def test_a_city_bidding_for_a_complex_of_its_own_keeps_it(pipeline: Pipeline) -> None:
+    # A national industrial complex is created for its site: the province's plan gives way.
+    raw = "전남도는 고흥에 우주발사체 국가산업단지 조성을 추진한다."
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:jeonnam-goheung", "Designation:national-industrial-complex") in held
+    assert ("SEEKS", "Region:jeonnam", "Designation:national-industrial-complex") not in held
