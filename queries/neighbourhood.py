@@ -13,6 +13,7 @@ id, so a detail from the projection is as fresh as one from the store.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -48,9 +49,13 @@ Key = tuple[str, tuple[str, ...]]
 class _Node:
     labels: list[str]
     props: dict[str, Any]
-    #: (type, other end's id, outgoing, the other end, relationship properties), in
-    #: entity_detail's order: type, then the other end's id.
-    edges: list[tuple[str, str, bool, _Node, dict[str, Any]]] = field(default_factory=list)
+    #: (type, other end's id, outgoing, the other end's properties and labels, relationship
+    #: properties), in entity_detail's order: type, then the other end's id. Plain values
+    #: only, never a node: without reference cycles an old build's projection is freed as
+    #: soon as the last request using it ends (and ``gc.freeze`` cannot keep it).
+    edges: list[tuple[str, str, bool, dict[str, Any], list[str], dict[str, Any]]] = field(
+        default_factory=list
+    )
     #: [{"count", "type"}] in type order, as entity_detail's ``counts``.
     counts: list[Row] = field(default_factory=list)
     #: First and end position of each type's edges in ``edges``.
@@ -95,8 +100,17 @@ class Neighbourhood:
                         "ask again",
                     )
                 rel_props = dict(props or {})
-                start.edges.append((rel_type, str(end_id), True, end, rel_props))
-                end.edges.append((rel_type, str(start.props.get("id")), False, start, rel_props))
+                start.edges.append((rel_type, str(end_id), True, end.props, end.labels, rel_props))
+                end.edges.append(
+                    (
+                        rel_type,
+                        str(start.props.get("id")),
+                        False,
+                        start.props,
+                        start.labels,
+                        rel_props,
+                    )
+                )
                 relationships += 1
         by_label: dict[tuple[str, str], _Node] = {}
         for node in nodes.values():
@@ -141,9 +155,9 @@ class Neighbourhood:
                     {
                         "type": edge[0],
                         "outgoing": edge[2],
-                        "neighbour": edge[3].props,
-                        "neighbour_labels": edge[3].labels,
-                        "props": edge[4],
+                        "neighbour": edge[3],
+                        "neighbour_labels": edge[4],
+                        "props": edge[5],
                     }
                     for edge in node.edges[start:stop]
                 ],
@@ -154,7 +168,10 @@ class Neighbourhood:
 class Neighbourhoods:
     """The neighbourhood projection of the live build, per store; read again on a new build id."""
 
-    def __init__(self) -> None:
+    def __init__(self, freeze: bool = False) -> None:
+        #: Move each projection out of the garbage collector's walks once read (the served
+        #: app turns it on, as it freezes its start-up objects; tests build many apps).
+        self.freeze = freeze
         # Keyed by the store itself, held weakly: a store closed and replaced by another at
         # the same address never inherits its projection.
         self._kept: weakref.WeakKeyDictionary[GraphStore, Neighbourhood]
@@ -175,6 +192,11 @@ class Neighbourhoods:
                 after = store.build_id()
                 if after == build:
                     self._kept[store] = fresh
+                    if self.freeze:
+                        # Out of the garbage collector's walks, as the app's start-up objects
+                        # are (api/web/app.py): a full collection would otherwise visit every
+                        # value of the graph and stall requests for tens of ms at tier M.
+                        gc.freeze()
                     return fresh
                 build = after
             raise StoreUnavailable(

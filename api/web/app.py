@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -29,8 +31,20 @@ from api.web.routers import review as review_router
 from api.web.routers import views as views_router
 from api.web.security import Guard
 from api.web.settings import ApiSettings
+from ontology.errors import RsgError
+from queries.neighbourhood import neighbourhoods
 from queries.settings import Neo4jSettings, StoreSettings
 from queries.store import GraphStore
+
+_log = logging.getLogger(__name__)
+
+
+def _warm(store: GraphStore) -> None:
+    """Read the live build's neighbourhood projection ahead of the first detail."""
+    try:
+        neighbourhoods.of(store)
+    except RsgError as exc:  # no graph yet, the store gone: the first detail reads it then
+        _log.info("neighbourhood projection not read at start-up: %s", exc.message)
 
 
 def create_app(store: GraphStore | None = None, settings: ApiSettings | None = None) -> FastAPI:
@@ -54,6 +68,12 @@ def create_app(store: GraphStore | None = None, settings: ApiSettings | None = N
         # (tests build many apps in one process).
         gc.collect()
         gc.freeze()
+        if api_settings.detail_projection:
+            neighbourhoods.freeze = True
+            # Read the build's neighbourhood projection now rather than on the first detail
+            # (about a second at tier S, several at tier M); a detail asked meanwhile waits
+            # for this read instead of starting its own.
+            threading.Thread(target=_warm, args=(opened,), name="rsg-warm", daemon=True).start()
         try:
             yield
         finally:

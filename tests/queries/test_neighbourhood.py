@@ -105,3 +105,35 @@ def test_kept_per_build(graph: GraphStore) -> None:
     assert kept.of(graph) is first
     assert first.build is not None
     assert first.build == graph.build_id()
+
+
+def test_an_old_projection_is_freed_without_the_collector(graph: GraphStore) -> None:
+    """No reference cycles: a projection goes as soon as nothing uses it, even after
+    ``gc.freeze`` (a new build's first detail reads the graph again and drops the old one)."""
+    import gc
+    import weakref
+
+    view = Neighbourhood.read(graph, graph.build_id())
+    busiest = max(view._by_label.values(), key=lambda node: len(node.edges))
+    assert busiest.edges
+    gone: list[weakref.ref[Any]] = [weakref.ref(view), weakref.ref(busiest)]
+    gc.disable()
+    try:
+        del view, busiest
+        alive = sum(ref() is not None for ref in gone)  # never the objects: their repr is huge
+        assert alive == 0
+    finally:
+        gc.enable()
+
+
+def test_the_served_app_freezes_what_it_read(graph: GraphStore) -> None:
+    import gc
+
+    gc.unfreeze()
+    Neighbourhoods().of(graph)
+    assert gc.get_freeze_count() == 0
+    try:
+        Neighbourhoods(freeze=True).of(graph)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
