@@ -117,10 +117,13 @@ def detail_profile(store: FalkorStore, region_ids: list[str]) -> dict[str, Any]:
     projection_mb = round(tracemalloc.get_traced_memory()[0] / 2**20, 1)
     tracemalloc.stop()
     kept = Neighbourhoods()
-    kept.of(store)
+    if kept.of(store) is None:
+        raise RuntimeError("the bench graph has no build id")
 
     def from_projection(k: int) -> bytes:
-        found = kept.of(store).detail("Region", region_ids[k % n], None, 0, 200)
+        live = kept.of(store)
+        assert live is not None
+        found = live.detail("Region", region_ids[k % n], None, 0, 200)
         return to_json(detail_answer("Region", found[0], 0, 200))
 
     projection_ms = _best_ms(from_projection, n * 4)

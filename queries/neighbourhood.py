@@ -178,14 +178,18 @@ class Neighbourhoods:
         self._kept = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
-    def of(self, store: GraphStore) -> Neighbourhood:
+    def of(self, store: GraphStore) -> Neighbourhood | None:
+        """The live build's projection, read if it is not kept yet; None for a graph without
+        a build id (loaded by other means), whose changes nothing would tell: ask the store."""
         build = store.build_id()
+        if build is None:
+            return None
         kept = self._kept.get(store)
-        if kept is not None and kept.build is not None and kept.build == build:
+        if kept is not None and kept.build == build:
             return kept
         with self._lock:
             kept = self._kept.get(store)
-            if kept is not None and kept.build is not None and kept.build == build:
+            if kept is not None and kept.build == build:
                 return kept
             for _ in range(ATTEMPTS):
                 fresh = Neighbourhood.read(store, build)
@@ -198,6 +202,8 @@ class Neighbourhoods:
                         # value of the graph and stall requests for tens of ms at tier M.
                         gc.freeze()
                     return fresh
+                if after is None:
+                    return None
                 build = after
             raise StoreUnavailable(
                 "the graph was rebuilt while it was being read / 읽는 중 그래프가 다시 빌드됨",

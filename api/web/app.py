@@ -42,9 +42,12 @@ _log = logging.getLogger(__name__)
 def _warm(store: GraphStore) -> None:
     """Read the live build's neighbourhood projection ahead of the first detail."""
     try:
-        neighbourhoods.of(store)
-    except RsgError as exc:  # no graph yet, the store gone: the first detail reads it then
+        read = neighbourhoods.of(store)
+    except RsgError as exc:  # the store gone or busy: the first detail reads it then
         _log.info("neighbourhood projection not read at start-up: %s", exc.message)
+        return
+    if read is None:  # no graph, or one without a build id: details are read from the store
+        _log.info("neighbourhood projection not read at start-up: the graph has no build id")
 
 
 def create_app(store: GraphStore | None = None, settings: ApiSettings | None = None) -> FastAPI:

@@ -17,6 +17,7 @@ from api.web.settings import ApiSettings
 from ingest.graph.build import BuildReport
 from queries.falkor_backend import FalkorStore
 from queries.neighbourhood import neighbourhoods
+from queries.store import GraphWriter
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +66,17 @@ def test_warm_without_a_graph_only_logs(
         _warm(scratch_store)
     assert "not read at start-up" in caplog.text
     assert neighbourhoods._kept.get(scratch_store) is None
+
+
+def test_a_graph_without_a_build_id_is_read_from_the_store(scratch_store: FalkorStore) -> None:
+    """Nothing would tell such a graph's changes, so it is never projected."""
+
+    def load(writer: GraphWriter) -> None:
+        writer.write("CREATE (:Region {id: 'r1', name_ko: '가군', name_en: 'First', aliases: []})")
+
+    scratch_store.replace_graph(load)
+    assert neighbourhoods.of(scratch_store) is None
+    with TestClient(create_app(store=scratch_store, settings=ApiSettings())) as client:
+        answer = client.get("/regions/r1")
+    assert answer.status_code == 200
+    assert answer.json()["entity"]["name_en"] == "First"

@@ -226,10 +226,11 @@ def _detail(segment: str, label: str) -> Any:
         fmt: CsvOrJson = "json",
     ) -> EntityDetail | Response:
         type_name = rel_type.value if rel_type is not None else None
-        if request.app.state.settings.detail_projection:
+        view = neighbourhoods.of(store) if request.app.state.settings.detail_projection else None
+        if view is not None:
             # The rows entity_detail gives, worked out from the build's neighbourhood
             # projection (read once per build id; tests/queries/test_neighbourhood.py).
-            rows = neighbourhoods.of(store).detail(label, entity_id, type_name, skip, limit)
+            rows = view.detail(label, entity_id, type_name, skip, limit)
         else:
             query = catalog.get("entity_detail")
             params = {"label": label, "id": entity_id, "skip": skip, "limit": limit}
