@@ -178,10 +178,11 @@ class Neighbourhoods:
         self._kept = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
-    def of(self, store: GraphStore) -> Neighbourhood | None:
+    def of(self, store: GraphStore, build_id: str | None = None) -> Neighbourhood | None:
         """The live build's projection, read if it is not kept yet; None for a graph without
-        a build id (loaded by other means), whose changes nothing would tell: ask the store."""
-        build = store.build_id()
+        a build id (loaded by other means), whose changes nothing would tell: ask the store.
+        ``build_id``: the live build's id when the caller has just read it."""
+        build = build_id or store.build_id()
         if build is None:
             return None
         kept = self._kept.get(store)

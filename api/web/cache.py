@@ -116,6 +116,9 @@ class CacheLayer:
             await self.app(scope, receive, send)
             return
         self.cache.use_build(build)
+        # Told to the routes (request.state.build_id): an answer kept under this build is
+        # computed from this build's projections, and the store is not asked twice.
+        scope.setdefault("state", {})["build_id"] = build
         headers = dict(scope["headers"])
         key: Key = (build, path, scope["query_string"], tuple(headers.get(h, b"") for h in VARYING))
         hit = None if _fresh(headers) else self.cache.get(key)

@@ -80,3 +80,22 @@ def test_a_graph_without_a_build_id_is_read_from_the_store(scratch_store: Falkor
         answer = client.get("/regions/r1")
     assert answer.status_code == 200
     assert answer.json()["entity"]["name_en"] == "First"
+
+
+def test_the_store_is_asked_for_the_build_once_per_detail(
+    clients: tuple[TestClient, TestClient], store: FalkorStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    projected, _ = clients
+    projected.get("/regions/jeonbuk-gimje")  # the projection of this build is read
+    real = store.build_id
+    calls: list[str | None] = []
+
+    def counted() -> str | None:
+        calls.append(real())
+        return calls[-1]
+
+    monkeypatch.setattr(store, "build_id", counted)
+    answer = projected.get("/regions/jeonbuk-gimje", headers={"Cache-Control": "no-cache"})
+    assert answer.status_code == 200
+    assert answer.headers["x-rsg-cache"] == "miss"
+    assert len(calls) == 1

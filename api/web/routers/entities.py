@@ -226,7 +226,10 @@ def _detail(segment: str, label: str) -> Any:
         fmt: CsvOrJson = "json",
     ) -> EntityDetail | Response:
         type_name = rel_type.value if rel_type is not None else None
-        view = neighbourhoods.of(store) if request.app.state.settings.detail_projection else None
+        view = None
+        if request.app.state.settings.detail_projection:
+            # The build id the response cache has just read for this request, if it did.
+            view = neighbourhoods.of(store, getattr(request.state, "build_id", None))
         if view is not None:
             # The rows entity_detail gives, worked out from the build's neighbourhood
             # projection (read once per build id; tests/queries/test_neighbourhood.py).
