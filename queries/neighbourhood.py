@@ -178,6 +178,11 @@ class Neighbourhoods:
         self._kept = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
+    def kept(self, store: GraphStore, build_id: str) -> Neighbourhood | None:
+        """The projection kept for this store if it is of ``build_id``; never reads."""
+        kept = self._kept.get(store)
+        return kept if kept is not None and kept.build == build_id else None
+
     def of(self, store: GraphStore, build_id: str | None = None) -> Neighbourhood | None:
         """The live build's projection, read if it is not kept yet; None for a graph without
         a build id (loaded by other means), whose changes nothing would tell: ask the store.
