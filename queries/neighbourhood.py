@@ -50,7 +50,7 @@ class _Node:
     labels: list[str]
     props: dict[str, Any]
     #: (type, other end's id, outgoing, the other end's properties and labels, relationship
-    #: properties), in entity_detail's order: type, then the other end's id. Plain values
+    #: properties), in entity_detail's order: type, the other end's id, outgoing first. Plain values
     #: only, never a node: without reference cycles an old build's projection is freed as
     #: soon as the last request using it ends (and ``gc.freeze`` cannot keep it).
     edges: list[tuple[str, str, bool, dict[str, Any], list[str], dict[str, Any]]] = field(
@@ -114,7 +114,7 @@ class Neighbourhood:
                 relationships += 1
         by_label: dict[tuple[str, str], _Node] = {}
         for node in nodes.values():
-            node.edges.sort(key=lambda edge: (edge[0], edge[1]))
+            node.edges.sort(key=lambda edge: (edge[0], edge[1], not edge[2]))
             first = 0
             for index in range(1, len(node.edges) + 1):
                 if index == len(node.edges) or node.edges[index][0] != node.edges[first][0]:

@@ -39,7 +39,9 @@ WITH n, [x IN collect({type: t, count: c}) WHERE x.type IS NOT NULL] AS counts
 OPTIONAL MATCH (n)-[r]-(m)
 WHERE NOT m:BuildInfo AND ($type IS NULL OR type(r) = $type)
 WITH n, counts, r, m
-ORDER BY type(r), m.id
+// (The tie-break by direction was added to both queries later: the answers compared are then
+// in one defined order.)
+ORDER BY type(r), m.id, CASE WHEN startNode(r) = n THEN 0 ELSE 1 END
 WITH n, counts, collect(CASE WHEN r IS NULL THEN null ELSE [r, m] END) AS pairs
 WITH n, counts, pairs,
      CASE WHEN coalesce($skip, 0) > 0 THEN $skip ELSE 0 END AS first,

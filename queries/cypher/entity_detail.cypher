@@ -35,7 +35,9 @@ WHERE n IS NOT NULL
 OPTIONAL MATCH (n)-[r]-(m)
 WHERE NOT m:BuildInfo
 WITH n, r, m
-ORDER BY type(r), m.id
+// Then outgoing before incoming: a pair joined both ways by one type (COOPERATES_WITH) is
+// otherwise in no defined order, and a page could cut it differently from one call to the next.
+ORDER BY type(r), m.id, CASE WHEN startNode(r) = n THEN 0 ELSE 1 END
 WITH n, type(r) AS t, collect(CASE WHEN r IS NULL THEN null ELSE [r, m] END) AS typed
 ORDER BY t
 WITH n,

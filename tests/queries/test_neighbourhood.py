@@ -16,8 +16,9 @@ import pytest
 
 from queries import neighbourhood
 from queries.catalog import get
+from queries.falkor_backend import FalkorStore
 from queries.neighbourhood import MAIN_LABELS, Neighbourhood, Neighbourhoods
-from queries.store import GraphStore, Row
+from queries.store import GraphStore, GraphWriter, Row
 from tests.backends import BACKENDS, seed_graph
 
 
@@ -137,3 +138,33 @@ def test_the_served_app_freezes_what_it_read(graph: GraphStore) -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_pair_joined_both_ways_in_one_order(scratch_store: FalkorStore) -> None:
+    """Ties of type and other end (COOPERATES_WITH both ways) are ordered outgoing first by
+    the named query and the projection alike, so pages cut them the same way."""
+
+    def load(writer: GraphWriter) -> None:
+        writer.write("CREATE (:Region {id: 'hub', name_ko: '중심', name_en: 'Hub', aliases: []})")
+        writer.write(
+            "UNWIND range(1, 30) AS i "
+            "CREATE (:Region {id: 'r' + toString(i), name_ko: '가', name_en: 'R', aliases: []})"
+        )
+        writer.write(
+            "MATCH (h:Region {id: 'hub'}), (r:Region) WHERE r.id <> 'hub' "
+            "CREATE (h)-[:COOPERATES_WITH {evidence: 'out ' + r.id}]->(r), "
+            "(r)-[:COOPERATES_WITH {evidence: 'in ' + r.id}]->(h)"
+        )
+        writer.write("CREATE (:BuildInfo {id: 'ties'})")
+
+    scratch_store.replace_graph(load)
+    view = Neighbourhood.read(scratch_store, scratch_store.build_id())
+    for case in (
+        {"label": "Region", "id": "hub"},
+        {"label": "Region", "id": "hub", "skip": 7, "limit": 9},
+        {"label": "Region", "id": "r3"},
+    ):
+        expected = _named(scratch_store, **case)
+        assert json.dumps(_projected(view, case)) == json.dumps(expected), case
+    hub = _named(scratch_store, label="Region", id="hub")[0]["neighbours"]
+    assert [n["outgoing"] for n in hub[:4]] == [True, False, True, False]
