@@ -36,7 +36,7 @@ _MARKER = re.compile(r"^(?:\([^()\n]{1,20}\)|\))?(?:\s?(?:국가)?첨단전략�
 _HOLD = re.compile(
     r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨|되고|했|하였|한|하며|하면서|하고)|"
     r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|(?:으로|로)\s?(?:최종\s?)?결정(?:된|돼|되었|됐|됨)|"
-    r"에 따라|승인|운영(?:을|하|되|중)|"
+    r"에 따라|승인|운영\s?(?:을|하|되|중)|"
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
 _SEEK = re.compile(
@@ -63,6 +63,7 @@ _LAW = re.compile(r"[^.\n]{0,16}?(?:에\s?관한\s?\S*법|(?:특별|특례)법)"
 # Strong cues, for a scheme whose own clause has none and for a bare head word.
 _STRONG_SEEK = re.compile(
     r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)|탈락|고배|불발|되지\s?(?:못|않)"
+    r"|(?:지정|선정)\s?받(?:기|으려|고자|을)"  # "특화단지로 지정받기 위해"
 )
 
 
@@ -191,6 +192,10 @@ def designation_facts(
         roster = _ROSTER.match(text, m.end, e) is not None
         if kind is None and roster:
             kind = _roster_kind(text, s, e, ctx)
+        if kind is None and _COUNTED.match(text, m.end, e) and _NOW.search(before):
+            kind, roster = "HOLDS", True  # "현재 경제자유구역은 A, B, C 등 세 곳이다"
+        if kind is None and _ASSETS.match(text, s, m.start) and _ASSET_LIST.match(text, m.end, e):
+            kind = "HOLDS"  # "A시는 그동안 B 규제자유특구, C 등 … 과 연계해 … 마련해 왔다"
         named = (kind or "SEEKS", ref(m), props)
         if kind is None:
             continue
@@ -225,7 +230,11 @@ def designation_facts(
             if not subj:
                 continue
             a, b = span(text, s, e, min(m.start, place.start if place else m.start), m.end)
-            bids = kind == "SEEKS" and (bool(bidders) or province is not None)
+            bids = kind == "SEEKS" and (
+                bool(bidders)
+                or province is not None
+                or (m.id in _PROVINCE_BIDS and _designated_object(text, s, m, regions))
+            )
             out.append(
                 Candidate(
                     kind,
@@ -290,9 +299,7 @@ def _applicants(
     당진 수소특화단지 지정을 위해", "전남은 목포ㆍ무안 일대 … 지정을 신청했다"). Empty when
     the subject is a city or county, or the sentence names no region as its subject."""
     before = [r for r in regions if r.end <= m.start and r.start >= s]
-    if _OBJECT_DESIGNATED.match(text, m.end) and re.search(
-        r"(?:을|를)\s", text[before[-1].end : m.start] if before else ""
-    ):
+    if _designated_object(text, s, m, regions):
         return []
     for i in range(len(before) - 1, -1, -1):
         r = before[i]
@@ -310,6 +317,17 @@ def _applicants(
             return list(reversed(chain))
         return []
     return []
+
+
+def _designated_object(text: str, s: int, m: Mention, regions: list[Mention]) -> bool:
+    """Whether the places before ``m`` are what the bid would designate ("A 일대를 …특구로
+    지정해 줄 것을 신청", "B군 일부 지역을 기회발전특구로 지정하는 방안")."""
+    before = [r for r in regions if s <= r.start and r.end <= m.start]
+    return bool(
+        before
+        and _OBJECT_DESIGNATED.match(text, m.end)
+        and re.search(r"(?:을|를)\s", text[before[-1].end : m.start])
+    )
 
 
 # "도는", "도에서는", "도와": the province, wherever the sentence has it before the scheme.
@@ -346,6 +364,18 @@ def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
 _ROSTER = re.compile(
     r"\s?(?:\S+\s){0,3}?(?:지역|곳|지자체|대상지|후보지|예정지)(?:은|는|으로는|로는)\s"
 )
+# A scheme as the topic of a count of its places: "(현재) 경제자유구역은 A, B 등 세 곳이다".
+_COUNTED = re.compile(
+    r"(?:은|는)\s[^.\n]{2,60}?\s등\s?(?:\d+|[두세네]|다섯|여섯|일곱|여덟|아홉)\s?(?:곳|개\s?(?:지역|시군|곳))"
+    r"(?:이다|이며|이고|으로|에)"
+)
+_NOW = re.compile(r"(?:현재|기존|이미|지금까지)(?:의)?\s?$|(?:현재|기존|이미)\s\S{0,6}\s?$")
+# A region's schemes listed as what it has built on so far: "대구시는 그동안 … 규제자유특구,
+# 글로벌혁신특구 등 국가 사업과 연계해 …".
+_ASSETS = re.compile(r"[^.\n]{0,12}?(?:은|는|이|가)\s(?:그동안|지금까지|이미|그간)\s")
+_ASSET_LIST = re.compile(
+    r"[^.\n]{0,60}?\s등\s[^.\n]{0,20}?(?:과|와)\s?(?:연계|연계해|연계하여|함께)(?![가-힣]{0,2}\s?(?:신청|추진))"
+)
 # What the roster is: sites of a plan or bid, or the places a result named.
 _ROSTER_SEEK = re.compile(r"후보|대상지|예정지|신청|공모|유치")
 _ROSTER_HOLD = re.compile(r"(?:지정|선정)\s?(?:결과|됐|되었|돼|된|확정)|결과를\s?발표")
@@ -367,7 +397,9 @@ def _roster_kind(text: str, s: int, e: int, ctx: Context) -> str | None:
 _SITE = re.compile(
     r"\s?(?:[\d,.]+(?:\s?[만천백]\s?[\d,.]*)*\s?(?:㎡|평|m²|km²|ha)\s?)?"
     r"(?:입주|(?:내|안)(?:에|의)?\s[^.\n]{0,20}?입주|(?:내|안)?에\s(?![^.\n]{0,6}(?:선정|지정|도전|신청|공모|응모|뛰어|재도전|포함))"
-    r"[^.\n]{0,30}?(?:공장|시설|센터|연구소)(?:을|를)?\s?(?:증축|신축|건립|짓|지어|세우|신·증축|증설))"
+    r"[^.\n]{0,40}?(?:공장|시설|센터|연구소)(?:을|를)?\s?(?:증축|신축|건립|건설|짓|지어|세우|신·증축|증설)"
+    # "산업단지 내 1만㎡ 부지에 …": a plot inside it
+    r"|(?:내|안)\s[^.\n]{0,16}?부지(?:에|를|로)\s)"
 )
 
 
@@ -562,6 +594,13 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
         for c in facts
         if c.type in _KINDS
     ]
+    # The bids whose bidder the text names: a province's keeps it beside its cities', and a
+    # city's bid that the text only gives as a site of its province's is the province's.
+    named = {
+        (c.object, c.subject.split(":", 1)[1])
+        for c in facts
+        if c.type == "SEEKS" and c.props.get(_APPLICANT)
+    }
     out = []
     for c in facts:
         if c.type in _KINDS:
@@ -569,6 +608,15 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
             if c.props.pop(_APPLICANT, None) and c.type == "SEEKS":
                 out.append(c)  # the province the text names as bidding keeps its bid
                 continue
+            if (
+                c.type == "SEEKS"
+                and c.object.split(":", 1)[1] in _PROVINCE_BIDS
+                and any(
+                    scheme == c.object and _within(region, bidder, parents)
+                    for scheme, bidder in named
+                )
+            ):
+                continue  # "당진 수소특화단지": a site of the province's bid
             if any(
                 kind == c.type
                 and scheme == c.object
@@ -624,7 +672,11 @@ def _places(
         r
         for r in present
         if 0 <= m.start - r.end <= 20
-        or (0 <= r.start - m.end <= 20 and "," not in text[m.end : r.start])
+        or (
+            0 <= r.start - m.end <= 20
+            and "," not in text[m.end : r.start]
+            and not _NEXT_CLAUSE.search(text, m.end, r.start)
+        )
     ]
     if (
         every
@@ -645,6 +697,9 @@ def _places(
     return list(kept.values())
 
 
+# A clause ending between a scheme and a place after it: the place is the next clause's
+# ("A를 '대불 자유무역지역'으로 지정하고 경남 B시 …").
+_NEXT_CLAUSE = re.compile(r"(?:하고|했고|하며|했으며|되고|됐고|되며|이며|이고)\s")
 # What joins the items of a list of places: "오창과 경북 포항, 울산, 전북 새만금"; an item
 # may carry a word with its extent in brackets ("강원 동해안(강릉 동해 일원), 충북").
 _JOINER = re.compile(r"\s?(?:[가-힣]{0,4}\([^()\n]{0,30}\))?\s?(?:,|과|와|및|·|이나|또는)?\s?")

@@ -238,6 +238,8 @@ class Gazetteer:
                 verdict = _kiwi_verdict(spans, start, end + 1)
                 if verdict is False and _bracketed(text, start, end + 1):
                     verdict = None  # "대전(유성)": a place in brackets after another
+                if verdict is False and _after_province(text, start, self.surfaces[surface]):
+                    verdict = None  # "경상북도가 구미를": the city's province just before
             elif start and surface in self.glued and _hangul(text[start - 1]):
                 # "전후방산업" holds 방산업 but is no defense: a one-syllable stem of 산업
                 # glued onto a word, or a match that Kiwi's word starts before.
@@ -513,6 +515,17 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     "강원(춘천·홍천)"."""
     opened = start >= 2 and text[start - 1] in "(·" and _hangul(text[start - 2])
     return opened and end < len(text) and text[end] in ")·"
+
+
+def _after_province(text: str, start: int, entries: list[Entry]) -> bool:
+    """Whether the word before a short region name is its province ("경북 구미를", "경상북도가
+    구미를"): Kiwi may read the name as an ordinary word (구미 appetite, 청주 rice wine)."""
+    before = text[max(0, start - 8) : start]
+    return any(
+        e.label == "Region" and re.search(rf"{word}\S{{0,3}}\s$", before) is not None
+        for e in entries
+        for word in _PARENT_WORDS.get(e.parent or "", ())
+    )
 
 
 def _named_before(before: str, entry: Entry) -> bool:

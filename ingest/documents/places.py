@@ -19,7 +19,7 @@ from ingest.documents.matcher import Mention
 # "서울 한국기술센터에서 열린 …", "어느군 산업단지 (주)가온로봇에서 개최된 …".
 _VENUE = re.compile(
     r"^(?P<gap>[^,.\n]{0,30}?)(?:에서|서)\s(?:[^,.\n]{0,30}?(?:을|를)\s)?"
-    r"(?:열린|열렸|열리는|열어|개최|진행된|진행됐|진행한|가진|가졌)"
+    r"(?:열린|열렸|열리는|열어|개최|진행된|진행됐|진행한|가진|가졌|체결)"
 )
 # A subject or object particle in the gap: the region has a part in its own clause.
 _ARGUMENT = re.compile(r"(?:^|[가-힣])(?:은|는|이|가|을|를)(?:\s|$)")
@@ -41,6 +41,11 @@ _CONTRAST = re.compile(
 _RIVAL = re.compile(
     r"(?:경쟁\s?(?:상대|지역|도시|지자체)(?:인|로|들인)?|라이벌인?"
     r"|경쟁[^.,\n]{0,20}?예상되는|다른\s?(?:지역|지자체|시도|시·도)인?)\s$"
+)
+# After a region: one of the places a comparison names alongside the story's own ("구미는
+# 경남 창원 등과 함께 국내에서 대표적인 방산 도시다").
+_ALONGSIDE = re.compile(
+    r"^\s?등(?:과|와)\s?(?:함께|더불어)\s(?:국내(?:에서)?\s|전국(?:에서)?\s)?(?:대표적|손꼽)"
 )
 # A company's home: "대구에 본사를 둔", "경북 포항에 본사를 두고", "청주시 소재 ㈜…".
 _HOME = re.compile(
@@ -85,7 +90,7 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
     elsewhere too stays ("상주시는 … ◀홍길동 상주시장▶"): it still says what the story is about."""
     orgs = [m for m in mentions if m.label == "Organization"]
     regions = [m for m in mentions if m.label == "Region"]
-    aside = _aside(text, regions, orgs)
+    aside = _aside(text, regions, orgs) | _zone_names(text, regions, mentions)
     out: list[Mention] = []
     titled: set[int] = set()
     for m in mentions:
@@ -106,6 +111,20 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
     named = {m.id for m in out if m.label == "Region" and id(m) not in titled}
     return [m for m in out if id(m) not in titled or m.id in named]
+
+
+def _zone_names(text: str, regions: list[Mention], mentions: list[Mention]) -> set[int]:
+    """Ids of the second place of a two-place zone name written as one word with the scheme
+    ("부산·진해경제자유구역 미음지구"): the name of a zone, not a region of the story (the
+    first place stays; it is usually the story's own)."""
+    schemes = {m.start for m in mentions if m.label == "Designation"}
+    return {
+        id(r)
+        for r in regions
+        if r.end in schemes
+        and text[r.start - 1 : r.start] in ("·", "ㆍ")
+        and any(o.end == r.start - 1 for o in regions)
+    }
 
 
 def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:
@@ -131,7 +150,8 @@ _BYLINE = re.compile(r"\s?=|\s(?:[가-힣]{1,6}\s)?(?:전문)?기자(?![가-힣]
 _COMPANIES = re.compile(
     r"[^.\n]{0,160}?\s등\s(?:총\s?)?\d+\s?(?:개\s?)?(?:기업|업체|개사|사)(?:이|가|은|는|을|를|과|와)?\s"
 )
-# A homonym: "양산" written as mass production ("양산공장", "양산 체제에 들어간다").
+# A homonym: "양산" written as mass production ("양산공장", "양산 체제에 들어간다"); 진해만,
+# the bay.
 _MASS_PRODUCTION = re.compile(
     r"(?:공장|체제|라인|설비|능력|규모|돌입|시설|기술|성공|착수|시점|단계|물량|화(?![가-힣]))"
     r"|\s(?:체제|라인|설비|돌입|공장|단계|시점)"
@@ -139,6 +159,8 @@ _MASS_PRODUCTION = re.compile(
 
 
 def _homonym(text: str, region: Mention) -> bool:
+    if region.text == "진해":
+        return text.startswith("만", region.end)  # 진해만: the bay, not the former city
     return region.text == "양산" and _MASS_PRODUCTION.match(text, region.end) is not None
 
 
@@ -187,6 +209,7 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
             or _HOME_BEFORE.search(before)
             or _RIVAL.search(before)
             or _CONTRAST.match(after)
+            or _ALONGSIDE.match(after)
             or (sited is not None and any(o.start == last.end + sited.end() for o in orgs))
         ):
             out.update(id(r) for r in chain)

@@ -151,6 +151,17 @@ def test_a_complex_due_by_a_year_is_being_created(pipeline: Pipeline) -> None:
         ("회의에는 현대자동차, SK가스, 세종, 효성중공업이 참석했다.", {"sejong"}, set()),
         # A government among the parties stays.
         ("협약에는 새만금개발청, 군산시, 한국농어촌공사가 참여했다.", set(), {"jeonbuk-gunsan"}),
+        # The venue of a signing, and the places a comparison names alongside the story's own.
+        (
+            "한빛정밀 등 3개 기업이 경남 진주시 도청 별관에서 경남도·사천시와 협약을 체결했다.",
+            {"gyeongnam-jinju"},
+            {"gyeongnam", "gyeongnam-sacheon"},
+        ),
+        (
+            "구미는 경남 창원 등과 함께 국내에서 대표적인 방산 도시다.",
+            {"gyeongnam", "gyeongnam-changwon"},
+            {"gyeongbuk-gumi"},
+        ),
     ],
 )
 def test_regions_named_in_passing_are_not_regions_of_the_story(
@@ -292,6 +303,8 @@ def test_places_in_an_extent_bracket_leave_the_scheme_to_the_place_before(
         "한빛소재는 천안 외투지역 2만3천㎡에 생산공장을 증축하기 위해 500만 달러를 투자한다.",
         "재단은 벤처기업에 첨복단지 입주 기회를 주기 위해 센터를 짓기로 했다.",
         "여러 기업이 오송첨복단지 내 연구단지에도 입주를 이어가고 있다.",
+        "한빛바이오는 대전 국제과학비즈니스벨트 내에 모두 900억원을 들여 원료 공장을 건설한다.",
+        "데이터센터는 오송첨복단지 내 2만㎡ 부지에 5층 규모로 들어선다.",
     ],
 )
 def test_a_scheme_used_as_a_site_is_no_designation(pipeline: Pipeline, raw: str) -> None:
@@ -414,3 +427,63 @@ def test_a_city_bidding_for_a_complex_of_its_own_keeps_it(pipeline: Pipeline) ->
     held = held_or_sought(pipeline, raw)
     assert ("SEEKS", "Region:jeonnam-goheung", "Designation:national-industrial-complex") in held
     assert ("SEEKS", "Region:jeonnam", "Designation:national-industrial-complex") not in held
+
+
+def test_the_zones_a_count_says_there_are_now_are_held(pipeline: Pipeline) -> None:
+    raw = "현재 경제자유구역은 인천, 부산ㆍ진해, 광양 등 세 곳이다."
+    held = held_or_sought(pipeline, raw)
+    for region in ("incheon", "busan", "gyeongnam-changwon", "jeonnam-gwangyang"):
+        assert ("HOLDS", f"Region:{region}", FEZ) in held
+    # The count alone, without saying the zones are there now, is no designation.
+    assert held_or_sought(pipeline, "경제자유구역은 인천, 광양 등 두 곳에 그칠 전망이다.") == set()
+
+
+def test_a_merged_city_is_the_present_city_and_a_zone_name_is_no_place(
+    pipeline: Pipeline,
+) -> None:
+    raw = (
+        "정부는 전남 영암군 대불공단 일부를 '대불 자유무역지역'으로 지정하고"
+        " 경남 마산시 봉암동 일대를 마산 자유무역지역으로 넓혔다."
+    )
+    held = held_or_sought(pipeline, raw)
+    ftz = "Designation:free-trade-zone"
+    assert ("HOLDS", "Region:jeonnam-yeongam", ftz) in held
+    assert ("HOLDS", "Region:gyeongnam-changwon", ftz) in held
+    assert not any(subject == "Region:gyeongnam" for _, subject, _ in held)
+    # "부산·진해경제자유구역 미음지구" names a zone's district: 진해 is no region there.
+    found = _regions(pipeline, "부산시는 부산·진해경제자유구역 미음지구에 단지를 만든다.")
+    assert "gyeongnam-changwon" not in found
+    assert "busan" in found
+
+
+def test_a_pilot_city_running_now_is_held(pipeline: Pipeline) -> None:
+    raw = "시범도시는 삼척 교동에 세워져 지난해 준공돼 운영 중으로 첫 수소 시범도시다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gangwon-samcheok", "Designation:hydrogen-pilot-city") in held
+
+
+def test_a_site_of_a_province_bid_is_no_bid_of_its_own(pipeline: Pipeline) -> None:
+    raw = (
+        "충남도가 서산시 등 10개 기관과 수소특화단지 지정을 위해 손을 잡았다."
+        " 서산시는 기업 유치에 나선다. 기업은 수소특화단지 활성화를 위해 투자를 추진한다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert ("SEEKS", "Region:chungnam", H2) in held
+    assert ("SEEKS", "Region:chungnam-seosan", H2) not in held
+
+
+def test_schemes_a_region_has_built_on_so_far_are_held(pipeline: Pipeline) -> None:
+    raw = "광주시는 그동안 자율주행 규제자유특구, 글로벌혁신특구 등 국가 사업과 연계해 왔다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gwangju", "Designation:regulation-free-zone") in held
+    assert ("HOLDS", "Region:gwangju", "Designation:global-innovation-zone") in held
+    # Without "so far" the list says nothing of what the city has.
+    raw = "광주시는 자율주행 규제자유특구, 글로벌혁신특구 등 국가 사업과 연계해 기반을 다진다."
+    assert not any(kind == "HOLDS" for kind, _, _ in held_or_sought(pipeline, raw))
+
+
+def test_a_short_city_name_after_its_province_is_the_city(pipeline: Pipeline) -> None:
+    # Kiwi reads 구미를 as appetite; the province named just before settles it.
+    raw = "경상북도가 구미를 반도체 특화단지로 지정받기 위해 용역을 맡겼다."
+    assert ("SEEKS", "Region:gyeongbuk-gumi", NSIC) in held_or_sought(pipeline, raw)
+    assert "gyeongbuk-gumi" not in _regions(pipeline, "입맛이 없어 구미를 돋우는 음식을 찾는다.")
