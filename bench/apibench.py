@@ -87,6 +87,16 @@ def api_server(home: Path, graph: str, extra_env: dict[str, str] | None = None) 
             proc.wait()
 
 
+def ready_after(port: int, path: str) -> float:
+    """Seconds until ``path`` answers 200 (the first detail waits for the server's read of
+    its neighbourhood projection)."""
+    started = time.monotonic()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=600) as answer:
+        if answer.status != 200:
+            raise RuntimeError(f"{path} answered {answer.status}")
+    return round(time.monotonic() - started, 2)
+
+
 #: Request header that makes the server compute the answer now (see api/cache.py).
 FRESH = "Cache-Control: no-cache\r\n"
 

@@ -341,6 +341,12 @@ def _detail_steps(r: dict[str, Any]) -> list[str]:
             f"its JSON) **{steps['projection_handler_ms']} ms**, against "
             f"{steps['handler_ms']} ms from the store.",
         ]
+        if r.get("projection_ready_s") is not None:
+            lines[-1] += (
+                f" The API server reads it in the background when it starts: its first detail "
+                f"answered {r['projection_ready_s']} s after start-up, and nothing was measured "
+                "before."
+            )
     rows = []
     for name in ("/health", "/regions/{id}"):
         for level, f in (_get(r, "endpoints", name, "uncached") or {}).items():
