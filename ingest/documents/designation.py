@@ -694,7 +694,31 @@ def _places(
         if any(_inside(other, r.id, ctx) for other in ids if other != r.id):
             continue  # "경남·창원": the province gives way to the city in it
         kept.setdefault(r.id, r)
-    return list(kept.values())
+    # "새만금ㆍ군산 경제자유구역": a named area beside a city of its province gives way to the
+    # city, the local government that holds it.
+    return [
+        r
+        for r in kept.values()
+        if ctx.levels.get(r.id) != "area"
+        or not any(
+            o.id != r.id and ctx.levels.get(o.id) in _LOCAL and _top(o.id, ctx) == _top(r.id, ctx)
+            for o in kept.values()
+        )
+    ]
+
+
+_LOCAL = ("city", "county", "district")
+
+
+def _top(region: str, ctx: Context) -> str:
+    """The province or metropolitan city ``region`` lies in (itself if it is one)."""
+    seen = {region}
+    while ctx.levels.get(region) not in _UPPER and region in ctx.parents:
+        region = ctx.parents[region]
+        if region in seen:
+            break
+        seen.add(region)
+    return region
 
 
 # A clause ending between a scheme and a place after it: the place is the next clause's

@@ -487,3 +487,12 @@ def test_a_short_city_name_after_its_province_is_the_city(pipeline: Pipeline) ->
     raw = "경상북도가 구미를 반도체 특화단지로 지정받기 위해 용역을 맡겼다."
     assert ("SEEKS", "Region:gyeongbuk-gumi", NSIC) in held_or_sought(pipeline, raw)
     assert "gyeongbuk-gumi" not in _regions(pipeline, "입맛이 없어 구미를 돋우는 음식을 찾는다.")
+
+
+def test_a_named_area_beside_a_city_of_its_province_gives_way(pipeline: Pipeline) -> None:
+    held = held_or_sought(pipeline, "새만금ㆍ군산 등 2곳이 경제자유구역으로 새로 지정됐다.")
+    assert ("HOLDS", "Region:jeonbuk-gunsan", FEZ) in held
+    assert ("HOLDS", "Region:saemangeum", FEZ) not in held
+    # Alone, the area still holds it.
+    held = held_or_sought(pipeline, "새만금이 경제자유구역으로 새로 지정됐다.")
+    assert ("HOLDS", "Region:saemangeum", FEZ) in held
