@@ -216,7 +216,9 @@ def designation_facts(
         )
         province = (
             _province_anaphor(text, s, m.start, own or _main(ctx), ctx)
-            if not bidders and ((kind == "SEEKS" and m.id in _PROVINCE_BIDS) or not places)
+            if not bidders
+            and not _city_subject(text, s, m, regions)
+            and ((kind == "SEEKS" and m.id in _PROVINCE_BIDS) or not places)
             else None
         )
         if province is not None and kind == "SEEKS":
@@ -327,6 +329,15 @@ def _designated_object(text: str, s: int, m: Mention, regions: list[Mention]) ->
         before
         and _OBJECT_DESIGNATED.match(text, m.end)
         and re.search(r"(?:을|를)\s", text[before[-1].end : m.start])
+    )
+
+
+def _city_subject(text: str, s: int, m: Mention, regions: list[Mention]) -> bool:
+    """Whether a region before ``m`` is the subject of its sentence ("포항시는 도와 함께 …"):
+    then "도" is a partner, not the bidder."""
+    return any(
+        s <= r.start and r.end <= m.start and _BIDDER.match(text, r.end, m.start) is not None
+        for r in regions
     )
 
 
