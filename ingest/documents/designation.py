@@ -298,8 +298,9 @@ def _applicants(
 ) -> list[Mention]:
     """The provinces or metropolitan cities that are the subject of a bid for ``m``: the
     applicant the text names, even where it names the cities of the sites too ("충남도가 …
-    당진 수소특화단지 지정을 위해", "전남은 목포ㆍ무안 일대 … 지정을 신청했다"). Empty when
-    the subject is a city or county, or the sentence names no region as its subject."""
+    당진 수소특화단지 지정을 위해", "전남은 목포ㆍ무안 일대 … 지정을 신청했다"), and a city
+    joined to it in the subject ("경기도와 평택시는"). Empty when the subject is only cities or
+    counties, or the sentence names no region as its subject."""
     before = [r for r in regions if r.end <= m.start and r.start >= s]
     if _designated_object(text, s, m, regions):
         return []
@@ -313,7 +314,8 @@ def _applicants(
             if not _BIDDER_JOINER.fullmatch(text[other.end : chain[-1].start]):
                 break
             chain.append(other)
-        if all(ctx.levels.get(c.id) in _UPPER for c in chain) and not any(
+        # "경기도와 평택시는": the province and the city both bid.
+        if any(ctx.levels.get(c.id) in _UPPER for c in chain) and not any(
             venue(text[c.end : c.end + 40]) or compared(text[c.end : c.end + 16]) for c in chain
         ):
             return list(reversed(chain))

@@ -412,6 +412,10 @@ def test_the_province_word_speaks_of_the_province_of_a_city_story(pipeline: Pipe
     held = held_or_sought(pipeline, raw)
     assert ("SEEKS", "Region:gangwon", H2) in held
     assert ("SEEKS", "Region:gangwon-samcheok", H2) not in held
+    # A province and a city joined as the subject both bid.
+    held = held_or_sought(pipeline, "경기도와 평택시는 평택 경제자유구역 추가 지정을 신청했다.")
+    assert ("SEEKS", "Region:gyeonggi", FEZ) in held
+    assert ("SEEKS", "Region:gyeonggi-pyeongtaek", FEZ) in held
     # A city that is the subject bids itself; "도와 함께" makes the province a partner.
     raw = "경북 포항시는 도와 함께 배터리 규제자유특구 지정을 신청했다."
     held = held_or_sought(pipeline, raw)
