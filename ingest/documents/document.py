@@ -358,7 +358,9 @@ def _proposals(
 
 def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
     kept: list[OrgCandidate] = []
-    for cand in sorted((c for g in groups for c in g), key=lambda c: (c.start, -c.confidence)):
+    # At one start, the surer name first, then the longer ("㈜천보 비엘에스" over "㈜천보").
+    ordered = sorted((c for g in groups for c in g), key=lambda c: (c.start, -c.confidence, -c.end))
+    for cand in ordered:
         if not any(k.start < cand.end and cand.start < k.end for k in kept):
             kept.append(cand)
     return kept

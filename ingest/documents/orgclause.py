@@ -129,7 +129,7 @@ def find_by_clause(
             continue
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
-    return kept
+    return _after_a_mark(text, kept, known)
 
 
 def _words_before(text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -540,3 +540,35 @@ def _latin_companies(text: str) -> list[OrgCandidate]:
         OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
         for m in _LATIN_COMPANY.finditer(text)
     ]
+
+
+# "㈜천보 비엘에스는": a company mark opens a name of two words whose first is a known short
+# name; the name found by its clause takes that word in, and so does the same name written
+# again after the mark.
+_MARKED_FIRST = re.compile(r"(?:㈜|\(주\))\s?(?P<first>[가-힣A-Za-z0-9&]{2,10})\s$")
+
+
+def _after_a_mark(text: str, kept: list[OrgCandidate], known: dict[int, int]) -> list[OrgCandidate]:
+    if "㈜" not in text and "(주)" not in text:
+        return kept
+    out: list[OrgCandidate] = []
+    names: dict[str, OrgCandidate] = {}
+    for cand in kept:
+        mark = _MARKED_FIRST.search(text, max(0, cand.start - 16), cand.start)
+        if mark is not None and known.get(mark.start("first")) == mark.end("first"):
+            a = mark.start("first")
+            # the mark makes the whole a company's name, as sure as a marked one
+            cand = OrgCandidate(text[a : cand.end], "company", a, cand.end, 0.95)
+            names.setdefault(cand.name, cand)
+        out.append(cand)
+    for name, first in names.items():
+        for again in re.finditer(rf"(?:㈜|\(주\))\s?(?P<name>{re.escape(name)})", text):
+            a, b = again.span("name")
+            if b < len(text) and re.match(r"[가-힣A-Za-z0-9]", text[b]):
+                rest = re.match(r"[가-힣]+", text[b:])
+                if rest is None or rest.group() not in _PARTICLES:
+                    continue  # a longer word: not the name written again
+            if any(c.start < b and a < c.end for c in out):
+                continue
+            out.append(OrgCandidate(name, first.kind, a, b, first.confidence))
+    return sorted(out, key=lambda c: c.start)

@@ -166,6 +166,11 @@ _SEAT = re.compile(
 _HYPHENATED = re.compile(r"(?<![^\s(,\"'‘“])[가-힣A-Za-z0-9&]+-[가-힣A-Za-z0-9&]+\s$")
 
 
+# "제주도-항공우주협회", "포항시-한빛재단": a local government joined to a name by '-' is
+# another party to the same deal, not part of the name.
+_JOINED_GOVERNMENT = re.compile(r"^(?:[가-힣]{1,6}(?:도|시|군|구)-)+")
+
+
 @dataclass(frozen=True)
 class OrgCandidate:
     name: str
@@ -209,9 +214,13 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 continue
             if name.endswith("위원회") and _SEAT.match(text, match.end("name")):
                 continue  # "김하늘 산업위원회 간사": a member's seat, not a party
-            if kind == "public_institution" and re.search(r"\d공단$", name):
-                continue  # 구미5공단: the fifth industrial complex, not an agency
+            if kind == "public_institution" and re.search(r"\d공단$|^[가-힣]{2}공단$", name):
+                continue  # 구미5공단, 대불공단: an industrial complex, not an agency
             start = match.start("name")
+            party = _JOINED_GOVERNMENT.match(name)
+            if party and not marked and len(name) - party.end() >= 3:
+                # "제주도-항공우주협회": a region joined to the name is the other party
+                start, name = start + party.end(), name[party.end() :]
             joined = _HYPHENATED.search(text, 0, start) if kind == "company" else None
             if joined and not marked:
                 start, name = joined.start(), text[joined.start() : start] + name

@@ -228,12 +228,14 @@ def builds_on(text: str, start: int, end: int, linked: Sequence[tuple[int, int]]
     현대차그룹)."""
     if not linked or max(b for _, b in linked) >= end:
         return False  # the longer name adds words of its own after them ("전남도-LH" does not)
+    marked = text.endswith(("㈜", "(주)", "㈜ ", "(주) "), 0, start)  # "㈜천보 비엘에스"
     for a, b in linked:
         if a < start or b > end or (a, b) == (start, end):
             return False
         glued_after = b < end and _LETTER.match(text[b]) is not None
         glued_before = a > start and _LETTER.match(text[a - 1]) is not None
-        if not (glued_after or glued_before):
+        opens = marked and a == start and text[b : b + 1] == " "
+        if not (glued_after or glued_before or opens):
             return False
         if glued_after and _NOT_LONGER.match(text[b:end]):
             return False

@@ -237,3 +237,9 @@ def test_amounts_that_are_no_ones_investment_are_marked(pipeline: Pipeline) -> N
 def test_verb_and_particle_forms_invest_nothing(pipeline: Pipeline, raw: str) -> None:
     invests = _facts(pipeline, raw, "INVESTS_IN")
     assert not [f for f in invests if f[0].startswith("Organization:")], invests
+
+
+def test_a_known_company_written_with_sa_is_the_investor(pipeline: Pipeline) -> None:
+    raw = "이번 사업은 머크사가 대전에 총 4,300억원을 투자해 공장을 짓는 사업이다."
+    facts = _facts(pipeline, raw, "INVESTS_IN")
+    assert {(s, a) for s, _, a in facts} == {("Organization:merck-kgaa", 4300 * EOK)}

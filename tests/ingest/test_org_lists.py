@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
+from ingest.documents.orgform import find_organizations
 from tests.ingest.extracting import run_text
 
 
@@ -53,3 +54,33 @@ def test_a_latin_name_written_with_sa_is_a_company(pipeline: Pipeline) -> None:
 def test_an_amount_in_hundreds_of_billions_written_without_a_digit(pipeline: Pipeline) -> None:
     names = {name for _, name in _orgs(pipeline, "누리카본텍도 백억 원을 들여 공장을 짓는다.")}
     assert "누리카본텍" in names
+
+
+def test_a_province_joined_by_a_hyphen_is_the_other_party() -> None:
+    found = find_organizations("도는 제주도-한빛우주협회-기업 간 공동과제를 찾는다.")
+    assert [c.name for c in found] == ["한빛우주협회"]
+
+
+def test_a_two_syllable_place_before_gongdan_is_an_industrial_complex() -> None:
+    found = find_organizations("누리공단에 입주한 기업과 한국누리공단이 협약했다.")
+    assert [c.name for c in found] == ["한국누리공단"]
+
+
+def test_the_ministrys_name_before_2008_is_still_the_ministry(pipeline: Pipeline) -> None:
+    from datetime import date
+    from pathlib import Path
+
+    from ingest.documents.reader import RawText
+
+    raw = RawText(Path("m.txt"), "산업자원부는 광양에 자유무역지역을 지정했다.", "text")
+    extraction, _ = pipeline.run(raw, date(2005, 3, 1))
+    assert [e.id for e in extraction.entities if e.type == "Organization"] == ["motie"]
+
+
+def test_a_mark_opens_a_two_word_name_on_a_known_short_one(pipeline: Pipeline) -> None:
+    text = (
+        "협약식에는 ㈜천보 한빛이엘 김민수 대표이사가 참석했다. "
+        "㈜천보 한빛이엘은 새만금에 500억원을 투자한다. ㈜천보 한빛이엘이 공장을 짓는다."
+    )
+    found = _orgs(pipeline, text)
+    assert found == {(None, "천보 한빛이엘")}
