@@ -57,6 +57,8 @@ _SUBJECT = re.compile(r"(?:은|는)\s")
 _FOCUS = re.compile(
     r"(?:산업|리조트|관광단지|테마파크|관광상품|우주관광|의료관광|건강기능식품|메디컬푸드|식품가공)$"
 )
+# An umbrella word glued to another word and 산업 ("관광레저산업"): written as an industry.
+_GLUED_INDUSTRY = re.compile(r"[가-힣]{1,4}산업")
 # The aerospace industry, written as such, is the aviation and the space industry.
 _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
 # Schemes whose name is itself an industry concept.
@@ -66,7 +68,7 @@ _SCHEME_INDUSTRY = {"mpe-specialized-complex": "materials-parts-equipment"}
 # "충전용", "전자 부품용 소재".
 _NOT_THE_SECTOR = re.compile(
     r"(?:\([^()\n]{1,12}\)|\))?(?:\s?시대(?:에|의|를|을)?(?![가-힣])"
-    r"|\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
+    r"|(?:·[가-힣A-Za-z]{1,6})*\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
     r"|\s?(?:연료탱크|용기)|\s?[\d,.]+\s?만?\s?대(?![가-힣])"
     r"|\s?(?:시장|수요|업황)(?:의|이|은|을|에|과|와)?\s?(?:확대|성장|증가|둔화|침체|회복|규모|수요)"
     r"|\s?(?:충전|부품|소재)?용(?:으로|의|도)?(?![가-힣]))"
@@ -84,7 +86,11 @@ def document_industries(
     industries = [m for m in mentions if m.label == "Industry"]
     # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
     # thing of it ("관광리조트", "건강기능식품"), not as a word.
-    named = {m.id for m in industries if _FOCUS.search(m.text.replace(" ", ""))}
+    named = {
+        m.id
+        for m in industries
+        if _FOCUS.search(m.text.replace(" ", "")) or _GLUED_INDUSTRY.match(text, m.end)
+    }
     # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
     found |= {
         _SCHEME_INDUSTRY[m.id]
@@ -92,6 +98,8 @@ def document_industries(
         if m.label == "Designation" and m.id in _SCHEME_INDUSTRY
     }
     concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
+    quoted = {m.id for m in industries if _quoted(text, m.start)}
+    only_quoted = quoted - {m.id for m in industries if not _quoted(text, m.start)}
     for sent in sentences:
         inside = [m for m in industries if sent.start <= m.start and m.end <= sent.end]
         if not inside:
@@ -110,6 +118,12 @@ def document_industries(
                 continue  # "AI 시대", "수소차 연료탱크", "부품용 소재": an era or a market
             if listed and m.start < sent.start + listed.start():
                 continue  # an item of a national list of categories
+            if _in_a_name(text, m, industries) or _among_other_things(text, m, industries):
+                continue  # "한국항공우주(KAI)", "기술·제도·금융·인력": a name, a list of means
+            if _alone_on_its_line(text, m):
+                continue  # "로봇" as a line of its own: a menu or a tag, not a statement
+            if m.id in only_quoted:
+                continue  # named only in someone's words: "… 반도체·자동차 등을 선도했듯"
             found.add(m.id)
             if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
                 found.add("aviation")  # "우주항공 산업": aviation and space
@@ -144,3 +158,66 @@ def _subject_mention(text: str, sent: Sentence, inside: list[Mention]) -> Mentio
         return None
     before = [m for m in inside if m.end <= first.start()]
     return before[0] if before else None
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation (“…” or "…") of its paragraph that does not
+    speak of the story's own deal ("이번 투자", "이번 협약"): what a person says of the past,
+    the field or the region, not what the story is about."""
+    seg = text[text.rfind("\n", 0, pos) + 1 : pos]
+    if seg.count("“") > seg.count("”"):
+        opened, closing = seg.rfind("“"), "”"
+    elif seg.count('"') % 2 == 1:
+        opened, closing = seg.rfind('"'), '"'
+    else:
+        return False
+    close = text.find(closing, pos)
+    quote = seg[opened:] + text[pos : close if close >= 0 else pos + 80]
+    return "이번" not in quote
+
+
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+
+
+def _in_a_name(text: str, m: Mention, industries: list[Mention]) -> bool:
+    """An industry written inside a longer name: glued to a word before it that is no
+    industry, and to a letter or a bracket after it ("한국항공우주(KAI)", "진주뿌리산업단지")."""
+    if m.start == 0 or not _LETTER.match(text[m.start - 1]):
+        return False
+    if any(o.end == m.start for o in industries):
+        return False  # "수소모빌리티": two industries glued
+    after = text[m.end : m.end + 1]
+    return bool(after) and (after == "(" or _LETTER.match(after) is not None)
+
+
+_LIST_WORD = re.compile(r"[가-힣A-Za-z]+(?:·[가-힣A-Za-z]+)+")
+
+
+def _among_other_things(text: str, m: Mention, industries: list[Mention]) -> bool:
+    """An item of a ·-list of three or more whose items are mostly no industry ("기술·제도·
+    금융·인력", "생활·여가·안전"): a list of means or areas of life, not of sectors."""
+    if "·" not in text[max(0, m.start - 1) : m.end + 1]:
+        return False
+    start = m.start
+    while start > 0 and (_LETTER.match(text[start - 1]) or text[start - 1] == "·"):
+        start -= 1
+    run = _LIST_WORD.match(text, start)
+    if run is None or run.end() < m.end:
+        return False
+    items = run.group().split("·")
+    if len(items) < 3:
+        return False
+    named, at = 0, run.start()
+    for item in items:  # an item inside an industry's name ("소재·부품·장비") is one
+        if any(o.start <= at and at + len(item) <= o.end for o in industries):
+            named += 1
+        at += len(item) + 1
+    return named * 2 < len(items)
+
+
+def _alone_on_its_line(text: str, m: Mention) -> bool:
+    """Whether the mention is all its line holds (a site's menu item or a tag)."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) <= len(m.text) + 2
