@@ -80,6 +80,18 @@ class Neighbourhood:
 
     @classmethod
     def read(cls, store: GraphStore, build: str | None) -> Neighbourhood:
+        # The read makes a million objects at tier M and no cyclic garbage: the collector's
+        # walks over the growing heap meanwhile took half the time at tier S (1.4 s -> 0.7 s).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._read(store, build)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _read(cls, store: GraphStore, build: str | None) -> Neighbourhood:
         query = catalog.get("neighbourhood_projection")
         nodes: dict[Key, _Node] = {}
         pending: list[tuple[_Node, list[Any]]] = []

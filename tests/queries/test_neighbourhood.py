@@ -168,3 +168,17 @@ def test_a_pair_joined_both_ways_in_one_order(scratch_store: FalkorStore) -> Non
         assert json.dumps(_projected(view, case)) == json.dumps(expected), case
     hub = _named(scratch_store, label="Region", id="hub")[0]["neighbours"]
     assert [n["outgoing"] for n in hub[:4]] == [True, False, True, False]
+
+
+def test_the_collector_is_as_it_was_after_a_read(graph: GraphStore) -> None:
+    import gc
+
+    assert gc.isenabled()
+    Neighbourhood.read(graph, graph.build_id())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Neighbourhood.read(graph, graph.build_id())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
