@@ -18,8 +18,10 @@ from ingest.documents.matcher import Mention
 
 # "서울 한국기술센터에서 열린 …", "어느군 산업단지 (주)가온로봇에서 개최된 …".
 _VENUE = re.compile(
-    r"^(?P<gap>[^,.\n]{0,30}?)(?:에서|서)\s(?:[^,.\n]{0,30}?(?:을|를)\s)?"
-    r"(?:열린|열렸|열리는|열어|개최|진행된|진행됐|진행한|가진|가졌|체결)"
+    r"^(?P<gap>[^,.\n]{0,30}?)(?:(?:에서|서)\s(?:[^,.\n]{0,30}?(?:을|를)\s)?"
+    r"(?:열린|열렸|열리는|열어|개최|진행된|진행됐|진행한|가진|가졌)"
+    # a signing's venue: "진주시 … 서부청사에서 경남도·사천시와 협약을 체결했다"
+    r"|에서\s(?:[^,.\n]{0,30}?(?:을|를)\s)?체결)"
 )
 # A subject or object particle in the gap: the region has a part in its own clause.
 _ARGUMENT = re.compile(r"(?:^|[가-힣])(?:은|는|이|가|을|를)(?:\s|$)")

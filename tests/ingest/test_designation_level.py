@@ -157,6 +157,8 @@ def test_a_complex_due_by_a_year_is_being_created(pipeline: Pipeline) -> None:
             {"gyeongnam-jinju"},
             {"gyeongnam", "gyeongnam-sacheon"},
         ),
+        # "협약서 체결": no venue.
+        ("포항시 투자협약서 체결로 기업 유치가 늘었다.", set(), {"gyeongbuk-pohang"}),
         (
             "구미는 경남 창원 등과 함께 국내에서 대표적인 방산 도시다.",
             {"gyeongnam", "gyeongnam-changwon"},
