@@ -48,6 +48,8 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("군산시는 관광레저산업을 육성한다.", ["tourism"]),
         # A means of another field, with a ·-joined word before 기반.
         ("창원시는 AI·빅데이터 기반 의료기기 센터를 짓는다.", ["medical-devices"]),
+        # Information technology, written out.
+        ("평택시는 정보기술(IT) 기업을 유치한다.", ["ict-software"]),
         # The humanoid, written alone.
         ("대구시는 휴머노이드 기업을 키운다.", ["humanoid-robots"]),
     ],
