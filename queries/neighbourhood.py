@@ -205,12 +205,12 @@ class Neighbourhoods:
         build = build_id or store.build_id()
         if build is None:
             return None
-        kept = self._kept.get(store)
-        if kept is not None and kept.build == build:
+        kept = self.kept(store, build)
+        if kept is not None:
             return kept
         with self._lock:
-            kept = self._kept.get(store)
-            if kept is not None and kept.build == build:
+            kept = self.kept(store, build)  # another request may have read it meanwhile
+            if kept is not None:
                 return kept
             for _ in range(ATTEMPTS):
                 fresh = Neighbourhood.read(store, build)

@@ -164,6 +164,34 @@ def test_a_complex_due_by_a_year_is_being_created(pipeline: Pipeline) -> None:
             {"gyeongnam", "gyeongnam-changwon"},
             {"gyeongbuk-gumi"},
         ),
+        # Companies of a list with their home in brackets, closed by a count of companies.
+        (
+            "충북도는 한빛바이오(대전)와 누리메디(경북), 가온소재(경기) 등 3개 기업과"
+            " 협약을 맺었다.",
+            {"daejeon", "gyeongbuk", "gyeonggi"},
+            {"chungbuk"},
+        ),
+        # A bracket in a byline, with or without the rest of the byline.
+        (
+            "[한빛일보(의정부)=홍길동 기자] 경기도가 로봇 기업을 유치했다.",
+            {"gyeonggi-uijeongbu"},
+            {"gyeonggi"},
+        ),
+        ("전북도가 풍력 단지를 짓는다.\n홍길동 한빛경제(세종) 전문기자", {"sejong"}, {"jeonbuk"}),
+        # A company's home as the topic before the place.
+        (
+            "원주시는 한빛소재와 협약을 맺었다. 한빛소재의 본사는 충북 청주 오창에 위치한다.",
+            {"chungbuk", "chungbuk-cheongju"},
+            {"gangwon-wonju"},
+        ),
+        # 양산 as mass production; a rival left behind; a title written with a space.
+        ("전북도는 리튬염 양산공장 건립을 위한 협약을 맺었다.", {"gyeongnam-yangsan"}, {"jeonbuk"}),
+        ("충북도는 병원 유치에서 대구를 한발 앞서갈 것으로 본다.", {"daegu"}, {"chungbuk"}),
+        (
+            "협약식에는 홍길동 군산시 장, 김철수 대표가 참석했다. 전북도가 밝혔다.",
+            {"jeonbuk-gunsan"},
+            {"jeonbuk"},
+        ),
     ],
 )
 def test_regions_named_in_passing_are_not_regions_of_the_story(
@@ -317,47 +345,6 @@ def test_a_scheme_followed_by_a_selection_is_still_a_fact(pipeline: Pipeline) ->
     raw = "충남 천안이 외국인투자지역에 새로 선정됐다."
     held = held_or_sought(pipeline, raw)
     assert ("HOLDS", "Region:chungnam-cheonan", "Designation:foreign-investment-zone") in held
-
-
-@pytest.mark.parametrize(
-    ("raw", "gone", "kept"),
-    [
-        # Companies of a list with their home in brackets, closed by a count of companies.
-        (
-            "충북도는 한빛바이오(대전)와 누리메디(경북), 가온소재(경기) 등 3개 기업과"
-            " 협약을 맺었다.",
-            {"daejeon", "gyeongbuk", "gyeonggi"},
-            {"chungbuk"},
-        ),
-        # A bracket in a byline, with or without the rest of the byline.
-        (
-            "[한빛일보(의정부)=홍길동 기자] 경기도가 로봇 기업을 유치했다.",
-            {"gyeonggi-uijeongbu"},
-            {"gyeonggi"},
-        ),
-        ("전북도가 풍력 단지를 짓는다.\n홍길동 한빛경제(세종) 전문기자", {"sejong"}, {"jeonbuk"}),
-        # A company's home as the topic before the place.
-        (
-            "원주시는 한빛소재와 협약을 맺었다. 한빛소재의 본사는 충북 청주 오창에 위치한다.",
-            {"chungbuk", "chungbuk-cheongju"},
-            {"gangwon-wonju"},
-        ),
-        # 양산 as mass production; a rival left behind; a title written with a space.
-        ("전북도는 리튬염 양산공장 건립을 위한 협약을 맺었다.", {"gyeongnam-yangsan"}, {"jeonbuk"}),
-        ("충북도는 병원 유치에서 대구를 한발 앞서갈 것으로 본다.", {"daegu"}, {"chungbuk"}),
-        (
-            "협약식에는 홍길동 군산시 장, 김철수 대표가 참석했다. 전북도가 밝혔다.",
-            {"jeonbuk-gunsan"},
-            {"jeonbuk"},
-        ),
-    ],
-)
-def test_regions_named_only_in_passing(
-    pipeline: Pipeline, raw: str, gone: set[str], kept: set[str]
-) -> None:
-    found = _regions(pipeline, raw)
-    assert not found & gone
-    assert kept <= found
 
 
 def test_a_city_named_in_brackets_as_a_place_of_a_scheme_stays(pipeline: Pipeline) -> None:

@@ -21,6 +21,7 @@ from queries.catalog import get, parse
 from queries.falkor_backend import ANSWER_DEPTH, FalkorStore
 from queries.store import GraphStore, Row
 from tests.backends import BACKENDS, seed_graph
+from tests.queries.detailcases import VARIANTS
 
 BEFORE = Path(__file__).resolve().parents[2] / "bench" / "cypher" / "entity_detail_before.cypher"
 #: Main labels of the detail routes (Organization stands for its sublabels).
@@ -55,16 +56,7 @@ def _cases(store: GraphStore) -> list[dict[str, Any]]:
     busiest = max(
         regions, key=lambda rid: _detail(store, now, label="Region", id=rid)[0]["matching"]
     )
-    for variant in (
-        {"type": "PURSUES"},
-        {"type": "LOCATED_IN", "skip": 1, "limit": 2},
-        {"skip": 3, "limit": 5},
-        {"skip": 10_000},
-        {"limit": -1},
-        {"skip": -4},
-        {"type": "NO_SUCH_TYPE"},
-    ):
-        cases.append({"label": "Region", "id": busiest, **variant})
+    cases += [{"label": "Region", "id": busiest, **variant} for variant in VARIANTS]
     cases += [{"label": "Region", "id": "no-such-region"}, {"label": "Industry", "id": regions[0]}]
     return cases
 
