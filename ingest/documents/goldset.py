@@ -139,6 +139,8 @@ class SetScores:
     amounts_exact: int = 0
     amounts_total: int = 0
     designation_status: list[int] = field(default_factory=lambda: [0, 0])  # right, compared
+    #: Designation schemes per document whatever the region (the issue's "schemes recalled").
+    schemes: Tally = field(default_factory=Tally)
     metadata: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     bands: dict[str, Banded] = field(default_factory=lambda: defaultdict(Banded))
     documents: int = 0
@@ -161,6 +163,7 @@ class SetScores:
         self.amounts_total += other.amounts_total
         for i in range(2):
             self.designation_status[i] += other.designation_status[i]
+        self.schemes.add(other.schemes)
         for key, (right, seen) in other.metadata.items():
             self.metadata[key][0] += right
             self.metadata[key][1] += seen
@@ -432,6 +435,10 @@ def _score_designations(
             out.designation_status[0] += status == want[key] or (
                 status == "applied" and want[key] == "planned"
             )
+    want_schemes, got_schemes = {s for s, _ in want}, {s for s, _ in got}
+    out.schemes.tp = len(want_schemes & got_schemes)
+    out.schemes.fp = len(got_schemes - want_schemes)
+    out.schemes.fn = len(want_schemes - got_schemes)
     result.missed["designations"] += [f"{s}@{r}" for s, r in sorted(set(want) - set(got))]
     result.extra["designations"] += [f"{s}@{r}" for s, r in sorted(set(got) - set(want))]
 
@@ -472,6 +479,7 @@ def report_rows(scores: dict[str, SetScores]) -> list[tuple[str, list[tuple[str,
         rows.append(("  amounts found (any value)", *_prf(s.tallies["amounts"]), ""))
         rows.append(("investments", *_prf(s.tallies["investments"]), ">= 0.75 F1"))
         rows.append(("designations", *_prf(s.tallies["designations"]), ">= 0.85 R"))
+        rows.append(("  schemes, whatever the region", *_prf(s.schemes), ""))
         right, seen = s.designation_status
         if seen:
             rows.append(("  designation status agrees", "", "", f"{right / seen:.3f}", ""))

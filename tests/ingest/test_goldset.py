@@ -97,12 +97,28 @@ def test_scores_by_kind(tmp_path: Path, pipeline: Pipeline) -> None:
     assert tune.amounts_exact == 2
     assert tune.tallies["investments"].tp == 1
     assert tune.tallies["designations"].tp == 1
+    assert (tune.schemes.tp, tune.schemes.fp, tune.schemes.fn) == (1, 0, 0)
     # A concept the taxonomy does not have can only be missed.
     assert "new:수소 모빌리티 부품" in details[0].missed["industries"]
     assert scores["heldout"].documents == 1
     assert scores["all"].documents == 2
     banded = scores["all"].bands["organizations"].counts
     assert sum(n for n, _ in banded.values()) == 1
+
+
+def test_a_scheme_at_another_level_counts_as_a_scheme_not_as_a_designation(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    gold = _write(tmp_path, heldout=False)
+    data = yaml.safe_load(gold.read_text("utf-8"))
+    data["documents"][0]["designations"][0]["region"] = "ulsan-buk"
+    gold.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    details: list[DocumentResult] = []
+    tune = evaluate(gold, tmp_path, split="tune", pipeline=pipeline, details=details)["tune"]
+    designations = tune.tallies["designations"]
+    assert (designations.tp, designations.fp, designations.fn) == (0, 1, 1)
+    assert (tune.schemes.tp, tune.schemes.fp, tune.schemes.fn) == (1, 0, 0)
+    assert details[0].missed["designations"] == ["opportunity-development-zone@ulsan-buk"]
 
 
 def test_keys_ignore_legal_marks_spaces_and_approximation() -> None:
