@@ -40,7 +40,7 @@ SETS = {
     "realnews3": GoldFile(DATA / "eval" / "realnews3.yaml", "RSG_REALNEWS3_CORPUS", 28, True, 4),
     "realnews4": GoldFile(DATA / "eval" / "realnews4.yaml", "RSG_REALNEWS4_CORPUS", 28, True, 4),
     "realnews5": GoldFile(DATA / "eval" / "realnews5.yaml", "RSG_REALNEWS5_CORPUS", 28, True, 4),
-    "realnews6": GoldFile(DATA / "eval" / "realnews6.yaml", "RSG_REALNEWS6_CORPUS", 23, True, 3),
+    "realnews6": GoldFile(DATA / "eval" / "realnews6.yaml", "RSG_REALNEWS6_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
