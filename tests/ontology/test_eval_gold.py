@@ -41,7 +41,7 @@ SETS = {
     "realnews4": GoldFile(DATA / "eval" / "realnews4.yaml", "RSG_REALNEWS4_CORPUS", 28, True, 4),
     "realnews5": GoldFile(DATA / "eval" / "realnews5.yaml", "RSG_REALNEWS5_CORPUS", 28, True, 4),
     "realnews6": GoldFile(DATA / "eval" / "realnews6.yaml", "RSG_REALNEWS6_CORPUS", 28, True, 4),
-    "realnews7": GoldFile(DATA / "eval" / "realnews7.yaml", "RSG_REALNEWS7_CORPUS", 28, True, 4),
+    "realnews7": GoldFile(DATA / "eval" / "realnews7.yaml", "RSG_REALNEWS7_CORPUS", 29, True, 4),
 }
 
 MAX_SPAN = 40
