@@ -1,7 +1,7 @@
 """Whether an industry or a region is what a document is about, or only named in it.
 
 돌출도 / salience: the rules of ``topics`` and ``places`` leave candidates (the industries the
-document names or its facts give, the regions it names outside venues, titles and homes); a
+rules keep and the schemes' qualifiers, the regions named outside venues, titles and homes); a
 small logistic model, fit on the annotated real articles (``ingest.documents.training``),
 decides which of them the document is about. Each candidate gets a handful of features from
 what the pipeline already has (mentions, sentences, facts, the main region): how often and how
@@ -54,7 +54,6 @@ _COMMON = (
 FEATURES: dict[Kind, tuple[str, ...]] = {
     "industry": (
         *_COMMON,
-        "rules",  # what the rules of ``topics`` keep
         "pursued",  # a region pursues it (a PURSUES fact)
         "scheme",  # a designation's industry
         "umbrella",  # a broad word (에너지, 관광, 식품 …)
@@ -238,7 +237,7 @@ def topics(
     out: list[Topic] = []
 
     by_industry = _group(industries)
-    named_industries = set(by_industry) | kept | scheme
+    named_industries = set(by_industry) | kept | scheme  # (what the rules pass over too)
     top = {i: _tops(i, ctx.broader) for i in named_industries}
     most_i = max((len(g) for g in by_industry.values()), default=0)
     core = {
@@ -246,13 +245,12 @@ def topics(
         for i, group in by_industry.items()
         if len(group) >= 3 or any(m.start < lead_end for m in group)
     }
-    for ind in sorted(named_industries):
+    for ind in sorted(kept | scheme):  # the model may drop what the rules keep, not add
         group = by_industry.get(ind, [])
         features = _common(text, group, len(industries), most_i, starts, title_end, lead_end, size)
         features |= _context(group, starts, profiles, "Industry", ctx.main)
         uppers = ctx.broader.get(ind, ())
         features |= {
-            "rules": float(ind in kept),
             "pursued": float(ind in pursued),
             "scheme": float(ind in scheme),
             "umbrella": float(ind in ctx.umbrella),
@@ -263,7 +261,7 @@ def topics(
             ),
             "family_core": float(any(o != ind and top[o] & top[ind] for o in core)),
         }
-        out.append(Topic("industry", ind, features, ind in kept))
+        out.append(Topic("industry", ind, features, True))
 
     by_region = _group(regions)
     most_r = max((len(g) for g in by_region.values()), default=0)
