@@ -226,10 +226,13 @@ def topics(
         for m in mentions
         if m.label == "Region" and m.id and ctx.levels.get(m.id, "area") != "area"
     ]
-    profiles = [_Profile(s) for s in sentences]
+    # Only the sentences that name a candidate are looked into.
+    profiles: dict[int, _Profile] = {}
     for m in (*industries, *regions):
         at = bisect.bisect_right(starts, m.start) - 1
         if at >= 0:
+            if at not in profiles:
+                profiles[at] = _Profile(sentences[at])
             profiles[at].ids[m.label].add(m.id)
     kept = set(rule_industries)
     scheme = {i for f in facts for i in f.industries}
@@ -310,19 +313,19 @@ class _Profile:
 
     def __init__(self, sentence: Sentence) -> None:
         self.ids: dict[str, set[str]] = {"Industry": set(), "Region": set()}
-        self.cue = any(t.form in _CUES for t in sentence.tokens)
+        self.cue = not _CUES.isdisjoint([t.form for t in sentence.tokens])
         self.outlook = _OUTLOOK.search(sentence.text) is not None
 
 
 def _context(
     group: Sequence[Mention],
     starts: Sequence[int],
-    profiles: Sequence[_Profile],
+    profiles: Mapping[int, _Profile],
     label: str,
     main: str | None,
 ) -> dict[str, float]:
     at = {bisect.bisect_right(starts, m.start) - 1 for m in group}
-    mine = [profiles[i] for i in at if i >= 0]
+    mine = [profiles[i] for i in at if i in profiles]
     if not mine:
         return {"crowd": 0.0, "cue": 0.0, "outlook": 0.0, "with_main": 0.0}
     ids = group[0].id
