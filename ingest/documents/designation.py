@@ -35,13 +35,19 @@ _BARE = re.compile(r"특화단지|특구")
 _MARKER = re.compile(r"^(?:\([^()\n]{1,20}\)|\))?(?:\s?(?:국가)?첨단전략산업\s?|\s?|\s?·\s?)$|^\($")
 _HOLD = re.compile(
     r"지정(?:된|돼|되었|받(?!기|으려|고자|을|도록)|됐|되어|됨|되고|했|하였|한|하며|하면서|하고)|"
+    r"지정해\s(?!줄|달라|주기|주도록|주길|달라고)|"  # "추가로 지정해 고시한다"
     r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|(?:으로|로)\s?(?:최종\s?)?결정(?:된|돼|되었|됐|됨)|"
     r"에 따라|승인|운영\s?(?:을|하|되|중)|"
+    r"^\s?참여\s?(?:기업|업체|기관)|"  # "… 규제자유특구 참여 기업으로": the zone is there
+    r"^[’'\"”]?\s?(?:으로|로)\s?(?:넓혔|넓힌|넓혀|확대(?:했|한|됐|된|돼))|"  # "… 지역으로 넓혔다"
+    r"새로\s?(?:추가|지정)(?:한다|했|하였|된다|됐|되었|돼)|"  # "특구 2곳을 새로 추가한다"
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
 _SEEK = re.compile(
-    r"목표|유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보|조성(?:과|을|하|에)"
+    r"목표|(?<!투자\s)(?<!투자|기업)유치|도전|신청|준비|지정을|추진|공모|받기\s?위해|위해|위한|후보|조성(?:과|을|하|에)"
     r"|탈락|고배|불발|유력|되지\s?(?:못|않)"  # a bid lost or pending is still a bid
+    r"|선정에\s(?!대해|대한|따라|따른|힘입어)"  # "… 사업 선정에 박차를 가할"
+    r"|지정\s?요청|요청(?:을|했|하였|한)"  # "추가지정 요청을 보고"
 )
 # A bid that was won: "유치에 성공했다", "이름을 올렸다", "최종 포함됐다".
 _WON = re.compile(
@@ -58,12 +64,19 @@ _DUE = re.compile(r"\d{4}년\s?까지[^.,\n]{0,12}$")
 # A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
 _LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지자체|개\s?시군)|각각")
 _LIST_BEFORE = re.compile(r"등\s")
+# A sentence that says what a law provides speaks of no place ("…특별법'에 따르면 경제자유구역
+# 지정을 위해 시·도지사는 …").
+_LAW_SAYS = re.compile(r"법[’'\"”]?(?:에\s?따르면|에서는|은|상)\s")
+# A scheme written onto the name of an office: "경제자유구역기획단", "특구위원회".
+_OFFICE = re.compile(r"(?:기획단|추진단|사업단|위원회|청장|청(?:은|이|과|와|의|\s)|본부)")
 # A scheme named inside the title of a law.
 _LAW = re.compile(r"[^.\n]{0,16}?(?:에\s?관한\s?\S*법|(?:특별|특례)법)")
 # Strong cues, for a scheme whose own clause has none and for a bare head word.
 _STRONG_SEEK = re.compile(
-    r"신청|유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)|탈락|고배|불발|되지\s?(?:못|않)"
+    r"신청|(?<!투자\s)(?<!투자|기업)유치|도전|공모|지정을|목표|후보|지정에\s(?!따라)|탈락|고배|불발|되지\s?(?:못|않)"
     r"|(?:지정|선정)\s?받(?:기|으려|고자|을)"  # "특화단지로 지정받기 위해"
+    r"|(?:지정|선정)에\s(?!대해|대한|따라|따른|힘입어)"  # "… 선정에 박차를 가할"
+    r"|지정\s?요청|요청(?:을|했|하였|한)"  # "추가지정 요청을 보고"
 )
 
 
@@ -167,9 +180,11 @@ def designation_facts(
         if m.label != "Designation":
             continue
         after = text[m.end : min(e, m.end + 25)]
-        before = text[max(s, m.start - 20) : m.start]
+        before = _clause(text[max(s, m.start - 20) : m.start])
         if _address(m, regions, ctx):
             continue  # "경제자유구역 미음지구": the scheme names where a place lies
+        if _OFFICE.match(text, m.end, e):
+            continue  # "경제자유구역기획단장", "규제자유특구위원회": an office, not a fact
         if _LAW.match(text, m.end, e):
             continue  # "규제자유특구 및 지역특화발전특구에 관한 규제특례법": a law's name
         if any(o.label == "Designation" and 0 <= o.start - m.end <= 1 for o in mentions):
@@ -181,12 +196,11 @@ def designation_facts(
             if not created or _ADDRESS.match(after):
                 continue  # an existing complex given as an address
             kind: str | None = "SEEKS"
-        elif m.confidence >= 1:
-            lead = text[s : m.start]
-            kind = _kind(after, before, lead) or _strong(text[m.end : e], lead)
-        else:  # a bare head word: only a clear cue ("특화단지의 정착을 위해" seeks nothing)
-            lead = text[s : m.start]
-            kind = _strong(after, before, lead) or _strong(text[m.end : e], lead)
+        else:  # a bare head word takes only a clear cue ("특화단지의 정착을 위해" seeks nothing)
+            lead, rest = text[s : m.start], text[m.end : e]
+            kind = _kind(after, before, lead, rest, strong=m.confidence < 1) or _kind(
+                rest, _clause(lead), strong=True
+            )
         industry = m.qualifier or _INHERENT.get(m.id, ())
         props = {"industry": ",".join(industry)} if industry else {}
         roster = _ROSTER.match(text, m.end, e) is not None
@@ -200,6 +214,8 @@ def designation_facts(
         if kind is None:
             continue
         places = _places(text, s, e, m, regions, ctx, every=roster)
+        if m.id == NIC:
+            places = _metropolitan(places, ctx)
         bidders = (
             _applicants(text, s, m, regions, ctx)
             if kind == "SEEKS" and m.id in _PROVINCE_BIDS
@@ -211,7 +227,8 @@ def designation_facts(
         year = when.iso[:4] if when else None
         own = (
             subject
-            if ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions)
+            if (ctx.main_strong or _ANAPHOR.search(text, s, e) or _explicit(subject, regions))
+            and not _LAW_SAYS.search(text, s, m.start)
             else None
         )
         province = (
@@ -410,9 +427,11 @@ def _roster_kind(text: str, s: int, e: int, ctx: Context) -> str | None:
 _SITE = re.compile(
     r"\s?(?:[\d,.]+(?:\s?[만천백]\s?[\d,.]*)*\s?(?:㎡|평|m²|km²|ha)\s?)?"
     r"(?:입주|(?:내|안)(?:에|의)?\s[^.\n]{0,20}?입주|(?:내|안)?에\s(?![^.\n]{0,6}(?:선정|지정|도전|신청|공모|응모|뛰어|재도전|포함))"
-    r"[^.\n]{0,40}?(?:공장|시설|센터|연구소)(?:을|를)?\s?(?:증축|신축|건립|건설|짓|지어|세우|신·증축|증설)"
+    r"[^.\n]{0,40}?(?:공장|시설|센터|연구소)(?:을|를)?\s?(?:증축|신축|건립|건설|짓|지어|세우|세워|세운|신·증축|증설)"
     # "산업단지 내 1만㎡ 부지에 …": a plot inside it
-    r"|(?:내|안)\s[^.\n]{0,16}?부지(?:에|를|로)\s)"
+    r"|(?:내|안)\s[^.\n]{0,16}?부지(?:에|를|로)\s"
+    # "A산단, 스마트그린산단, B밸리 등 3만㎡ 규모 부지에": an item of a list of plots
+    r"|(?:,\s?[^,.\n]{1,15}){0,4}\s?등\s[^.\n]{0,16}?부지(?:에|를|로)\s)"
 )
 
 
@@ -565,31 +584,39 @@ _NOMINAL = re.compile(r"(?:지정|선정)\s?[…,.·\n]?")
 _PLAN = re.compile(r"위해|위한|목표|계획")
 
 
-def _held_after(after: str, lead: str) -> bool:
-    """A cue of a scheme held in the words after it; ``lead`` is its sentence up to it."""
+# A sentence that ends on an intention: "… 산학융합지구 지정, 대학 유치 등을 통해 … 방침이다".
+_PLAN_END = re.compile(
+    r"(?:방침|계획|예정|구상)(?:이다|이며|이고|을)|추진(?:한다|할\s?계획)|나선다|나설\s|할\s?것"
+)
+
+
+def _clause(lead: str) -> str:
+    """The clause of ``lead`` that the scheme after it is in ("… 요청을 보고하고, 광양만권
+    경제자유구역 …": the bid was the clause before)."""
+    ends = list(_NEXT_CLAUSE.finditer(lead))
+    return lead[ends[-1].end() :] if ends else lead
+
+
+def _held_after(after: str, lead: str, rest: str = "") -> bool:
+    """A cue of a scheme held in the words after it; ``lead`` is its sentence up to it and
+    ``rest`` the sentence after it: "지정," as an item of a plan holds nothing."""
     held = _HOLD.search(after)
     if held is None or _SEEK.search(after[:8]):
         return False
-    return not (_NOMINAL.fullmatch(held.group()) and _PLAN.search(lead))
+    return not (_NOMINAL.fullmatch(held.group()) and (_PLAN.search(lead) or _PLAN_END.search(rest)))
 
 
-def _kind(after: str, before: str, lead: str = "") -> str | None:
-    """HOLDS or SEEKS from the words after (first) and before a scheme, or None."""
-    if _WON.match(after) or _WITHIN.match(after):
+def _kind(
+    after: str, before: str, lead: str = "", rest: str = "", *, strong: bool = False
+) -> str | None:
+    """HOLDS or SEEKS from the words after (first) and before a scheme, or None; ``strong``
+    takes only clear cues (for a bare head word, and for a scheme's whole sentence)."""
+    if _WON.match(after) or (not strong and _WITHIN.match(after)):
         return "HOLDS"
-    if _held_after(after, lead or before):
+    if _held_after(after, lead or before, rest or after):
         return "HOLDS"
-    if _SEEK.search(after) or _SEEK.search(before):
-        return "SEEKS"
-    return "HOLDS" if _HOLD.search(before) else None
-
-
-def _strong(after: str, before: str, lead: str = "") -> str | None:
-    if _WON.match(after):
-        return "HOLDS"
-    if _held_after(after, lead or before):
-        return "HOLDS"
-    if _STRONG_SEEK.search(after) or _STRONG_SEEK.search(before):
+    seek = _STRONG_SEEK if strong else _SEEK
+    if seek.search(after) or seek.search(before):
         return "SEEKS"
     return "HOLDS" if _HOLD.search(before) else None
 
@@ -680,6 +707,7 @@ def _places(
         if not venue(text[r.end : min(e, r.end + 40)])
         and not compared(text[r.end : min(e, r.end + 16)])
         and not _in_extent(text, r, s, e)
+        and not (0 <= r.start - m.end <= 1 and _ZONE_PART.match(text, r.end, e))
     ]
     near = [
         r
@@ -721,6 +749,21 @@ def _places(
 
 
 _LOCAL = ("city", "county", "district")
+_METROPOLITAN = ("metropolitan_city", "special_city")
+
+
+def _metropolitan(places: list[Mention], ctx: Context) -> list[Mention]:
+    """A national industrial complex planned in a district or county of a metropolitan city is
+    the metropolitan city's ("대전 유성구 교촌동 일대에 조성될 … 국가산업단지"): the city plans
+    and proposes it, the district is its site."""
+    out: list[Mention] = []
+    for place in places:
+        parent = ctx.parents.get(place.id)
+        if parent is not None and ctx.levels.get(parent) in _METROPOLITAN:
+            place = replace(place, id=parent)
+        if all(o.id != place.id for o in out):
+            out.append(place)
+    return out
 
 
 def _top(region: str, ctx: Context) -> str:
@@ -734,9 +777,12 @@ def _top(region: str, ctx: Context) -> str:
     return region
 
 
+# A place glued to the name of a zone's district right after the scheme ("인천경제자유구역
+# 강화남단지구 추가지정"): the district's name, not a holder.
+_ZONE_PART = re.compile(r"[가-힣]{0,4}(?:지구|단지|지역)")
 # A clause ending between a scheme and a place after it: the place is the next clause's
 # ("A를 '대불 자유무역지역'으로 지정하고 경남 B시 …").
-_NEXT_CLAUSE = re.compile(r"(?:하고|했고|하며|했으며|되고|됐고|되며|이며|이고)\s")
+_NEXT_CLAUSE = re.compile(r"(?:하고|했고|하며|했으며|되고|됐고|되며|이며|이고),?\s")
 # What joins the items of a list of places: "오창과 경북 포항, 울산, 전북 새만금"; an item
 # may carry a word with its extent in brackets ("강원 동해안(강릉 동해 일원), 충북").
 _JOINER = re.compile(r"\s?(?:[가-힣]{0,4}\([^()\n]{0,30}\))?\s?(?:,|과|와|및|·|이나|또는)?\s?")

@@ -22,6 +22,7 @@ from pathlib import Path
 import ahocorasick  # type: ignore[import-not-found]
 
 from ingest.documents import orgnames
+from ingest.documents.spellings import scheme_spellings
 from ingest.graph.graphdata import GraphBuilder, GraphData
 from ingest.korean.sentences import Token
 from ontology.gazetteer import GazetteerFile, first_day, last_day
@@ -91,6 +92,7 @@ class Gazetteer:
         self.periods: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         self.governments: dict[str, Entry] = {}
         self.listed: set[str] = set()  # forms that only the organisation gazetteer gives
+        spelled: list[tuple[str, Entry]] = []
         for node in graph.nodes.values():
             if node.label not in LINKED_LABELS:
                 continue
@@ -110,6 +112,12 @@ class Gazetteer:
                 surface = _key(name)
                 if len(surface) >= 2 and entry not in self.surfaces[surface]:
                     self.surfaces[surface].append(entry)
+                if node.label == "Designation":
+                    spelled.extend((v, entry) for v in scheme_spellings(surface)[1:])
+        # "글로벌 혁신 특구" is 글로벌혁신특구: a scheme's other spacings, where no name has them.
+        for surface, entry in spelled:
+            if surface not in self.surfaces:
+                self.surfaces[surface] = [entry]
         self._share_city_forms()
         if organizations is not None:
             self._add_organizations(organizations)
@@ -504,6 +512,11 @@ def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> En
     adjacent = [e for e in near if e.parent and e.parent in context and _named_before(before, e)]
     if len(adjacent) == 1:
         return adjacent[0]
+    # "울산에서는 … 동구, 북구": the parent named last before it in its sentence settles it.
+    sentence = re.split(r"[.!?\n]", text[max(0, end - 80) : end])[-1]
+    spots = {e.id: _last_named(sentence, e) for e in near}
+    if spots and max(spots.values()) >= 0 and list(spots.values()).count(max(spots.values())) == 1:
+        return by_id[max(spots, key=lambda i: spots[i])]
     big = [e for e in near if e.level in ("metropolitan_city", "province") and e.id in context]
     if not near:  # nothing in the text settles it: the metropolitan city is the one news means
         big = [e for e in entries if e.level in ("metropolitan_city", "province")]
@@ -534,8 +547,20 @@ def _named_before(before: str, entry: Entry) -> bool:
     return any(re.search(rf"{word}\S{{0,2}}\s\S+$", before) for word in parent)
 
 
-# Short names of the provinces that share city names with other regions.
+def _last_named(sentence: str, entry: Entry) -> int:
+    """Where ``sentence`` last names the parent of ``entry`` (-1 when it does not)."""
+    return max((sentence.rfind(w) for w in _PARENT_WORDS.get(entry.parent or "", ())), default=-1)
+
+
+# Short names of the provinces and metropolitan cities that share place names with others.
 _PARENT_WORDS: dict[str, tuple[str, ...]] = {
+    "seoul": ("서울",),
+    "busan": ("부산",),
+    "daegu": ("대구",),
+    "incheon": ("인천",),
+    "gwangju": ("광주",),
+    "daejeon": ("대전",),
+    "ulsan": ("울산",),
     "gyeonggi": ("경기",),
     "gangwon": ("강원",),
     "chungbuk": ("충북", "충청북"),

@@ -493,3 +493,50 @@ def test_a_named_area_beside_a_city_of_its_province_gives_way(pipeline: Pipeline
     # Alone, the area still holds it.
     held = held_or_sought(pipeline, "새만금이 경제자유구역으로 새로 지정됐다.")
     assert ("HOLDS", "Region:saemangeum", FEZ) in held
+
+
+def test_a_national_complex_in_a_district_of_a_metropolitan_city_is_the_citys(
+    pipeline: Pipeline,
+) -> None:
+    raw = (
+        "대구 달성군 구지면 일대에 조성될 미래차 국가산업단지가 예비타당성 조사 대상으로 정해졌다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert held == {("SEEKS", "Region:daegu", "Designation:national-industrial-complex")}
+
+
+def test_a_district_named_after_a_zone_is_not_its_holder(pipeline: Pipeline) -> None:
+    raw = "위원회는 부산경제자유구역 기장지구 추가지정 요청을 보고받았다."
+    held = held_or_sought(pipeline, raw)
+    assert held == {("SEEKS", "Region:busan", "Designation:free-economic-zone")}
+
+
+def test_a_bid_in_the_clause_before_is_not_the_next_schemes(pipeline: Pipeline) -> None:
+    raw = (
+        "위원회는 부산경제자유구역 기장지구 추가지정 요청을 보고하고, 광양만권 경제자유구역"
+        " 율촌지구 개발계획 변경안을 의결했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert held == {("SEEKS", "Region:busan", "Designation:free-economic-zone")}
+
+
+def test_what_a_law_provides_names_no_place(pipeline: Pipeline) -> None:
+    raw = (
+        "인천시 옹진군이 새 산업단지를 구상한다. 옹진군은 관광 산업을 키운다."
+        " 특별법에 따르면 경제자유구역 지정을 위해 시·도지사는 개발계획을 세워"
+        " 지정을 요청해야 한다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert not any(o == "Designation:free-economic-zone" for _, _, o in held)
+
+
+def test_districts_settled_by_the_city_their_sentence_names(pipeline: Pipeline) -> None:
+    raw = (
+        "정부는 부산과 울산에 기회발전특구를 추가로 지정해 고시했다."
+        " 울산에서는 조선 기업의 투자 계획이 나온 동구, 북구에 2개 특구 10만평을 새로 추가한다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:opportunity-development-zone"
+    assert ("HOLDS", "Region:ulsan-dong", scheme) in held
+    assert ("HOLDS", "Region:ulsan-buk", scheme) in held
+    assert not any(subject.startswith("Region:busan-") for _, subject, _ in held)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.documents.document import Pipeline
+from ingest.documents.spellings import scheme_spellings
 from tests.ingest.extracting import held_or_sought, run_text
 
 
@@ -38,6 +39,44 @@ from tests.ingest.extracting import held_or_sought, run_text
         (
             "전북 전주가 탄소 소부장특화단지로 지정됐다.",
             ("HOLDS", "Region:jeonbuk-jeonju", "Designation:mpe-specialized-complex"),
+        ),
+        # And so is one with a space at each word.
+        (
+            "울산시가 수소 모빌리티 글로벌 혁신 특구로 지정됐다.",
+            ("HOLDS", "Region:ulsan", "Designation:global-innovation-zone"),
+        ),
+        (
+            "충북 충주시는 경제 자유 구역 지정을 신청했다.",
+            ("SEEKS", "Region:chungbuk-chungju", "Designation:free-economic-zone"),
+        ),
+        (
+            "경남 김해시가 산학융합지구로 선정됐다.",
+            (
+                "HOLDS",
+                "Region:gyeongnam-gimhae",
+                "Designation:industry-academia-convergence-district",
+            ),
+        ),
+        (
+            "광주시는 디지털 혁신지구 선정에 힘을 모은다.",
+            ("SEEKS", "Region:gwangju", "Designation:digital-innovation-district"),
+        ),
+        (
+            "전북 김제시가 스마트팜 혁신밸리로 선정됐다.",
+            ("HOLDS", "Region:jeonbuk-gimje", "Designation:smart-farm-innovation-valley"),
+        ),
+        (
+            "경남 거제시가 고용위기지역으로 지정됐다.",
+            ("HOLDS", "Region:gyeongnam-geoje", "Designation:employment-crisis-area"),
+        ),
+        (
+            "경북 구미시는 캠퍼스혁신파크 공모에 도전한다.",
+            ("SEEKS", "Region:gyeongbuk-gumi", "Designation:campus-innovation-park"),
+        ),
+        # A firm taking part in a zone says that the zone is there.
+        (
+            "이 회사는 전남 에너지 규제자유특구 참여 기업으로 실증을 맡았다.",
+            ("HOLDS", "Region:jeonnam", "Designation:regulation-free-zone"),
         ),
     ],
 )
@@ -200,3 +239,37 @@ def test_a_party_to_an_agreement_is_not_an_initiative(pipeline: Pipeline) -> Non
     raw = "협약에는 한국전력, 한국수자원공사, 충남테크노파크가 참여했다."
     facts = run_text(pipeline, raw).facts
     assert [f for f in facts if f.type == "PARTICIPATES_IN"] == []
+
+
+def test_a_scheme_written_with_or_without_its_spaces_is_one_scheme() -> None:
+    spelled = scheme_spellings("글로벌 혁신특구")
+    for other in ("글로벌혁신특구", "글로벌 혁신 특구", "글로벌혁신 특구"):
+        assert other in spelled
+    assert scheme_spellings("free economic zone") == ["free economic zone"]
+
+
+def test_a_scheme_as_an_item_of_a_plan_is_sought(pipeline: Pipeline) -> None:
+    raw = "경북 영덕군은 앞으로 도로 확충, 산학융합지구 지정, 대학 유치 등에 나설 방침이다."
+    assert held_or_sought(pipeline, raw) == {
+        (
+            "SEEKS",
+            "Region:gyeongbuk-yeongdeok",
+            "Designation:industry-academia-convergence-district",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the name of an office
+        "충남도 경제자유구역기획단장은 기업 유치에 힘쓰겠다고 말했다.",
+        # a plot in a list of sites
+        "세종시 기업들은 전동일반산단, 스마트그린산단, 벤처밸리 등 2만㎡ 규모 부지에 공장을 짓기로"
+        " 협약에 따라 합의했다.",
+        # a plant built in the complex
+        "세종시 기업은 2019년 지정된 스마트그린산단에 공장을 세워 30명을 뽑는다.",
+    ],
+)
+def test_a_scheme_that_is_an_office_or_a_site_is_no_fact(pipeline: Pipeline, raw: str) -> None:
+    assert held_or_sought(pipeline, raw) == set()
