@@ -73,6 +73,15 @@ from tests.ingest.extracting import held_or_sought, run_text
             "경북 구미시는 캠퍼스혁신파크 공모에 도전한다.",
             ("SEEKS", "Region:gyeongbuk-gumi", "Designation:campus-innovation-park"),
         ),
+        # A designation received is held; firms drawn in around a zone seek nothing.
+        (
+            "전남도는 에너지 신산업 규제자유특구 지정을 받았다.",
+            ("HOLDS", "Region:jeonnam", "Designation:regulation-free-zone"),
+        ),
+        (
+            "경북 구미시는 방산혁신클러스터를 유치했다.",
+            ("HOLDS", "Region:gyeongbuk-gumi", "Designation:defense-innovation-cluster"),
+        ),
         # A firm taking part in a zone says that the zone is there.
         (
             "이 회사는 전남 에너지 규제자유특구 참여 기업으로 실증을 맡았다.",
@@ -267,6 +276,8 @@ def test_a_scheme_as_an_item_of_a_plan_is_sought(pipeline: Pipeline) -> None:
         # a plot in a list of sites
         "세종시 기업들은 전동일반산단, 스마트그린산단, 벤처밸리 등 2만㎡ 규모 부지에 공장을 짓기로"
         " 협약에 따라 합의했다.",
+        # firms drawn in around a zone that is there
+        "강원도는 춘천 강소연구개발특구를 중심으로 바이오 기업을 유치하고 있다.",
         # a plant built in the complex
         "세종시 기업은 2019년 지정된 스마트그린산단에 공장을 세워 30명을 뽑는다.",
     ],
