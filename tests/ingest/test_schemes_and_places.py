@@ -82,6 +82,19 @@ from tests.ingest.extracting import held_or_sought, run_text
             "경북 구미시는 방산혁신클러스터를 유치했다.",
             ("HOLDS", "Region:gyeongbuk-gumi", "Designation:defense-innovation-cluster"),
         ),
+        # Headlines: a selection hailed or settled, a bid entered or near its end.
+        (
+            "경북 포항시, 이차전지 특화단지 선정 쾌거",
+            ("HOLDS", "Region:gyeongbuk-pohang", "Designation:national-strategic-industry-complex"),
+        ),
+        (
+            "전남 광양시 수소특화단지 지정 확정",
+            ("HOLDS", "Region:jeonnam-gwangyang", "Designation:hydrogen-specialized-complex"),
+        ),
+        (
+            "강원 원주시, 기회발전특구 출사표",
+            ("SEEKS", "Region:gangwon-wonju", "Designation:opportunity-development-zone"),
+        ),
         # A firm taking part in a zone says that the zone is there.
         (
             "이 회사는 전남 에너지 규제자유특구 참여 기업으로 실증을 맡았다.",
