@@ -25,7 +25,7 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
-from ingest.documents.orgnames import builds_on, kind_of_place, written_again
+from ingest.documents.orgnames import builds_on, kind_of_place, named_aside, written_again
 from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
@@ -244,6 +244,8 @@ class Pipeline:
 
         ``on`` is the document's date (ISO), for organisations renamed since."""
         linked = self.gazetteer.find(text, tokens, on)
+        aside = named_aside(text, [(m.start, m.end) for m in linked if m.label == "Organization"])
+        linked = [m for m in linked if (m.start, m.end) not in aside]  # "(SK)가스", customers
         new: list[Mention] = _regional_bodies(text, linked) + _university_units(text, linked)
         orgs = [m for m in linked if m.label == "Organization"]
         known = {m.start: m.end for m in linked}
@@ -454,6 +456,8 @@ def _university_units(text: str, linked: list[Mention]) -> list[Mention]:
 # A national committee's name after a region's is that region's own body ("제주특별자치도
 # 수소경제위원회" is Jeju's committee, not the national one).
 _BODY = re.compile(r"(?:위원회|협의회|추진단|추진위원회)$")
+# A national association with a region glued before it is the region's own ("경남로봇산업협회").
+_ASSOCIATION = re.compile(r"(?:협회|연합회)$")
 
 
 def _regional_bodies(text: str, linked: list[Mention]) -> list[Mention]:
@@ -468,4 +472,12 @@ def _regional_bodies(text: str, linked: list[Mention]) -> list[Mention]:
             and text[region.end : org.start] in ("", " ")
         ):
             out.append(_new_organization(text, region.start, org.end, 0.8, "government_body"))
+        elif (
+            region.label == "Region"
+            and org.label == "Organization"
+            and _ASSOCIATION.search(org.text)
+            and region.end == org.start
+            and not org.text.startswith(("한국", "대한"))
+        ):
+            out.append(_new_organization(text, region.start, org.end, 0.8, "association"))
     return _in_place_of(linked, out)

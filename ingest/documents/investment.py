@@ -47,14 +47,15 @@ _PART_OF_TOTAL = re.compile(
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
 # A name's subject particle, maybe after its bracketed Latin form ("케이에프 윈드(KF Wind)는")
-# or 사 (company: "Merck사가").
+# or 사 (company: "Merck사가") or its company mark ("한빛바이오㈜는").
 _SUBJECT = re.compile(
-    r"^(?:\([^()\n]{1,30}\))?(?:\s?측|사)?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
+    r"^(?:\([^()\n]{1,30}\))?(?:\s?측|사|㈜)?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
 )
-# A group as the subject: "금양 등 10개사가", "A 외 3곳이".
+# A group as the subject: "금양 등 10개사가", "A 외 3곳이", "A, B 등 바이오기업 3사가".
 _GROUPED = re.compile(
-    r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:\d+\s?(?:개\s?사|개\s?기업|곳|개)|\S*기업|\S*업체|"
-    r"그룹\s?사|계열사|자회사)?"
+    r"^(?:\([^()\n]{1,30}\))?\s?(?:등|외)\s?(?:(?:[^\s\d]+\s){0,2}?"
+    r"(?:\d+\s?(?:개\s?사|사|개\s?기업|곳|개)|\S*기업|\S*업체|"
+    r"그룹\s?사|계열사|자회사))?"
     r"(?:들)?(?:이|가|은|는|도)(?:\s|$)"
 )
 # An investment named by reference to one reported before: "이번 투자는 ... 19조 원이".
@@ -148,14 +149,19 @@ def investors(
             return [(signed, 0.6)] if signed is not None else []
         if subject.kind == "government_body":
             return []  # a ministry's budget, not an investment
+        if subject.kind != "company" and _PROJECT_COST.search(text, s, money.start):
+            return []  # "공사가 사업을 맡아 … 사업비 1600억 원을 투입": the project's cost
         return [(subject, 0.7)]
     after = [m for m in orgs if m.start >= money.end]
     if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
         return [(after[0], 0.65)]
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
         return [(ctx.investor, 0.55)]
-    if ctx.topic is not None and _BACK_REFERENCE.search(text, s, money.start):
-        return [(ctx.topic, 0.6)]  # "A는 … 회사다. 이 기업은 … 6005억원을 투자해": A's
+    back = ctx.topic or (ctx.investor if ctx.investor and ctx.investor.kind == "company" else None)
+    if back is not None and _BACK_REFERENCE.search(text, s, money.start):
+        # "A는 … 회사다. 이 기업은 … 6005억원을 투자해": A's, even when a sentence between
+        # spoke of something else ("시는 A와 협약을 맺었다. 공장은 … 이 업체는 … 투자해")
+        return [(back, 0.6)]
     if (
         ctx.topic is not None
         and not _ANY_SUBJECT.search(text, s, money.start)
@@ -215,6 +221,9 @@ def _within(region: str, outer: str, ctx: Context) -> bool:
 _BACK_REFERENCE = re.compile(
     r"(?<![^\s(])(?:(?:이|해당|같은)\s[가-힣]{0,6}(?:회사|기업|업체)|동사)(?:은|는|이|가|도)\s"
 )
+# A project's cost written before its amount ("사업비 1600억 원"): what a public body
+# that runs the project spends is the project's budget, not its investment.
+_PROJECT_COST = re.compile(r"(?:사업비|예산|재원)\s?(?:은|는|이|가|으로|로)?\s?(?:총\s?|약\s?)?$")
 # Public money in the sentence: the amount is a project's budget, not the company's.
 _PUBLIC_MONEY = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산")
 # A word with a subject particle: the clause names its own subject.
@@ -281,7 +290,7 @@ def _owner(text: str, s: int, money: Money, orgs: list[Mention]) -> Mention | No
 
 
 # "A로부터 500억원 규모의 투자를 유치": the company the region draws the investment from.
-_FROM = re.compile(r"(?:\(주\)|㈜)?(?:으로부터|로부터|에게서)\s")
+_FROM = re.compile(r"(?:\(주\)|㈜)?\s?(?:으로부터|로부터|에게서)\s")
 
 
 def _source(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
@@ -294,15 +303,17 @@ def _source(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
 
 
 # "A와 1조원 규모의 투자협약": the amount of an investment agreement with a company.
+# "A와 800억원 투자 규모의 공장 신설 협약": up to five words may name what is agreed.
 _AGREEMENT_AFTER = re.compile(
-    r"^\s?(?:원\s?)?(?:대\s?)?(?:규모의?|상당의?)?\s?(?:투자\s?)?(?:협약|양해각서|MOU|업무협약)"
+    r"^\s?(?:원\s?)?(?:대\s?)?(?:투자\s?)?(?:규모의?|상당의?)?\s?(?:[^\s.,]+\s){0,5}?"
+    r"(?:투자\s?)?(?:협약|양해각서|MOU|업무협약)"
 )
 
 
 def _partner(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
     """The company an investment agreement of ``money`` is signed with: "에코프로와 1조원
     규모의 투자협약" (the region is the other party, not the investor)."""
-    if not _AGREEMENT_AFTER.match(text[money.end : money.end + 20]):
+    if not _AGREEMENT_AFTER.match(text[money.end : money.end + 60]):
         return None
     for m in reversed(orgs):
         if m.end <= money.start and re.fullmatch(r"(?:와|과)\s", text[m.end : money.start]):
@@ -462,18 +473,27 @@ def sentence_topic(
     if word is not None and any(m.start <= word.start("stem") < m.end for m in mentions):
         word = None
     if named is not None and (word is None or named.start <= word.start()):
-        if named.label == "Region":  # "도는 A와 투자협약을": the story goes on about A
-            return _agreement_party(text, s, e, mentions)
-        return named if named.label == "Organization" and named.kind == "company" else None
+        if named.label == "Region" or named.kind != "company":
+            # "도는 A와 투자협약을", "공항공사는 A와 공장을 짓는 협약을": the story goes on
+            # about A
+            return _agreement_party(text, s, e, mentions, _AGREEMENT)
+        return named
     if word is not None:
         back = _BACK_REFERENCE.match(text, max(s, word.start() - 3))
         return topic if _SAME_TOPIC.match(word["stem"]) or back else None
     return topic
 
 
-def _agreement_party(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
-    """The company a sentence signs an investment agreement with ("A(유)와 … 투자협약")."""
-    if _INVEST_AGREEMENT.search(text, s, e):
+# Any agreement: "협약", "MOU", "양해각서".
+_AGREEMENT = re.compile(r"협약|MOU|양해각서")
+
+
+def _agreement_party(
+    text: str, s: int, e: int, mentions: list[Mention], agreement: re.Pattern[str] | None = None
+) -> Mention | None:
+    """The company a sentence signs an investment agreement (or ``agreement``) with ("A(유)와
+    … 투자협약")."""
+    if (agreement or _INVEST_AGREEMENT).search(text, s, e):
         for m in mentions:
             if m.label == "Organization" and m.kind == "company" and _PARTY.match(text, m.end):
                 return m

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterator, Sequence
 
 from ingest.documents.investment import INVESTED_AFTER
 from ingest.documents.orgform import OrgCandidate
-from ingest.documents.orgnames import acceptable, by_morphology
+from ingest.documents.orgnames import COMPANY_END, acceptable, by_morphology, common_noun
 from ingest.korean.sentences import Token
 
 _NAME_CHARS = r"[가-힣A-Za-z0-9&.\-]"
@@ -38,8 +38,10 @@ _INVEST_VERB = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로)?\s?(?:[^\s.]+\s){0,5}?"
     r"(?:추가\s?|신규\s?|직접\s?)?(?:투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립)"
 )
+# An amount in won; 원 may be left out after 억 or 조 before a particle ("44억을 투자해").
 _AMOUNT = re.compile(
-    r"(?:약\s?|총\s?)?(?:\d[\d,.]*|(?<![가-힣])[천백]\d*)\s?(?:조|억|천억|백억|십억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원"
+    r"(?:약\s?|총\s?)?(?:\d[\d,.]*|(?<![가-힣])[천백]\d*)\s?"
+    r"(?:(?:조|억|천억|백억|십억|천만|만)[\d,.천백십\s억만]*(?:여\s?)?원|(?:조|억)(?=[을를이의]\s|\s규모))"
 )
 # Every word ``_INVEST_VERB`` can end in: a text without one has no investing clause.
 _INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립")
@@ -77,10 +79,11 @@ _LIST_ITEM_RE = re.compile(
     r"(?=\s?,|(?:과|와)\s|·|\s?▷|\s?$)"
 )
 # The list is closed by a count of companies or a word for them, up to three words after 등
-# ("… 등 5개사가", "… 등 지역 내 주요 부품기업과").
+# ("… 등 5개사가", "… 등 지역 내 주요 부품기업과", "… 등 10개 AI 기업과", "… 등 20여개의
+# 조선기자재 기업이").
 _LIST_CLOSE = (
     r"\s?등\s?(?:총\s?)?"
-    r"(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|(?:[가-힣]+\s){0,3}?\S*기업들?|업체들?)"
+    r"(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|(?:(?<![가-힣])[가-힣A-Za-z0-9]+\s){0,3}?\S*기업들?|업체들?)"
 )
 _LISTED = re.compile(
     r"(?P<list>"
@@ -119,13 +122,18 @@ def find_by_clause(
         *_defined(text),
         *_foreign(text),
         *_glued_to_known(text, known, orgs),
+        *_latin_affiliates(text, known, orgs),
+        *_dot_parties(text, known),
         *_latin_companies(text),
     ]
     kept: list[OrgCandidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
         if known.get(cand.start) == cand.end or not acceptable(cand.name):
             continue
-        if tokens and (_common_noun(cand, tokens) or by_morphology(cand.start, cand.end, tokens)):
+        if tokens and (
+            common_noun(cand.start, cand.end, cand.name, tokens)
+            or by_morphology(cand.start, cand.end, tokens)
+        ):
             continue
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
@@ -209,6 +217,10 @@ def _investors(
             ),
             default=max(0, money.start() - 120),
         )
+        party = _party_of_amount(text, money.start(), money.end(), known)
+        if party is not None:  # "시는 A와 800억원 투자 규모의 … 협약": A invests
+            out.append(party)
+            continue
         past_verb = False
         also = False  # the word after this one is 역시/또한: this one is the subject
         for start, end in _words_before(text, money.start()):
@@ -242,6 +254,28 @@ def _investors(
                 out += _joined_before(text, span[0], known)
             break  # the nearest subject is the clause's subject
     return out
+
+
+# An agreement the amount is the size of, in the same clause ("800억원 투자 규모의 … 협약").
+_SIZE_OF_AGREEMENT = re.compile(
+    r"^\s?(?:을|를|의)?\s?(?:투자\s?)?(?:규모의?|상당의?)?\s?(?:[^\s.,]+\s){0,5}?"
+    r"(?:투자\s?)?(?:협약|양해각서|MOU)"
+)
+
+
+def _party_of_amount(text: str, start: int, end: int, known: dict[int, int]) -> OrgCandidate | None:
+    """The name joined by 와/과 right before an amount that an agreement is the size of:
+    "시는 A와 800억원 투자 규모의 공장 신설 협약을" (the region signs with A)."""
+    if not _SIZE_OF_AGREEMENT.match(text[end : end + 60]):
+        return None
+    word = next(_words_before(text, start), None)
+    if word is None or word[0] in known:
+        return None
+    stem = _strip_particle(text, *word, ("와", "과"))
+    span = _name_of(text, word[0], stem) if stem is not None else None
+    if span is None:
+        return None
+    return OrgCandidate(text[span[0] : span[1]], "company", *span, 0.6)
 
 
 def _joined_before(text: str, pos: int, known: dict[int, int]) -> list[OrgCandidate]:
@@ -320,7 +354,7 @@ def _chiefs(text: str) -> list[OrgCandidate]:
     ]
     for match in _CHIEF.finditer(text):
         if not _person(match["person"]) or (
-            _person(match["name"]) and not _COMPANY_END.search(match["name"])
+            _person(match["name"]) and not COMPANY_END.search(match["name"])
         ):
             continue  # "새롬산업 전기남 부사장": the person stands second
         out.append(
@@ -332,11 +366,6 @@ def _chiefs(text: str) -> list[OrgCandidate]:
 # Surnames that open most Korean personal names (a three-syllable name is the usual form).
 _SURNAMES = set(
     "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
-)
-_COMPANY_END = re.compile(
-    r"(?:전자|화학|제약|약품|바이오|에너지|소재|산업|건설|엔지니어링|솔루션|시스템|테크|텍|랩|코리아|홀딩스|그룹"
-    r"|식품|중공업|공업|모빌리티|로보틱스|반도체|디스플레이|머티리얼즈|케미칼|발전|전기|정밀|물산|통신|텔레콤"
-    r"|네트웍스|푸드|헬스케어|메디컬|테크놀로지|에어로스페이스|모터스|오토|파워|인더스트리)$"
 )
 
 
@@ -394,24 +423,27 @@ _BUDGET_ITEM = re.compile(
 
 
 _START = operator.attrgetter("start")
-# One-letter nouns that end ordinary compounds ("생산유발액", "투자비", "사업장"): no sign of
-# a name that Kiwi does not know.
-_NOUN_ENDS = frozenset("액비금량율률세가자권점층동실장원력성용적형별내외간상하중부소국과팀법")
 
 
-def _common_noun(cand: OrgCandidate, tokens: Sequence[Token]) -> bool:
-    first = bisect.bisect_left(tokens, cand.start, key=_START)
-    inside = []
-    for t in tokens[first:]:
-        if t.start >= cand.end:
-            break
-        if t.end <= cand.end:
-            inside.append(t)
-    if not inside or _COMPANY_END.search(cand.name):
-        return False
-    if any(len(t.form) == 1 and t.tag == "NNG" and t.form not in _NOUN_ENDS for t in inside[1:]):
-        return False  # a word Kiwi cuts into pieces ending in one letter ("이엔드디") is a name
-    return all(t.tag in ("NNG", "NNB", "XSN", "XPN", "NR", "MM", "SN") for t in inside)
+# "A·B·C ‘탄소중립 협약’": the parties of an agreement written as a ·-list before its name.
+_DOT_PARTIES = re.compile(
+    r"(?<![^\s(])(?P<list>[가-힣A-Za-z0-9&]{2,20}(?:·[가-힣A-Za-z0-9&]{2,20}){1,6})"
+    r"\s?[‘'\"“][^’'\"”\n]{0,30}(?:협약|MOU|양해각서)"
+)
+
+
+def _dot_parties(text: str, known: dict[int, int]) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    if "·" not in text:
+        return out
+    for match in _DOT_PARTIES.finditer(text):
+        for item in re.finditer(r"[^·]+", match["list"]):
+            a = match.start("list") + item.start()
+            b = a + len(item.group())
+            b = _strip_particle(text, a, b, ("와", "과")) or b  # "A·B·C와 ‘…협약’"
+            if a not in known:
+                out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
+    return out
 
 
 def _consortia(text: str) -> list[OrgCandidate]:
@@ -428,7 +460,8 @@ _ITEM = (
     r"[가-힣A-Za-z0-9&\-]{2,20}"
     r"(?:\s(?:자산운용|투자증권|증권|은행|캐피탈|건설|엔지니어링|코리아|홀딩스|그룹))?"
 )
-_COMMA_LIST = re.compile(rf"(?<![^\s(])(?:{_ITEM})(?:\s?,\s?(?:{_ITEM})){{2,}}")
+# The first two may be joined by 과/와 ("롯데케미칼과 SK가스, 한빛코리아가 각각").
+_COMMA_LIST = re.compile(rf"(?<![^\s(])(?:{_ITEM})(?:(?:\s?,\s?|(?<=[과와])\s)(?:{_ITEM})){{2,}}")
 _ITEM_RE = re.compile(_ITEM)
 
 
@@ -437,10 +470,12 @@ def _lists_with_known(
 ) -> list[OrgCandidate]:
     """The unlinked items of a comma list in which two or more linked organisations stand."""
     out: list[OrgCandidate] = []
-    if not orgs or text.count(",") < 2:
+    if not orgs or "," not in text:
         return out
     for run in _COMMA_LIST.finditer(text):
         items = [(m.start(), m.end()) for m in _ITEM_RE.finditer(text, run.start(), run.end())]
+        if len(items) > 1 and text[items[0][1] - 1] in "과와" and known.get(items[0][0]):
+            items[0] = (items[0][0], items[0][1] - 1)  # "롯데케미칼과"
         if sum(1 for a, b in items if a in orgs and known.get(a) == b) < 2:
             continue
         for i, (a, b) in enumerate(items):
@@ -483,9 +518,9 @@ def _foreign(text: str) -> list[OrgCandidate]:
     for m in _FOREIGN.finditer(text):
         name, start = m["name"], m.start("name")
         if " " in name:
-            if not _COMPANY_END.search(name):
+            if not COMPANY_END.search(name):
                 continue
-        elif not _COMPANY_END.search(name):
+        elif not COMPANY_END.search(name):
             before = text[max(0, m.start() - 8) : m.start()]
             if not (_FOREIGN_ITEM.match(text, m.end()) or re.search(r",\s?$", before)):
                 continue  # one word without a company's ending: only in a list of them
@@ -505,7 +540,8 @@ def _glued_to_known(text: str, known: dict[int, int], orgs: Collection[int]) -> 
     out: list[OrgCandidate] = []
     for a in orgs:
         b = known.get(a)
-        if b is None or not _SHORT_NAME.fullmatch(text[a:b]):
+        mark = _MARK.match(text, a, b) if b is not None else None  # "㈜한화기계": 한화 and more
+        if b is None or not _SHORT_NAME.fullmatch(text, mark.end() if mark else a, b):
             continue
         tail = _GLUED_TAIL.match(text, b)
         if tail is None:
@@ -513,7 +549,43 @@ def _glued_to_known(text: str, known: dict[int, int], orgs: Collection[int]) -> 
         end = _strip_particle(text, a, tail.end(), _PARTICLES) or tail.end()
         if end - b < 2 or _GLUED_NOT_NAME.match(text, b):
             continue
-        out.append(OrgCandidate(text[a:end], "company", a, end, 0.6))
+        name = text[mark.end() if mark else a : end]
+        out.append(OrgCandidate(name, "company", a, end, 0.6))
+    return out
+
+
+_MARK = re.compile(r"㈜|\(주\)")
+# "LG HY BCM", "도레이 BSF", "SK㈜ C&C": a group's short name, then a word or two in Latin
+# capitals written apart, is the affiliate of that name; a particle or no letter follows.
+_LATIN_TAIL = re.compile(
+    r"(?:㈜|\(주\))?(?P<tail>(?:\s[A-Z][A-Z0-9&]{1,5}){1,2})"
+    r"(?=$|[^A-Za-z0-9가-힣]|(?:은|는|이|가|을|를|의|와|과|도|에|로)(?![가-힣]))"
+)
+# Latin words that say what a company does or is, not an affiliate's name.
+_NOT_AFFILIATE = frozenset(
+    {"CEO", "CTO", "CFO", "MOU", "R&D", "ESG", "IR", "PR", "AI", "IT", "ICT", "EV", "DX", "AX"}
+)
+
+
+def _latin_affiliates(
+    text: str, known: dict[int, int], orgs: Collection[int]
+) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    for a in orgs:
+        b = known.get(a)
+        if b is None or b >= len(text) or text[b] not in " ㈜(":
+            continue
+        mark = _MARK.search(text, a, b)
+        short = text[a : mark.start()] if mark and mark.end() == b else text[a:b]
+        if not _SHORT_NAME.fullmatch(short):
+            continue
+        tail = _LATIN_TAIL.match(text, b)
+        if tail is None or tail.end("tail") in known.values():
+            continue  # a name linked of its own right after the group's
+        words = tail["tail"].split()
+        if any(w in _NOT_AFFILIATE for w in words) or b + 1 in known:
+            continue
+        out.append(OrgCandidate(f"{short}{tail['tail']}", "company", a, tail.end(), 0.6))
     return out
 
 

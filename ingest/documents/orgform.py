@@ -14,7 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.documents.orgnames import GENERIC_NAMES, by_morphology, generic_body
+from ingest.documents.orgnames import (
+    COMPANY_END,
+    GENERIC_NAMES,
+    acceptable,
+    by_morphology,
+    common_noun,
+    generic_body,
+)
 from ingest.korean.sentences import Token
 
 # (pattern, kind, confidence); the pattern's group "name" is the organisation's name.
@@ -166,6 +173,11 @@ _SEAT = re.compile(
 _HYPHENATED = re.compile(r"(?<![^\s(,\"'‘“])[가-힣A-Za-z0-9&]+-[가-힣A-Za-z0-9&]+\s$")
 
 
+# The first word of a company's name written with a space before its company word
+# ("페리지 에어로스페이스"): a word of its own, not a particle form or a descriptor.
+_NAME_BEFORE = re.compile(r"(?<![^\s(‘'\"“])[가-힣A-Za-z0-9&]{2,10}\s$")
+
+
 # "제주도-항공우주협회", "포항시-한빛재단": a local government joined to a name by '-' is
 # another party to the same deal, not part of the name.
 _JOINED_GOVERNMENT = re.compile(r"^(?:[가-힣]{1,6}(?:도|시|군|구)-)+")
@@ -197,8 +209,8 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
             if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
                 continue
-            if marked and name in _AFTER_NAME:
-                continue  # "한빛소재㈜ 대표가": the mark ends the name before it
+            if marked and name.endswith(tuple(_AFTER_NAME)):
+                continue  # "한빛소재㈜ 대표가", "한빛소재㈜ 소재사업대표": the name before it
             if generic_body(name):  # "실무협의회": named only by what it does
                 continue
             if kind == "public_institution" and _WORKS.search(name):
@@ -224,15 +236,28 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
             joined = _HYPHENATED.search(text, 0, start) if kind == "company" else None
             if joined and not marked:
                 start, name = joined.start(), text[joined.start() : start] + name
+            elif kind == "company" and not marked and COMPANY_END.fullmatch(name):
+                # "페리지 에어로스페이스(주)": a company word alone is the end of a name
+                # written with a space; the word before it opens the name
+                first = _NAME_BEFORE.search(text, max(0, start - 16), start)
+                word = first.group().strip() if first else ""
+                if first is None or not acceptable(word) or _PARTICLE_TAIL.search(word):
+                    continue  # "기업인 에어로스페이스㈜": no name before the company word
+                if word.endswith("인"):
+                    continue
+                start, name = first.start(), text[first.start() : start] + name
             found.append(OrgCandidate(name, kind, start, start + len(name), confidence))
     for match in _LISTED.finditer(text) if "등" in text else ():
         kind = _LIST_KIND[match["kind"]]
         offset = match.start("list")
         for item in re.finditer(rf"{_WORD}+", match["list"]):
             name = _PARTICLE_TAIL.sub("", item.group()) if kind != "company" else item.group()
-            if len(name) >= 2:
-                start = offset + item.start()
-                found.append(OrgCandidate(name, kind, start, start + len(name), 0.6))
+            start = offset + item.start()
+            if not acceptable(name) or (
+                tokens and common_noun(start, start + len(name), name, tokens)
+            ):
+                continue  # "안경, 방독면, 벨트 등 장비 업체": things, not names; "기관"
+            found.append(OrgCandidate(name, kind, start, start + len(name), 0.6))
     if tokens:  # a company mark glued to it outweighs Kiwi's reading ("㈜이인")
         found = [
             c for c in found if _glued_to_mark(text, c) or not by_morphology(c.start, c.end, tokens)

@@ -79,7 +79,7 @@ _TITLE_TAIL = re.compile(
     r"|총장|부장|국장|과장|팀장|실장|본부장|이사|위원장|관계자|담당자)$"
 )
 _NOT_NAME = re.compile(
-    r"^(?:이들|이번|해당|두|세|각|모든|다른|일부|또|한편|특히|이|그|저|이곳)$|\d+개"
+    r"^(?:이들|이번|해당|두|세|각|모든|다른|일부|또|한편|특히|이|그|저|이곳)$|\d+개|^\d+\s?(?:사|곳)$|^[A-Za-z]사$"
 )
 
 
@@ -204,6 +204,35 @@ def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
     return False
 
 
+# What company names end in ("한빛소재", "누리에너지", "다온코리아").
+COMPANY_END = re.compile(
+    r"(?:전자|화학|제약|약품|바이오|에너지|소재|산업|건설|엔지니어링|솔루션|시스템|테크|텍|랩|코리아|홀딩스|그룹"
+    r"|식품|중공업|공업|모빌리티|로보틱스|반도체|디스플레이|머티리얼즈|케미칼|발전|전기|정밀|물산|통신|텔레콤"
+    r"|네트웍스|푸드|헬스케어|메디컬|테크놀로지|에어로스페이스|모터스|오토|파워|인더스트리)$"
+)
+# One-letter nouns that end ordinary compounds ("생산유발액", "투자비", "사업장"): no sign of
+# a name that Kiwi does not know.
+_NOUN_ENDS = frozenset("액비금량율률세가자권점층동실장원력성용적형별내외간상하중부소국과팀법")
+
+
+def common_noun(start: int, end: int, name: str, tokens: Sequence[Token]) -> bool:
+    """Whether Kiwi reads the name [start, end) as common nouns only ("실적", "안경"), unless
+    it ends like a company or Kiwi cuts it into pieces ending in a one-letter noun it does
+    not know ("이엔드디": a name)."""
+    first = bisect.bisect_left(tokens, start, key=_start)
+    inside = []
+    for t in tokens[first:]:
+        if t.start >= end:
+            break
+        if t.end <= end:
+            inside.append(t)
+    if not inside or COMPANY_END.search(name):
+        return False
+    if any(len(t.form) == 1 and t.tag == "NNG" and t.form not in _NOUN_ENDS for t in inside[1:]):
+        return False
+    return all(t.tag in ("NNG", "NNB", "XSN", "XPN", "NR", "MM", "SN") for t in inside)
+
+
 def _common(token: Token) -> bool:
     if token.tag == "SL":
         return token.form.upper() in _GENERIC_LATIN
@@ -235,11 +264,62 @@ def builds_on(text: str, start: int, end: int, linked: Sequence[tuple[int, int]]
         glued_after = b < end and _LETTER.match(text[b]) is not None
         glued_before = a > start and _LETTER.match(text[a - 1]) is not None
         opens = marked and a == start and text[b : b + 1] == " "
-        if not (glued_after or glued_before or opens):
+        latin = a == start and _LATIN_AFTER.match(text, b, end) is not None  # "LG HY BCM"
+        if not (glued_after or glued_before or opens or latin):
             return False
         if glued_after and _NOT_LONGER.match(text[b:end]):
             return False
     return True
+
+
+_LATIN_AFTER = re.compile(r"(?:㈜|\(주\))?\s[A-Z]")
+
+
+def spelled_inside(text: str, start: int, end: int) -> bool:
+    """Whether the name [start, end) is a Latin form in brackets inside a longer word
+    ("에스케이(SK)가스와": SK spells part of SK가스, it is not the group)."""
+    if start < 2 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    if not re.match(r"[가-힣]", text[start - 2]):
+        return False
+    glued = re.match(r"[가-힣]+", text[end + 1 :])
+    if glued is None:
+        return False
+    word = glued.group()
+    bare = re.sub(
+        r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|에서는|와의|과의|이다)$", "", word
+    )
+    return len(bare) >= 2
+
+
+# Organisations named as the customers of a company: "A, B 등에 소재를 공급해 온", "A 등이
+# 주요 고객사" (a company's buyers, not parties to the story).
+_CUSTOMERS = re.compile(r"\s?등(?:에|에게|이)\s(?:[^\s.]+\s){0,3}?(?:공급|납품|주요\s?고객|고객)")
+_LIST_GAP = re.compile(r"\s?[,·]\s?|\s?(?:과|와)\s")
+
+
+def customers(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The organisation spans (sorted) that a clause names as a company's customers: the
+    items of a list closed by "등에 … 공급" or "등이 … 고객사"."""
+    out: set[tuple[int, int]] = set()
+    if "등" not in text:
+        return out
+    for i, (a, b) in enumerate(spans):
+        if not _CUSTOMERS.match(text, b):
+            continue
+        listed = [(a, b)]
+        for prev in reversed(spans[:i]):
+            if not _LIST_GAP.fullmatch(text, prev[1], listed[0][0]):
+                break
+            listed.insert(0, prev)
+        out.update(listed)
+    return out
+
+
+def named_aside(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The linked organisation spans (sorted) that are no organisation of the story: a Latin
+    form spelling part of a longer word (``spelled_inside``) and a company's customers."""
+    return {(a, b) for a, b in spans if spelled_inside(text, a, b)} | customers(text, spans)
 
 
 # A name written again ends where a particle or no Hangul letter follows ("매티스는").

@@ -3,21 +3,18 @@ clause around them (our own sentences, one per rule)."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgnames import builds_on, written_again
-from ingest.documents.reader import RawText
+from tests.ingest.extracting import run_text
 
 EOK = 10**8
 
 
 def _run(pipeline: Pipeline, raw: str) -> tuple[list[tuple[str | None, str]], set[tuple[str, int]]]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    extraction = run_text(pipeline, raw)
     orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
     invested = {(f.subject, f.amount_krw or 0) for f in extraction.facts if f.type == "INVESTS_IN"}
     return orgs, invested
