@@ -95,6 +95,11 @@ from tests.ingest.extracting import held_or_sought, run_text
             "강원 원주시, 기회발전특구 출사표",
             ("SEEKS", "Region:gangwon-wonju", "Designation:opportunity-development-zone"),
         ),
+        # What a designation brought says that it was made.
+        (
+            "전북 군산시는 이차전지 특화단지 지정에 힘입어 투자가 늘었다.",
+            ("HOLDS", "Region:jeonbuk-gunsan", "Designation:national-strategic-industry-complex"),
+        ),
         # A firm taking part in a zone says that the zone is there.
         (
             "이 회사는 전남 에너지 규제자유특구 참여 기업으로 실증을 맡았다.",
