@@ -316,10 +316,19 @@ def customers(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int
     return out
 
 
+# A parent named only as what the story's company belongs to or came from: "A 자회사인 B",
+# "A의 자회사 B", "A 계열사인 B", "A에서 분사한 B".
+_PARENT_OF = re.compile(
+    r"(?:의\s?)?(?:자회사|손자회사|계열사)(?:인|로)?\s|에서\s(?:인적\s?|물적\s?)?(?:분사|분할)"
+)
+
+
 def named_aside(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """The linked organisation spans (sorted) that are no organisation of the story: a Latin
-    form spelling part of a longer word (``spelled_inside``) and a company's customers."""
-    return {(a, b) for a, b in spans if spelled_inside(text, a, b)} | customers(text, spans)
+    form spelling part of a longer word (``spelled_inside``), a company's customers and a
+    parent named as such."""
+    aside = {(a, b) for a, b in spans if spelled_inside(text, a, b) or _PARENT_OF.match(text, b)}
+    return aside | customers(text, spans)
 
 
 # A name written again ends where a particle or no Hangul letter follows ("매티스는").

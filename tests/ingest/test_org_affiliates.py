@@ -98,6 +98,12 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
             [],
             ["삼성전자", "SK하이닉스"],
         ),
+        # A parent named as such is no organisation of the story.
+        (
+            "듀폰의 자회사 한빛전자재료는 공장을 짓는다. SK바이오팜에서 분사한 한빛텍이 왔다.",
+            [],
+            ["듀폰", "SK바이오팜"],
+        ),
         # The unknown item of a list whose first two are known and joined by 과.
         (
             "합작법인은 롯데케미칼과 SK가스, 한빛리퀴드코리아가 각각 출자한다.",
