@@ -100,6 +100,19 @@ from tests.ingest.extracting import held_or_sought, run_text
             "전북 군산시는 이차전지 특화단지 지정에 힘입어 투자가 늘었다.",
             ("HOLDS", "Region:jeonbuk-gunsan", "Designation:national-strategic-industry-complex"),
         ),
+        # A scheme had before the next one, one received too, one prolonged.
+        (
+            "충북 충주시가 수소 시범도시에 이어 그린수소 규제자유특구 지정까지 받았다.",
+            ("HOLDS", "Region:chungbuk-chungju", "Designation:hydrogen-pilot-city"),
+        ),
+        (
+            "충북 충주시가 수소 시범도시에 이어 그린수소 규제자유특구 지정까지 받았다.",
+            ("HOLDS", "Region:chungbuk-chungju", "Designation:regulation-free-zone"),
+        ),
+        (
+            "경남 거제시, 고용위기지역 지정 1년 연장",
+            ("HOLDS", "Region:gyeongnam-geoje", "Designation:employment-crisis-area"),
+        ),
         # A firm taking part in a zone says that the zone is there.
         (
             "이 회사는 전남 에너지 규제자유특구 참여 기업으로 실증을 맡았다.",
