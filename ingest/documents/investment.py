@@ -151,6 +151,8 @@ def investors(
             return []  # a ministry's budget, not an investment
         if subject.kind != "company" and _PROJECT_COST.search(text, s, money.start):
             return []  # "공사가 사업을 맡아 … 사업비 1600억 원을 투입": the project's cost
+        if _joint(text, subject, clause.mentions):
+            return []  # "A와 B는 … 510억원의 투자를": their joint sum, no one's
         return [(subject, 0.7)]
     after = [m for m in orgs if m.start >= money.end]
     if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
@@ -170,6 +172,15 @@ def investors(
     ):
         return [(ctx.topic, 0.55)]  # "A는 … 전문기업이다. (…) 80억원을 투자해": A's
     return []
+
+
+def _joint(text: str, subject: Mention, mentions: list[Mention]) -> bool:
+    """Whether the subject company is the last of two or more joined by 과/와 ("㈜A과 ㈜B는")."""
+    before = [m for m in mentions if m.label == "Organization" and m.end <= subject.start]
+    return bool(before) and _JOINED.fullmatch(text, before[-1].end, subject.start) is not None
+
+
+_JOINED = re.compile(r"(?:\(주\)|㈜)?(?:과|와)\s(?:\(주\)|㈜)?")
 
 
 def _signing_company(clause: Clause) -> Mention | None:

@@ -165,6 +165,8 @@ def test_organisations_of_the_story(
         ),
         # A group of companies counted after a descriptor: their total is no one's.
         ("한빛랩, 누리팜 등 바이오기업 3사가 오송에 230억원을 투자한다.", set()),
+        # Two companies joined as the subject: their joint sum is no one's.
+        ("㈜한빛젠과 ㈜누리바이오는 오송에 510억원의 투자를 준비 중이다.", set()),
         # A public body's project cost is not its investment.
         ("한국토지주택공사(LH)가 사업을 맡으며, 사업비 1600억 원을 투입한다.", set()),
     ],
