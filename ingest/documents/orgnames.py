@@ -323,11 +323,23 @@ _PARENT_OF = re.compile(
 )
 
 
+# A company's premises as the place another company stays in or leaves ("A 본사에
+# 입주해있는", "A 구미1사업장을 떠나", "A 구미공장 부지로 이전"): the company is no party.
+_PREMISES_OF = re.compile(
+    r"\s?[가-힣A-Za-z0-9]*(?:본사|사업장|공장|캠퍼스)(?:\s?부지)?(?:에|에서|을|를|으로|로)\s"
+    r"(?:[^\s.]+\s)?(?:입주|떠나|떠난|이전|임대)"
+)
+
+
 def named_aside(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """The linked organisation spans (sorted) that are no organisation of the story: a Latin
-    form spelling part of a longer word (``spelled_inside``), a company's customers and a
-    parent named as such."""
-    aside = {(a, b) for a, b in spans if spelled_inside(text, a, b) or _PARENT_OF.match(text, b)}
+    form spelling part of a longer word (``spelled_inside``), a company's customers, a
+    parent named as such and a company whose premises are only a place."""
+    aside = {
+        (a, b)
+        for a, b in spans
+        if spelled_inside(text, a, b) or _PARENT_OF.match(text, b) or _PREMISES_OF.match(text, b)
+    }
     return aside | customers(text, spans)
 
 

@@ -104,6 +104,12 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
             [],
             ["듀폰", "SK바이오팜"],
         ),
+        # A company whose premises are only the place another company leaves or stays in.
+        (
+            "한빛시스템은 삼성전자 구미1사업장을 떠나 SK하이닉스 본사에 입주한다.",
+            [],
+            ["삼성전자", "SK하이닉스"],
+        ),
         # The unknown item of a list whose first two are known and joined by 과.
         (
             "합작법인은 롯데케미칼과 SK가스, 한빛리퀴드코리아가 각각 출자한다.",
