@@ -71,7 +71,9 @@ _LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지�
 _LIST_BEFORE = re.compile(r"등\s")
 # A sentence that says what a law provides speaks of no place ("…특별법'에 따르면 경제자유구역
 # 지정을 위해 시·도지사는 …").
-_LAW_SAYS = re.compile(r"법[’'\"”]?(?:에\s?따르면|에서는|은|상)\s")
+_LAW_SAYS = re.compile(
+    r"(?:특별법|특례법|법률|시행령|촉진법|육성법|지원법)[’'\"”]?(?:에\s?따르면|에서는|은|상)\s"
+)
 # A scheme written onto the name of an office: "경제자유구역기획단", "특구위원회".
 _OFFICE = re.compile(r"(?:기획단|추진단|사업단|위원회|청장|청(?:은|이|과|와|의|\s)|본부)")
 # A scheme named inside the title of a law.
