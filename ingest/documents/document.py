@@ -15,9 +15,9 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from ingest.documents import designation, salience
+from ingest.documents import designation
 from ingest.documents.candidate import Candidate, Context, span
 from ingest.documents.extractor import extract
 from ingest.documents.investment import amount_note, subject_investor
@@ -30,7 +30,7 @@ from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
 from ingest.documents.source import source_info
-from ingest.documents.topics import UMBRELLA, document_industries
+from ingest.documents.topics import document_industries
 from ingest.korean.numbers import find_amounts
 from ingest.korean.sentences import Sentence, Token, Tokenizer, tokenizer_for
 
@@ -81,14 +81,8 @@ class Extraction(BaseModel):
     facts: list[Fact]
     #: The industries the document is about (``ingest.documents.topics``): those of its facts
     #: and of its own statements, not of definitions, national category lists or umbrella
-    #: words; of those, the ones the salience model (``ingest.documents.salience``) keeps.
+    #: words.
     industries: list[str] = []
-    #: The regions (local governments) the document is about: of those it names outside
-    #: venues, titles and homes, the ones the salience model keeps.
-    regions: list[str] = []
-    #: Every candidate industry and region with its features and the model's probability
-    #: (for training and inspection; not part of the printed JSON).
-    topics: list[salience.Topic] = Field(default=[], exclude=True)
 
 
 _FACT_FIELDS = tuple(Fact.model_fields)
@@ -104,17 +98,8 @@ class ExtractedFact(Fact):
 class Pipeline:
     """Gazetteer and tokenizer loaded once; ``run`` takes one document at a time."""
 
-    def __init__(
-        self,
-        gazetteer: Gazetteer,
-        tokenizer: Tokenizer | None = None,
-        model: salience.Salience | None = None,
-        broader: dict[str, tuple[str, ...]] | None = None,
-    ) -> None:
+    def __init__(self, gazetteer: Gazetteer, tokenizer: Tokenizer | None = None) -> None:
         self.gazetteer = gazetteer
-        #: Decides a document's industries and regions; None: the rules alone.
-        self.salience = model
-        self._broader = broader or {}
         self.tokenizer = tokenizer or tokenizer_for(tuple(sorted(gazetteer.words())))
         # What every document's context needs from the gazetteer, worked out once.
         self._governments = self._region_governments()
@@ -124,19 +109,8 @@ class Pipeline:
         }
 
     @classmethod
-    def load(
-        cls, data_dir: Path | None = None, *, reference_only: bool = False, model: bool = True
-    ) -> Pipeline:
-        """With the reference data of ``data_dir``; ``model=False`` leaves a document's
-        industries and regions to the rules alone (as when the salience model is trained)."""
-        from ingest.graph.dataset import default_data_dir
-
-        folder = data_dir or default_data_dir()
-        return cls(
-            Gazetteer.load(data_dir, reference_only=reference_only),
-            model=salience.Salience.load(folder) if model else None,
-            broader=salience.broader_industries(folder),
-        )
+    def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Pipeline:
+        return cls(Gazetteer.load(data_dir, reference_only=reference_only))
 
     def run(
         self, raw: RawText, published: date | None = None
@@ -209,31 +183,14 @@ class Pipeline:
         )
         plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
         industries = document_industries(
-            text, sentences, mentions, {i for f in facts for i in _industries(f)}
-        )
-        topics = salience.topics(
             text,
             sentences,
             mentions,
-            (salience.FactLink(f.type, f.subject, f.object, _industries(f)) for f in facts),
-            industries,
-            salience.Context(self._levels, self._parents, self._broader, UMBRELLA, main, strong),
+            {i for f in facts for i in f.props.get("industry", "").split(",") if i},
         )
-        if self.salience is not None:
-            industries = self.salience.keep(topics, "industry")
-            regions = self.salience.keep(topics, "region")
-        else:
-            regions = salience.rules_only(topics, "region")
         proposals = _proposals(mentions, norm, sentences)
         return (
-            Extraction(
-                document=info,
-                entities=entities,
-                facts=plain,
-                industries=industries,
-                regions=regions,
-                topics=topics,
-            ),
+            Extraction(document=info, entities=entities, facts=plain, industries=industries),
             [*facts, *proposals],
         )
 
@@ -369,11 +326,6 @@ class Pipeline:
             props=c.props,
             sentence=sentence,
         )
-
-
-def _industries(fact: ExtractedFact) -> tuple[str, ...]:
-    """The industries a fact is for (a designation's qualifier)."""
-    return tuple(i for i in fact.props.get("industry", "").split(",") if i)
 
 
 def _proposals(

@@ -7,8 +7,8 @@ its money amounts, the investments (organisation, amount, region) and the design
 them from a folder. Scores are kept per split ("tune", "heldout"): tune on the first, score the
 second once. Predictions are collected per document:
 
-- regions: the document's regions (``Extraction.regions``) that are local governments (named
-  areas such as industrial complexes are places inside regions, not regions);
+- regions: linked regions that are local governments (named areas such as industrial
+  complexes are places inside regions, not regions);
 - industries: the industries of the document's facts (``Extraction.industries``);
 - organisations: linked and new organisations, one per id or name; a gold organisation is
   found when one of its written forms, or its name, is the text or the name of a prediction;
@@ -270,12 +270,12 @@ def _score_ids(
 
 
 def _regions(extraction: Extraction, gazetteer: Gazetteer) -> set[str]:
-    """The document's regions (``Extraction.regions``) that are local governments."""
     out = set()
-    for region in extraction.regions:
-        entry = gazetteer.by_key.get(("Region", region))
-        if entry is not None and entry.level != "area":
-            out.add(region)
+    for e in extraction.entities:
+        if e.type == "Region" and e.id:
+            entry = gazetteer.by_key.get(("Region", e.id))
+            if entry is not None and entry.level != "area":
+                out.add(e.id)
     return out
 
 
