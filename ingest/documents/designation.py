@@ -74,6 +74,8 @@ _LIST_BEFORE = re.compile(r"등\s")
 _LAW_SAYS = re.compile(
     r"(?:특별법|특례법|법률|시행령|촉진법|육성법|지원법)[’'\"”]?(?:에\s?따르면|에서는|은|상)\s"
 )
+# A scheme that names the kind of another: "… 연구개발특구 모델인 강소특구", "… 모델이다".
+_MODEL = re.compile(r"\s?(?:의\s)?(?:모델|유형|형태)(?:인|이다|으로|로|의)")
 # A scheme written onto the name of an office: "경제자유구역기획단", "특구위원회".
 _OFFICE = re.compile(r"(?:기획단|추진단|사업단|위원회|청장|청(?:은|이|과|와|의|\s)|본부)")
 # A scheme named inside the title of a law.
@@ -94,13 +96,16 @@ def complete(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     industries = [m for m in mentions if m.label == "Industry"]
     taken = [(m.start, m.end) for m in mentions]
+    # "연구개발특구 모델인 강소특구": a scheme that only says what kind another one is, not
+    # what a bare head word after it stands for.
+    referents = [m for m in mentions if not _MODEL.match(text, m.end)]
     last: Mention | None = None
     added: list[Mention] = []
     for match in _BARE.finditer(text):
         if any(a <= match.start() < b for a, b in taken):
             continue
         qualifiers = _qualifiers(text, match.start(), industries)
-        scheme = _scheme(match.group(), qualifiers, last, mentions, match.start())
+        scheme = _scheme(match.group(), qualifiers, last, referents, match.start())
         if scheme is None:
             continue
         ids = tuple(q.id for q in qualifiers if q.id != _MPE_INDUSTRY) or (
@@ -191,6 +196,8 @@ def designation_facts(
         before = _clause(text[max(s, m.start - 20) : m.start])
         if _address(m, regions, ctx):
             continue  # "경제자유구역 미음지구": the scheme names where a place lies
+        if _MODEL.match(text, m.end, e):
+            continue  # "연구개발특구 모델인 강소특구로 지정": the kind of the scheme after it
         if _OFFICE.match(text, m.end, e):
             continue  # "경제자유구역기획단장", "규제자유특구위원회": an office, not a fact
         if _LAW.match(text, m.end, e):
@@ -211,7 +218,10 @@ def designation_facts(
             )
         industry = m.qualifier or _INHERENT.get(m.id, ())
         props = {"industry": ",".join(industry)} if industry else {}
-        roster = _ROSTER.match(text, m.end, e) is not None
+        roster = _ROSTER.match(text, m.end, e) is not None or (
+            _TOPIC.match(text, m.end, e) is not None
+            and _LIST_END.search(text, m.end, e) is not None
+        )
         if kind is None and roster:
             kind = _roster_kind(text, s, e, ctx)
         if kind is None and _COUNTED.match(text, m.end, e) and _NOW.search(before):
@@ -414,6 +424,10 @@ _ASSETS = re.compile(r"[^.\n]{0,12}?(?:은|는|이|가)\s(?:그동안|지금까�
 _ASSET_LIST = re.compile(
     r"[^.\n]{0,60}?\s등\s[^.\n]{0,20}?(?:과|와)\s?(?:연계|연계해|연계하여|함께)(?![가-힣]{0,2}\s?(?:신청|추진))"
 )
+# The scheme as the topic of a sentence that is a list of its places: "지정된 특구는 ▲A ▲B
+# ▲C 등이다", and such a list on its own after the sentence that named and counted them.
+_TOPIC = re.compile(r"[’'\"”]?(?:은|는)\s")
+_LIST_END = re.compile(r"\s?등\s?(?:\d+\s?곳)?(?:이다|입니다|이었다)")
 # What the roster is: sites of a plan or bid, or the places a result named.
 _ROSTER_SEEK = re.compile(r"후보|대상지|예정지|신청|공모|유치")
 _ROSTER_HOLD = re.compile(r"(?:지정|선정)\s?(?:결과|됐|되었|돼|된|확정)|결과를\s?발표")
@@ -472,7 +486,7 @@ _CONTINUES = re.compile(
 # 안티드론(아산)"; or that lists the places of a plan just named: "대전, 천안만 이름을 올려".
 _GIVEN = re.compile(
     r"(?:지정|선정)(?:\s?·\s?운영\s?중인|돼\s?운영\s?중인)"
-    r"|지정(?:했|하였|한)(?!\s?(?:바|적))|(?:지정|선정)(?:됐|되었|돼|된|되어)(?!\s?(?:바|적))"
+    r"|(?:지정|선정)(?:했|하였)|지정한(?!\s?(?:바|적))|(?:지정|선정)(?:됐|되었|돼|된|되어)(?!\s?(?:바|적))"
 )
 _LISTED = re.compile(r"이름을\s?(?:올렸|올려|올린)|포함(?:됐|되었|돼)")
 # A sentence that names the sites of the bid or plan just named: "대상지는 군산과 익산이다".
@@ -510,6 +524,12 @@ def continued_designation(
         return []
     if _SITES.match(text, s, e):
         return _each(text, s, e, regions, (kind, scheme, props), ctx, 0.45)
+    ended = _LIST_END.search(text, s, e)
+    if ended is not None and _LIST.search(text, *ctx.earlier[-1][:2]):
+        # "… 7개 지역을 국가산업단지 후보지로 선정했다. A, B, C 등이다."
+        before = [r for r in regions if r.end <= ended.start()]
+        if len(before) >= 2:
+            return _each(text, s, e, before, (kind, scheme, props), ctx, 0.45)
     listed = _LISTED.search(text, s, e)
     if listed is not None:
         before = [r for r in regions if r.end <= listed.start()]
@@ -796,7 +816,7 @@ _NEXT_CLAUSE = re.compile(r"(?:하고|했고|하며|했으며|되고|됐고|되�
 _JOINER = re.compile(r"\s?(?:[가-힣]{0,4}\([^()\n]{0,30}\))?\s?(?:,|과|와|및|·|이나|또는)?\s?")
 # A bracket that gives the extent of a place: "(청주 청원 충주 일원)".
 _EXTENT_OPEN = re.compile(r"\(([^()\n]{0,30})$")
-_EXTENT_CLOSE = re.compile(r"[^()\n]{0,30}?(?:일원|일대|등지)\s?\)")
+_EXTENT_CLOSE = re.compile(r"[^()\n]{0,30}?(?:일원|일대|등지|국가산단|산단|산업단지|일반산단)\s?\)")
 
 
 def _in_extent(text: str, r: Mention, s: int, e: int) -> bool:

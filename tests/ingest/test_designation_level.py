@@ -540,3 +540,56 @@ def test_districts_settled_by_the_city_their_sentence_names(pipeline: Pipeline) 
     assert ("HOLDS", "Region:ulsan-dong", scheme) in held
     assert ("HOLDS", "Region:ulsan-buk", scheme) in held
     assert not any(subject.startswith("Region:busan-") for _, subject, _ in held)
+
+
+def test_a_list_sentence_after_a_counted_result_holds_each_place(pipeline: Pipeline) -> None:
+    raw = (
+        "국토부는 네 곳을 국가산업단지 후보지로 선정했다고 밝혔다."
+        " 충북 충주, 충남 논산, 강원 원주, 경북 영주 등이다."
+    )
+    facts = held_or_sought(pipeline, raw)
+    places = {s for _, s, o in facts if o == "Designation:national-industrial-complex"}
+    for city in ("chungbuk-chungju", "chungnam-nonsan", "gangwon-wonju", "gyeongbuk-yeongju"):
+        assert f"Region:{city}" in places
+    # Without a count in the sentence before, a list is no result.
+    quiet = held_or_sought(
+        pipeline, "국토부는 국가산업단지 정책을 설명했다. 충북 충주, 충남 논산 등이다."
+    )
+    assert not any(s == "Region:chungnam-nonsan" for _, s, _ in quiet)
+
+
+def test_a_scheme_as_topic_of_a_list_gives_every_place(pipeline: Pipeline) -> None:
+    raw = (
+        "과기부는 강소특구 다섯 곳을 새로 지정했다."
+        " 새로 지정된 특구는 ▲서울 홍릉 ▲울산 울주 ▲경북 구미 ▲전북 군산 ▲전남 나주 등이다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:innopolis-campus"
+    for place in ("seoul", "ulsan-ulju", "gyeongbuk-gumi", "jeonbuk-gunsan", "jeonnam-naju"):
+        assert ("HOLDS", f"Region:{place}", scheme) in held
+
+
+def test_a_scheme_that_names_the_kind_of_another_is_not_held(pipeline: Pipeline) -> None:
+    raw = "경북 포항과 충북 청주가 새로운 연구개발특구 모델인 강소특구로 지정됐다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gyeongbuk-pohang", "Designation:innopolis-campus") in held
+    assert not any(o == "Designation:research-development-special-zone" for _, _, o in held)
+    # The bare head word after a definition stands for the scheme defined, not its kind.
+    raw = (
+        "강소특구는 대학 중심의 작은 연구개발특구 모델이다."
+        " 지정된 특구는 ▲경기 안산 ▲경남 김해 등이다."
+    )
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gyeonggi-ansan", "Designation:innopolis-campus") in held
+
+
+def test_a_place_before_a_bracketed_complex_holds_the_scheme(pipeline: Pipeline) -> None:
+    raw = (
+        "정부는 산업단지 대개조 지역으로 ▲경북(포항국가산단), ▲전남(여수국가산단) 등 2곳을"
+        " 선정했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:industrial-complex-overhaul"
+    assert ("HOLDS", "Region:gyeongbuk", scheme) in held
+    assert ("HOLDS", "Region:jeonnam", scheme) in held
+    assert not any(s == "Region:gyeongbuk-pohang" for _, s, o in held if o == scheme)
