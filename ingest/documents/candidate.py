@@ -61,6 +61,8 @@ class Context:
     #: The sentences so far, nearest last, as (start, end, ends of linked names): the
     #: initiative one of them named is what a later one speaks of ("이 사업은", "… 참여한다").
     earlier: list[tuple[int, int, frozenset[int]]] = field(default_factory=list)
+    #: The cities and counties named so far, nearest last: where "이번 투자 부지는" lies.
+    localities: list[str] = field(default_factory=list)
 
     def earlier_initiative(self, text: str) -> str | None:
         """The initiative the nearest of the last three sentences names, if any."""

@@ -188,6 +188,7 @@ def designation_facts(
 ) -> list[Candidate]:
     out = []
     regions = [m for m in mentions if m.label == "Region"]
+    ctx.localities += [r.id for r in regions if ctx.levels.get(r.id) in ("city", "county")]
     named: tuple[str, str, dict[str, str]] | None = None
     for m in mentions:
         if m.label != "Designation":
@@ -261,6 +262,8 @@ def designation_facts(
             # cities of its sentence are partners or sites.
             places = [p for p in places if not _inside(p.id, province.split(":", 1)[1], ctx)]
         own = province or own
+        if not places and own and _SITE_TOPIC.search(text, s, m.start):
+            own = _site_city(own, ctx) or own
         options: list[Mention | None] = [*places] or [None]
         for place in options:
             subj = ref(place) if place is not None else own
@@ -367,6 +370,23 @@ def _designated_object(text: str, s: int, m: Mention, regions: list[Mention]) ->
         and _OBJECT_DESIGNATED.match(text, m.end)
         and re.search(r"(?:을|를)\s", text[before[-1].end : m.start])
     )
+
+
+# A site as the topic of the sentence: "이번 투자 부지는 … 특구로 지정된 지역이다", "A산단은
+# 지난해 … 융복합단지로 지정받았다".
+_SITE_TOPIC = re.compile(r"(?:부지|산단|산업단지|단지|이곳|이\s?지역)(?:은|는)\s")
+
+
+def _site_city(own: str, ctx: Context) -> str | None:
+    """The city or county in the province ``own`` that the text named last: where the site
+    of its story lies, and so the holder of the scheme the site was given."""
+    province = own.split(":", 1)[1]
+    if ctx.levels.get(province) not in _UPPER:
+        return None
+    for place in reversed(ctx.localities):
+        if _within(place, province, ctx.parents):
+            return f"Region:{place}"
+    return None
 
 
 def _city_subject(text: str, s: int, m: Mention, regions: list[Mention]) -> bool:

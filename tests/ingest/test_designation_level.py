@@ -593,3 +593,15 @@ def test_a_place_before_a_bracketed_complex_holds_the_scheme(pipeline: Pipeline)
     assert ("HOLDS", "Region:gyeongbuk", scheme) in held
     assert ("HOLDS", "Region:jeonnam", scheme) in held
     assert not any(s == "Region:gyeongbuk-pohang" for _, s, o in held if o == scheme)
+
+
+def test_a_site_given_a_scheme_is_held_by_the_city_it_lies_in(pipeline: Pipeline) -> None:
+    raw = (
+        "전북도와 정읍시는 한 기업과 투자협약을 맺었다."
+        " 회사는 정읍 첨단산단 내 부지에 공장을 짓는다."
+        " 이번 투자 부지는 지난달 기회발전특구로 지정된 지역이다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:opportunity-development-zone"
+    assert ("HOLDS", "Region:jeonbuk-jeongeup", scheme) in held
+    assert ("HOLDS", "Region:jeonbuk", scheme) not in held
