@@ -605,3 +605,15 @@ def test_a_site_given_a_scheme_is_held_by_the_city_it_lies_in(pipeline: Pipeline
     scheme = "Designation:opportunity-development-zone"
     assert ("HOLDS", "Region:jeonbuk-jeongeup", scheme) in held
     assert ("HOLDS", "Region:jeonbuk", scheme) not in held
+
+
+def test_a_plant_built_inside_a_zone_is_no_designation(pipeline: Pipeline) -> None:
+    for raw in (
+        "한 회사는 당진 송산외국인투자지역 내 기존 배터리 공장을 증설한다.",
+        "충북 청주시는 오창외국인투자지역 내 소재 제조공장 신설 협약을 맺었다.",
+    ):
+        held = held_or_sought(pipeline, raw)
+        assert not any(o == "Designation:foreign-investment-zone" for _, _, o in held), raw
+    # A zone the sentence designates is still one.
+    held = held_or_sought(pipeline, "충남 당진시 송산 일대가 외국인투자지역으로 지정됐다.")
+    assert ("HOLDS", "Region:chungnam-dangjin", "Designation:foreign-investment-zone") in held
