@@ -617,3 +617,17 @@ def test_a_plant_built_inside_a_zone_is_no_designation(pipeline: Pipeline) -> No
     # A zone the sentence designates is still one.
     held = held_or_sought(pipeline, "충남 당진시 송산 일대가 외국인투자지역으로 지정됐다.")
     assert ("HOLDS", "Region:chungnam-dangjin", "Designation:foreign-investment-zone") in held
+
+
+def test_schemes_brought_in_or_with_results_are_held(pipeline: Pipeline) -> None:
+    raw = "춘천시는 기업혁신파크, 글로벌 혁신특구 등을 유치해 바이오 거점의 기반을 마련했다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gangwon-chuncheon", "Designation:enterprise-city") in held
+    assert ("HOLDS", "Region:gangwon-chuncheon", "Designation:global-innovation-zone") in held
+    raw = "대전시가 방산 혁신클러스터 성과를 발판으로 방산 도시로 도약한다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:daejeon", "Designation:defense-innovation-cluster") in held
+    # A bid to bring one in is still a bid.
+    raw = "춘천시는 글로벌 혁신특구를 유치해야 한다고 밝혔다."
+    held = held_or_sought(pipeline, raw)
+    assert ("HOLDS", "Region:gangwon-chuncheon", "Designation:global-innovation-zone") not in held
