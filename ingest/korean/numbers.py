@@ -88,6 +88,10 @@ _MONEY_AFTER = re.compile(
     r"[^\S\n]?(?:의[^\S\n]?)?(?:투자|규모|사업|매출|자금|예산|재원|부가가치|경제|손실|적자|흑자)"
 )
 _HANGUL_VALUE = {c: i for i, c in enumerate("일이삼사오육칠팔구", 1)}
+# A year written before 경 is a year, not 10^16 times it: "2023경" is "around 2023" and in
+# "2018 경상남도" the 경 starts a place name. Amounts in 경 are never written so (2,018경 원
+# would be a thousand times the world's yearly output).
+_YEAR_THEN_GYEONG = re.compile(r"(?:19|20)\d{2}(?![\d,.])[^\S\n]?경")
 _YEAR_SPAN = re.compile(
     r"(?<!\d)(?P<a>(?:19|20)\d{2})(?:\s?년)?\s?[-~–—〜∼]\s?(?P<b>(?:19|20)?\d{2})"
     r"(?![\d.]|-\d|/\d)(?:\s?년)?"
@@ -220,6 +224,8 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     num = match["num"] or match["hnum"]
     if unit is None and not any(c in num for c in "경조억"):
         return None  # a bare number (a year, a day): no need to work out its value
+    if match["num"] and _YEAR_THEN_GYEONG.match(num):
+        return None  # "2023경 완공", "2018 경상남도": a year
     if match["hnum"] and unit not in (None, "원"):
         return None  # "천 명" is left alone: Hangul numerals are read for money only
     value = _value(num)

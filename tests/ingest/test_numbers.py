@@ -447,3 +447,22 @@ def test_whatever_is_read_agrees_with_the_reference(text: str) -> None:
     money = parse_money(text)
     if money is not None:
         assert money.krw == reference_value(money.text), text
+
+
+@QUICK
+@given(
+    st.integers(1900, 2099),
+    st.sampled_from(["경 완공한다.", " 경상남도 투자 설명회", " 경북 포럼", "경에 문을 연다."]),
+)
+def test_a_year_before_gyeong_is_a_year_not_an_amount(year: int, after: str) -> None:
+    assert find_amounts(f"{year}{after}") == []
+    assert find_amounts(f"{year}{after} 500억 원을 들인다.")[0].krw == 500 * EOK
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [("1경 2,000조 원", 12 * 10**15), ("3경원", 3 * 10**16), ("2,018경 원", 2018 * 10**16)],
+)
+def test_real_gyeong_amounts_are_still_read(text: str, krw: int) -> None:
+    [found] = find_amounts(text)
+    assert found.krw == krw
