@@ -26,7 +26,13 @@ from collections.abc import Collection, Iterator, Sequence
 
 from ingest.documents.investment import INVESTED_AFTER
 from ingest.documents.orgform import OrgCandidate
-from ingest.documents.orgnames import COMPANY_END, acceptable, by_morphology, common_noun
+from ingest.documents.orgnames import (
+    COMPANY_END,
+    COUNTRIES,
+    acceptable,
+    by_morphology,
+    common_noun,
+)
 from ingest.korean.sentences import Token
 
 _NAME_CHARS = r"[가-힣A-Za-z0-9&.\-]"
@@ -65,10 +71,7 @@ _CHIEF_BRACKET = re.compile(
     r"[가-힣]{2,4}\)"
 )
 # Countries written before a foreign company's name ("미국 A", "독일 B").
-_COUNTRIES = (
-    "미국|일본|중국|독일|프랑스|영국|대만|네덜란드|룩셈부르크|스위스|벨기에|싱가포르|캐나다|"
-    "호주|이탈리아|스페인|스웨덴|덴마크|핀란드|노르웨이|오스트리아|이스라엘|인도|홍콩"
-)
+_COUNTRIES = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 # An item of a list of companies: a name, maybe after its country ("미국 A") or a bullet
 # ("▷A ▷B"), maybe with its home or Latin form in brackets ("A(대전)", "A(ABC)").
 _LIST_NAME = r"[가-힣A-Za-z0-9&\-]{2,20}"

@@ -133,6 +133,14 @@ _LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "�
 # Names that look like an organisation by form but are generic words.
 _GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
 _GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
+# After a marked name, what shows that its last letter is no particle: its home in brackets
+# ("이인(광주)"), the next item of a list ("㈜모아이·㈜누리"), its chief's title ("㈜모아이
+# 대표이사").
+_NAME_GOES_ON = re.compile(
+    r"[(·,/]|\s(?:대표이사|대표|회장|부회장|사장|부사장|관계자|임직원|직원)[은는이가과와의을를도]?(?![가-힣])"
+)
+# The word a mark is glued to ("한빛소재㈜ 전무").
+_GLUED_BEFORE = re.compile(r"[가-힣A-Za-z0-9&\-]{2,20}$")
 # A company mark followed by a name is that name's prefix.
 _PREFIX_AFTER = re.compile(r"^\s?[가-힣A-Za-z]")
 # X공사 is building work, not a public corporation, after these words.
@@ -205,12 +213,14 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
         for match in pattern.finditer(text):
             name = match["name"].strip()
             marked = kind == "company" and match.group().startswith(_COMPANY_MARKS)
-            if marked and text[match.end("name") : match.end("name") + 1] != "(":
+            if marked and not _NAME_GOES_ON.match(text, match.end("name")):
                 name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
             if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
                 continue
             if marked and name.endswith(tuple(_AFTER_NAME)):
                 continue  # "한빛소재㈜ 대표가", "한빛소재㈜ 소재사업대표": the name before it
+            if marked and " " in match.group() and _closes_name_before(text, match.start()):
+                continue  # "한빛소재㈜ 전무": the mark closes the name before it, not this one
             if generic_body(name):  # "실무협의회": named only by what it does
                 continue
             if kind == "public_institution" and _WORKS.search(name):
@@ -277,3 +287,11 @@ def _glued_to_mark(text: str, cand: OrgCandidate) -> bool:
         return True
     mark = next((m for m in _COMPANY_MARKS if text.startswith(m, cand.end)), None)
     return mark is not None and not _PREFIX_AFTER.match(text[cand.end + len(mark) :])
+
+
+def _closes_name_before(text: str, mark: int) -> bool:
+    """Whether the mark at ``mark`` is glued to a name before it ("한빛소재㈜ 전무"), so that
+    it is that name's; a generic word before it ("농업회사법인㈜ 새봄팜") leaves it to the
+    name after."""
+    word = _GLUED_BEFORE.search(text, max(0, mark - 20), mark)
+    return word is not None and acceptable(word.group())

@@ -46,6 +46,15 @@ _GENERIC_TEXT = """
     민자 민간 자부담
 """
 GENERIC_NAMES = frozenset(_GENERIC_TEXT.split())
+#: Countries, written before a foreign company's name ("미국 A") or listed where the text
+#: means firms from them ("미국, 독일 등 3개국 기업"): never an organisation themselves.
+_COUNTRY_TEXT = """
+    미국 일본 중국 독일 프랑스 영국 대만 네덜란드 룩셈부르크 스위스 벨기에 싱가포르 캐나다
+    호주 이탈리아 스페인 스웨덴 덴마크 핀란드 노르웨이 오스트리아 이스라엘 인도 홍콩
+    베트남 인도네시아 태국 말레이시아 필리핀 멕시코 브라질 폴란드 헝가리 체코 튀르키예
+    몽골 카자흐스탄 우즈베키스탄 사우디아라비아 아랍에미리트 러시아
+"""
+COUNTRIES = frozenset(_COUNTRY_TEXT.split())
 # A body named only by what it does ("실무협의회", "자문위원회") is no particular organisation.
 _GENERIC_BODY = re.compile(
     r"^(?:실무|운영|자문|추진|공동|합동|전문가|민관|민관합동|상설|분과|소)"
@@ -76,10 +85,11 @@ _GENERIC_TAIL = re.compile(
 # A person's title is not a name ("대표이사와 협약", "아산시장,").
 _TITLE_TAIL = re.compile(
     r"(?:대표이사|대표|회장|사장|시장|지사|도지사|군수|구청장|청장|장관|차관|총리|대통령|의원|교수|원장"
-    r"|총장|부장|국장|과장|팀장|실장|본부장|이사|위원장|관계자|담당자)$"
+    r"|총장|부장|국장|과장|팀장|실장|본부장|이사|위원장|관계자|담당자|전무|상무|매니저)$"
 )
 _NOT_NAME = re.compile(
     r"^(?:이들|이번|해당|두|세|각|모든|다른|일부|또|한편|특히|이|그|저|이곳)$|\d+개|^\d+\s?(?:사|곳)$|^[A-Za-z]사$"
+    r"|[가-힣](?:에서|에서는|에게)$"  # "구미시청에서 홍길동 사장": where, not who
 )
 
 
@@ -146,6 +156,7 @@ def acceptable(name: str) -> bool:
     return (
         len(bare) >= 2
         and bare not in GENERIC_NAMES
+        and bare not in COUNTRIES
         and not _GENERIC_TAIL.search(bare)
         and not _TITLE_TAIL.search(bare)
         and not _NOT_NAME.search(name)

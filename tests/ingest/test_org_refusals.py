@@ -1,0 +1,55 @@
+"""Words that stand where a name could but name no organisation: a seat after a company's
+mark, a place where a signing was held, a list of countries.
+
+Every sentence here is our own; the company names are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.orgnames import acceptable
+from tests.ingest.extracting import run_text
+
+
+def _names(pipeline: Pipeline, text: str) -> set[str]:
+    return {e.text for e in run_text(pipeline, text).entities if e.type == "Organization"}
+
+
+@pytest.mark.parametrize("seat", ["전무", "상무", "선임매니저", "대표이사"])
+def test_a_seat_after_a_glued_company_mark_is_no_company(pipeline: Pipeline, seat: str) -> None:
+    names = _names(pipeline, f"협약식에는 홍길동 누리소재㈜ {seat}가 참석했다.")
+    assert names == {"누리소재"}
+
+
+def test_a_mark_written_apart_still_opens_the_name_after_it(pipeline: Pipeline) -> None:
+    names = _names(pipeline, "협약에는 ㈜한빛소재와 ㈜ 누리바이오가 참여했다.")
+    assert names == {"한빛소재", "누리바이오"}
+
+
+def test_the_place_of_a_signing_is_not_the_chiefs_company(pipeline: Pipeline) -> None:
+    names = _names(pipeline, "누리소재는 3일 구미시청에서 김하늘 사장과 시장이 협약을 맺었다.")
+    assert "구미시청에서" not in names
+
+
+def test_countries_listed_before_their_firms_are_not_organisations(pipeline: Pipeline) -> None:
+    names = _names(pipeline, "도는 미국, 독일, 일본 등 3개국 4개 기업과 투자협약을 맺었다.")
+    assert not names & {"미국", "독일", "일본"}
+
+
+@pytest.mark.parametrize("word", ["미국", "베트남", "누리소재에서", "한빛상무"])
+def test_refused_words(word: str) -> None:
+    assert not acceptable(word)
+
+
+@pytest.mark.parametrize("word", ["누리소재", "미국누리", "한빛에서울"])
+def test_names_that_only_contain_those_words_are_kept(word: str) -> None:
+    assert acceptable(word)
+
+
+def test_a_marked_name_ending_like_a_particle_keeps_it_in_a_list_or_before_a_title(
+    pipeline: Pipeline,
+) -> None:
+    text = "시는 ㈜누리에이아이·㈜모아이와 협약했다. 김하늘 ㈜모아이 대표가 왔다. ㈜한빛은 짓는다."
+    assert _names(pipeline, text) == {"누리에이아이", "모아이", "한빛"}
