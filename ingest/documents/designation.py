@@ -541,10 +541,18 @@ def continued_designation(
     them as the places of the plan named before ("대전, 천안만 이름을 올려"): the most
     specific of them, as for a list the scheme closes. Only in one of the two sentences after
     one about a scheme."""
-    if ctx.last_scheme is None or any(m.label == "Designation" for m in mentions):
+    if ctx.last_scheme is None or any(
+        m.label == "Designation" and not _named_complex(text, m) for m in mentions
+    ):
         return []
     kind, scheme, props = ctx.last_scheme
-    regions = [m for m in mentions if m.label == "Region" and not venue(text[m.end : m.end + 40])]
+    regions = [
+        m
+        for m in mentions
+        if m.label == "Region"
+        and not venue(text[m.end : m.end + 40])
+        and not _in_extent(text, m, s, e)  # "▲경북(구미국가산단)": the province's
+    ]
     if _CONTINUES.match(text, s, e):
         return _each(text, s, e, regions, (kind, scheme, props), ctx, 0.5)
     if not _recent(text, ctx):
@@ -567,6 +575,12 @@ def continued_designation(
             continue  # "문화재로 지정됐다": designated as something else
         return _each(text, s, e, regions, ("HOLDS", scheme, props), ctx, 0.45)
     return []
+
+
+def _named_complex(text: str, m: Mention) -> bool:
+    """Whether ``m`` ends the name of one complex ("구미1~4국가산단", "명지·녹산국가산단"):
+    an address inside a list of places, not a scheme the sentence speaks of."""
+    return m.id == NIC and m.start > 0 and re.match(r"[가-힣0-9~·]", text[m.start - 1]) is not None
 
 
 def _recent(text: str, ctx: Context) -> bool:

@@ -631,3 +631,17 @@ def test_schemes_brought_in_or_with_results_are_held(pipeline: Pipeline) -> None
     raw = "춘천시는 글로벌 혁신특구를 유치해야 한다고 밝혔다."
     held = held_or_sought(pipeline, raw)
     assert ("HOLDS", "Region:gangwon-chuncheon", "Designation:global-innovation-zone") not in held
+
+
+def test_an_earlier_results_list_of_bracketed_complexes_is_the_provinces(
+    pipeline: Pipeline,
+) -> None:
+    raw = (
+        "산업단지 대개조 지역은 해마다 다섯 곳을 선정해왔다."
+        " 지난해에는 ▲대구(성서일반산단), ▲인천(남동국가산단), ▲전남(여수국가산단)을 선정했다."
+    )
+    held = held_or_sought(pipeline, raw)
+    scheme = "Designation:industrial-complex-overhaul"
+    places = {s for _, s, o in held if o == scheme}
+    assert {"Region:daegu", "Region:incheon", "Region:jeonnam"} <= places
+    assert "Region:jeonnam-yeosu" not in places
