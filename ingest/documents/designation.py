@@ -66,7 +66,7 @@ _WON = re.compile(
 )
 # What makes a national industrial complex a designation: it is created or designated.
 _CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규|추진")
-_ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는))")
+_ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는)|입주\s?(?:기업|업체))")
 # A complex due by a year is one being created: "2032년까지 'SMR 국가산업단지'".
 _DUE = re.compile(r"\d{4}년\s?까지[^.,\n]{0,12}$")
 # A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
@@ -77,6 +77,7 @@ _LIST_BEFORE = re.compile(r"등\s")
 _LAW_SAYS = re.compile(
     r"(?:특별법|특례법|법률|시행령|촉진법|육성법|지원법)[’'\"”]?(?:에\s?따르면|에서는|은|상)\s"
 )
+_VISION = re.compile(r"\s?비전(?:\s|을|의|이|으로)")
 # A scheme that names the kind of another: "… 연구개발특구 모델인 강소특구", "… 모델이다".
 _MODEL = re.compile(r"\s?(?:의\s)?(?:모델|유형|형태)(?:인|이다|으로|로|의)")
 # A scheme written onto the name of an office: "경제자유구역기획단", "특구위원회".
@@ -200,6 +201,8 @@ def designation_facts(
         before = _clause(text[max(s, m.start - 20) : m.start])
         if _address(m, regions, ctx):
             continue  # "경제자유구역 미음지구": the scheme names where a place lies
+        if _VISION.match(text, m.end, e):
+            continue  # "세계 최고 수소도시 비전 실현": a slogan, not a scheme
         if _MODEL.match(text, m.end, e):
             continue  # "연구개발특구 모델인 강소특구로 지정": the kind of the scheme after it
         if _OFFICE.match(text, m.end, e):

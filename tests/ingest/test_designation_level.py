@@ -645,3 +645,14 @@ def test_an_earlier_results_list_of_bracketed_complexes_is_the_provinces(
     places = {s for _, s, o in held if o == scheme}
     assert {"Region:daegu", "Region:incheon", "Region:jeonnam"} <= places
     assert "Region:jeonnam-yeosu" not in places
+
+
+def test_a_slogan_or_a_complex_of_tenants_is_no_designation(pipeline: Pipeline) -> None:
+    held = held_or_sought(pipeline, "울산시는 2030년 세계 최고 수소도시 비전 실현에 협력한다.")
+    assert not any(o == "Designation:hydrogen-pilot-city" for _, _, o in held)
+    raw = "경남 밀양시는 나노융합국가산단 입주기업에 투자 인센티브를 주고 기업 유치에 나선다."
+    held = held_or_sought(pipeline, raw)
+    assert not any(o == "Designation:national-industrial-complex" for _, _, o in held)
+    # A pilot city the sentence designates is still one.
+    held = held_or_sought(pipeline, "울산시가 수소도시로 지정됐다.")
+    assert ("HOLDS", "Region:ulsan", "Designation:hydrogen-pilot-city") in held
