@@ -168,7 +168,9 @@ _AFTER_NAME = frozenset(
         "측",
     }
 )
-_HELD = re.compile(r"^(?:을|를|이|가|은|는|도)?\s?(?:개최|열[고어며린렸려었]|연다|출범)")
+_HELD = re.compile(
+    r"^[’'\"”]?(?:을|를|이|가|은|는|도)?\s?(?:개최|개막|폐막|열[고어며린렸려었]|연다|출범)"
+)
 _EVENT_KINDS = ("포럼", "협의회")
 # A committee followed by a member's seat is a person's title.
 _SEAT = re.compile(

@@ -43,7 +43,7 @@ _GENERIC_TEXT = """
     앵커기업 선도기업 지역기업 입주기업 참여기업 투자기업 국내기업 해외기업 외국기업 글로벌기업
     스타트업 벤처기업 컨소시엄 위원회 협의회 재단 연구원 연구소 센터 주식회사 농업회사법인 법인
     본사 공장 지사 주관기관 참여기관 수요기업 공급기업 국비 도비 시비 군비 구비 시군비 지방비
-    민자 민간 자부담
+    민자 민간 자부담 출연연구원 출연연구기관 정부출연연구기관
 """
 GENERIC_NAMES = frozenset(_GENERIC_TEXT.split())
 #: Countries, written before a foreign company's name ("미국 A") or listed where the text

@@ -53,3 +53,11 @@ def test_a_marked_name_ending_like_a_particle_keeps_it_in_a_list_or_before_a_tit
 ) -> None:
     text = "시는 ㈜누리에이아이·㈜모아이와 협약했다. 김하늘 ㈜모아이 대표가 왔다. ㈜한빛은 짓는다."
     assert _names(pipeline, text) == {"누리에이아이", "모아이", "한빛"}
+
+
+def test_a_forum_that_opens_is_an_event_and_research_institutes_in_general_are_no_one(
+    pipeline: Pipeline,
+) -> None:
+    assert _names(pipeline, "군은 ‘2025 누리국제백신포럼’ 개막에 앞서 협약했다.") == set()
+    assert _names(pipeline, "특구는 대학과 출연연구원 등 혁신기관 중심이다.") == set()
+    assert _names(pipeline, "한빛바이오포럼은 회원사를 모았다.") == {"한빛바이오포럼"}
