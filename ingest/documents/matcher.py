@@ -515,7 +515,8 @@ def _resolve(entries: list[Entry], text: str, end: int, context: set[str]) -> En
     # "울산에서는 … 동구, 북구": the parent named last before it in its sentence settles it.
     sentence = re.split(r"[.!?\n]", text[max(0, end - 80) : end])[-1]
     spots = {e.id: _last_named(sentence, e) for e in near}
-    if spots and max(spots.values()) >= 0 and list(spots.values()).count(max(spots.values())) == 1:
+    latest = max(spots.values(), default=-1)
+    if latest >= 0 and list(spots.values()).count(latest) == 1:
         return by_id[max(spots, key=lambda i: spots[i])]
     big = [e for e in near if e.level in ("metropolitan_city", "province") and e.id in context]
     if not near:  # nothing in the text settles it: the metropolitan city is the one news means

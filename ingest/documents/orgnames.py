@@ -189,17 +189,22 @@ _GENERIC_LATIN = frozenset(
 )
 
 
-def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
-    """Whether Kiwi's ``tokens`` (sorted, text offsets) read [start, end) as no name: ending
-    in a verb stem, an ending, the copula or a particle, an adverb alone, or common nouns
-    before a generic head (산업, 연구소) with no proper noun."""
-    first = bisect.bisect_left(tokens, start, key=_start)
+def _within(start: int, end: int, tokens: Sequence[Token]) -> list[Token]:
+    """Kiwi's ``tokens`` (sorted, text offsets) that lie wholly inside [start, end)."""
     inside = []
-    for token in tokens[first:]:
+    for token in tokens[bisect.bisect_left(tokens, start, key=_start) :]:
         if token.start >= end:
             break
         if token.end <= end:
             inside.append(token)
+    return inside
+
+
+def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
+    """Whether Kiwi's ``tokens`` (sorted, text offsets) read [start, end) as no name: ending
+    in a verb stem, an ending, the copula or a particle, an adverb alone, or common nouns
+    before a generic head (산업, 연구소) with no proper noun."""
+    inside = _within(start, end, tokens)
     if not inside:
         return False
     last = inside[-1]
@@ -230,13 +235,7 @@ def common_noun(start: int, end: int, name: str, tokens: Sequence[Token]) -> boo
     """Whether Kiwi reads the name [start, end) as common nouns only ("실적", "안경"), unless
     it ends like a company or Kiwi cuts it into pieces ending in a one-letter noun it does
     not know ("이엔드디": a name)."""
-    first = bisect.bisect_left(tokens, start, key=_start)
-    inside = []
-    for t in tokens[first:]:
-        if t.start >= end:
-            break
-        if t.end <= end:
-            inside.append(t)
+    inside = _within(start, end, tokens)
     if not inside or COMPANY_END.search(name):
         return False
     if any(len(t.form) == 1 and t.tag == "NNG" and t.form not in _NOUN_ENDS for t in inside[1:]):

@@ -116,8 +116,9 @@ def _spaces(surface: str) -> set[int]:
 
 def _boundaries(squeezed: str) -> set[int]:
     """Positions where a word of ``_WORDS`` ends and another begins."""
-    ends = {i + len(w) for w in _WORDS for i in _find_all(squeezed, w)}
-    starts = {i for w in _WORDS for i in _find_all(squeezed, w)}
+    found = [(i, w) for w in _WORDS for i in _find_all(squeezed, w)]
+    ends = {i + len(w) for i, w in found}
+    starts = {i for i, _ in found}
     return {p for p in ends & starts if 0 < p < len(squeezed)}
 
 
