@@ -20,3 +20,13 @@ def held_or_sought(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
         for f in run_text(pipeline, raw).facts
         if f.type in ("HOLDS", "SEEKS")
     }
+
+
+def organizations(extraction: Extraction) -> list[tuple[str | None, str]]:
+    """The organisations of an extraction as (id, text), in text order."""
+    return [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+
+
+def investments(extraction: Extraction) -> set[tuple[str, int]]:
+    """The INVESTS_IN facts of an extraction as (investor, amount in won; 0 when none)."""
+    return {(f.subject, f.amount_krw or 0) for f in extraction.facts if f.type == "INVESTS_IN"}

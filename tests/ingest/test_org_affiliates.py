@@ -12,18 +12,9 @@ from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import find_organizations
 from ingest.documents.orgnames import acceptable
-from tests.ingest.extracting import run_text
+from tests.ingest.extracting import investments, organizations, run_text
 
 EOK = 10**8
-
-
-def _orgs(pipeline: Pipeline, raw: str) -> list[tuple[str | None, str]]:
-    return [(e.id, e.text) for e in run_text(pipeline, raw).entities if e.type == "Organization"]
-
-
-def _invested(pipeline: Pipeline, raw: str) -> set[tuple[str, int]]:
-    facts = run_text(pipeline, raw).facts
-    return {(f.subject, f.amount_krw or 0) for f in facts if f.type == "INVESTS_IN"}
 
 
 @pytest.mark.parametrize(
@@ -132,7 +123,7 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
 def test_organisations_of_the_story(
     pipeline: Pipeline, text: str, wanted: list[tuple[str | None, str]], unwanted: list[str]
 ) -> None:
-    orgs = _orgs(pipeline, text)
+    orgs = organizations(run_text(pipeline, text))
     assert all(w in orgs for w in wanted), orgs
     assert not [t for _, t in orgs if t in unwanted], orgs
 
@@ -178,4 +169,4 @@ def test_organisations_of_the_story(
     ],
 )
 def test_whose_investment(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
-    assert _invested(pipeline, raw) == want
+    assert investments(run_text(pipeline, raw)) == want

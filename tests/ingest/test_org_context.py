@@ -8,16 +8,14 @@ import pytest
 from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgnames import builds_on, written_again
-from tests.ingest.extracting import run_text
+from tests.ingest.extracting import investments, organizations, run_text
 
 EOK = 10**8
 
 
 def _run(pipeline: Pipeline, raw: str) -> tuple[list[tuple[str | None, str]], set[tuple[str, int]]]:
     extraction = run_text(pipeline, raw)
-    orgs = [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
-    invested = {(f.subject, f.amount_krw or 0) for f in extraction.facts if f.type == "INVESTS_IN"}
-    return orgs, invested
+    return organizations(extraction), investments(extraction)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import find_organizations
 from ingest.documents.reader import RawText
 from ingest.graph.dataset import default_data_dir
+from tests.ingest.extracting import organizations
 
 
 def _orgs(
@@ -23,7 +24,7 @@ def _orgs(
     from ingest.documents.published import parse_iso
 
     extraction, _ = pipeline.run(RawText(Path("m.txt"), text, "text"), parse_iso(published))
-    return [(e.id, e.text) for e in extraction.entities if e.type == "Organization"]
+    return organizations(extraction)
 
 
 def test_gazetteer_forms_short_latin_and_spaced(pipeline: Pipeline) -> None:
