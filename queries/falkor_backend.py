@@ -162,6 +162,15 @@ def _translate(exc: redis.exceptions.ResponseError, query: str) -> Exception:
     return QueryError(f"the store rejected the query: {text}", "check the Cypher syntax")
 
 
+def _unbounded(db: FalkorDB) -> None:
+    """Let the connections of ``db`` wait as long as a build step takes (a large batch may
+    take minutes): its pool opens new ones without a socket timeout."""
+    pool = db.connection.connection_pool
+    pool.disconnect()
+    pool.connection_kwargs["socket_timeout"] = None
+    pool.reset()
+
+
 class FalkorStore(GraphStore):
     kind = "falkordb"
 
@@ -188,18 +197,21 @@ class FalkorStore(GraphStore):
         self.row_cap = row_cap
         self.result_max_mb = result_max_mb
         self.server = server
+        # Opening waits at most as long as a read: a server that takes the connection but
+        # never answers is reported instead of holding the caller. Builds then lift the bound.
+        opening = {"socket_timeout": timeout_ms / 1000 + WAIT_MARGIN_S}
         try:
             if url is not None:
-                self.db = FalkorDB.from_url(url)
+                self.db = FalkorDB.from_url(url, **opening)
                 self.location = url.split("@")[-1]
             elif endpoint is not None and endpoint.unix_socket:
                 self.db = FalkorDB(
-                    unix_socket_path=endpoint.unix_socket, password=endpoint.password
+                    unix_socket_path=endpoint.unix_socket, password=endpoint.password, **opening
                 )
                 self.location = endpoint.describe()
             elif endpoint is not None:
                 self.db = FalkorDB(
-                    host=endpoint.host, port=endpoint.port, password=endpoint.password
+                    host=endpoint.host, port=endpoint.port, password=endpoint.password, **opening
                 )
                 self.location = endpoint.describe()
             else:
@@ -207,6 +219,7 @@ class FalkorStore(GraphStore):
             self.db.connection.ping()
             self.reads = self._reader()
             self.reads.connection.ping()
+            _unbounded(self.db)
         except _UNAVAILABLE as exc:
             raise StoreUnavailable(
                 f"cannot reach FalkorDB: {exc}",
@@ -392,8 +405,11 @@ class FalkorStore(GraphStore):
             ) from exc
 
     def close(self) -> None:
-        self.reads.connection.close()
-        self.db.connection.close()
+        """Hand back the sockets of both pools (a client's own close() keeps a pool it was
+        given open, and its sockets would wait for the garbage collector)."""
+        for client in (self.reads, self.db):
+            client.connection.close()
+            client.connection.connection_pool.disconnect()
 
 
 class _FalkorWriter(GraphWriter):

@@ -265,7 +265,15 @@ class EmbeddedServer:
             args = _without_network() + args
         else:
             args += ["--bind", "127.0.0.1", "--port", str(endpoint.port)]
-        result = subprocess.run(args, capture_output=True, text=True, check=False)
+        try:
+            result = subprocess.run(
+                args, capture_output=True, text=True, check=False, timeout=_START_TIMEOUT_S
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise StoreUnavailable(
+                f"redis-server did not hand over to its daemon within {_START_TIMEOUT_S:.0f} s",
+                f"see {self.log_file}; stop any redis-server left from {self.dir} and retry",
+            ) from exc
         if result.returncode != 0:
             raise StoreUnavailable(
                 f"redis-server refused to start: {(result.stderr or result.stdout).strip()[:300]}",

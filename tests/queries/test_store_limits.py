@@ -20,10 +20,14 @@ import pytest
 import redis
 
 from ontology.errors import QueryError, QueryTimeout, StoreUnavailable
-from queries.falkor_backend import FalkorStore
-from queries.server import EmbeddedServer, ServerLimits
+from queries.falkor_backend import WAIT_MARGIN_S, FalkorStore
+from queries.server import EmbeddedServer, Endpoint, ServerLimits
 
 LIMITS = ServerLimits(query_memory_mb=128, memory_mb=1536, row_cap=100, max_queued=4)
+
+
+#: Stores a test opened; its server's teardown closes them (no socket left to the collector).
+_OPENED: list[FalkorStore] = []
 
 
 @pytest.fixture
@@ -31,6 +35,8 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedSer
     server = EmbeddedServer(tmp_path_factory.mktemp("own"), limits=LIMITS)
     server.ensure_running()
     yield server
+    while _OPENED:
+        _OPENED.pop().close()
     pid = server.pid()
     if pid is not None:
         psutil.Process(pid).kill()  # a parse can keep a thread busy; no need to save
@@ -40,6 +46,7 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedSer
 def _store(server: EmbeddedServer, **kwargs: int) -> FalkorStore:
     store = FalkorStore(server.ensure_running(), graph="g", kind="embedded", server=server,
                         **kwargs)  # fmt: skip
+    _OPENED.append(store)
     store.db.select_graph("g").query("CREATE (:X {id: 1})")
     return store
 
@@ -228,3 +235,45 @@ def test_load_csv_opens_no_connection_even_without_the_guard(
     assert outside.exists()
     with pytest.raises(redis.exceptions.ResponseError, match=r"(?i)error opening"):
         graph.ro_query("LOAD CSV FROM 'file://../password' AS row RETURN row")
+
+
+def test_closing_a_store_releases_every_connection(own_server: EmbeddedServer) -> None:
+    """Reads and builds use two connection pools; close() hands back the sockets of both, so
+    none is left for the garbage collector to find open."""
+    me = psutil.Process()
+    before = me.num_fds()
+    store = _store(own_server)
+    assert store.read("RETURN 1 AS one").rows == [{"one": 1}]
+    assert me.num_fds() > before
+    store.close()
+    assert me.num_fds() == before
+
+
+def test_a_server_that_never_answers_is_reported_not_waited_for(tmp_path: Path) -> None:
+    """A socket that takes the connection and stays silent: opening a store gives up after
+    the read timeout and its margin instead of holding the caller."""
+    path = tmp_path / "silent.sock"
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen(4)
+    started = time.perf_counter()
+    try:
+        with pytest.raises(StoreUnavailable, match="cannot reach"):
+            FalkorStore(Endpoint(password="pw", unix_socket=str(path)), timeout_ms=500)
+    finally:
+        listener.close()
+    assert time.perf_counter() - started < 0.5 + WAIT_MARGIN_S + 2
+
+
+def test_build_connections_wait_as_long_as_a_step_takes(own_server: EmbeddedServer) -> None:
+    """Opening is bounded; the build client's connections afterwards are not (a large batch
+    may take minutes), while reads keep their bound."""
+    store = _store(own_server, timeout_ms=500)
+    build = store.db.connection.connection_pool.get_connection()
+    read = store.reads.connection.connection_pool.get_connection()
+    try:
+        assert build.socket_timeout is None
+        assert read.socket_timeout == 0.5 + WAIT_MARGIN_S
+    finally:
+        store.db.connection.connection_pool.release(build)
+        store.reads.connection.connection_pool.release(read)
