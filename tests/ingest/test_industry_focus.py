@@ -37,6 +37,10 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("안동시는 백신 공장을 유치했다.", ["bio"]),
         ("안동시는 규제와 제약이 많다고 밝혔다.", []),  # 제약 alone is "constraint"
         ("진주시는 정밀 기계 장비 공장을 유치했다.", ["precision-machinery"]),
+        # Spent batteries are recycling; packs and cylindrical cells are finished batteries.
+        ("군산시는 폐배터리 처리 공장을 유치했다.", ["battery-recycling"]),
+        ("충주시는 배터리팩 공장을 유치했다.", ["battery-cells"]),
+        ("기장군은 원통형 배터리 공장을 유치했다.", ["battery-cells"]),
         # Bare MRO says maintenance, not whose: no defense MRO by itself.
         ("사천시는 민항기 MRO 법인을 유치했다.", []),
         # A scheme whose name is an industry concept names it.
