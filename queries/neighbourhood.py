@@ -14,13 +14,12 @@ id, so a detail from the projection is as fresh as one from the store.
 from __future__ import annotations
 
 import gc
-import threading
-import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
 from ontology.errors import StoreUnavailable
 from queries import catalog
+from queries.kept import PerBuild
 from queries.store import GraphStore, Row
 
 #: Labels an entity detail is asked for by (entity_detail looks a node up through these;
@@ -37,10 +36,6 @@ MAIN_LABELS = (
 
 #: Nodes per page of ``neighbourhood_projection``.
 PAGE = 1000
-
-#: Attempts at reading one build whole before giving up (a build that lands during the read
-#: changes the id; the read starts again).
-ATTEMPTS = 3
 
 Key = tuple[str, tuple[str, ...]]
 
@@ -180,56 +175,11 @@ class Neighbourhood:
         ]
 
 
-class Neighbourhoods:
+class Neighbourhoods(PerBuild[Neighbourhood]):
     """The neighbourhood projection of the live build, per store; read again on a new build id."""
 
     def __init__(self, freeze: bool = False) -> None:
-        #: Move each projection out of the garbage collector's walks once read (the served
-        #: app turns it on, as it freezes its start-up objects; tests build many apps).
-        self.freeze = freeze
-        # Keyed by the store itself, held weakly: a store closed and replaced by another at
-        # the same address never inherits its projection.
-        self._kept: weakref.WeakKeyDictionary[GraphStore, Neighbourhood]
-        self._kept = weakref.WeakKeyDictionary()
-        self._lock = threading.Lock()
-
-    def kept(self, store: GraphStore, build_id: str) -> Neighbourhood | None:
-        """The projection kept for this store if it is of ``build_id``; never reads."""
-        kept = self._kept.get(store)
-        return kept if kept is not None and kept.build == build_id else None
-
-    def of(self, store: GraphStore, build_id: str | None = None) -> Neighbourhood | None:
-        """The live build's projection, read if it is not kept yet; None for a graph without
-        a build id (loaded by other means), whose changes nothing would tell: ask the store.
-        ``build_id``: the live build's id when the caller has just read it."""
-        build = build_id or store.build_id()
-        if build is None:
-            return None
-        kept = self.kept(store, build)
-        if kept is not None:
-            return kept
-        with self._lock:
-            kept = self.kept(store, build)  # another request may have read it meanwhile
-            if kept is not None:
-                return kept
-            for _ in range(ATTEMPTS):
-                fresh = Neighbourhood.read(store, build)
-                after = store.build_id()
-                if after == build:
-                    self._kept[store] = fresh
-                    if self.freeze:
-                        # Out of the garbage collector's walks, as the app's start-up objects
-                        # are (api/web/app.py): a full collection would otherwise visit every
-                        # value of the graph and stall requests for tens of ms at tier M.
-                        gc.freeze()
-                    return fresh
-                if after is None:
-                    return None
-                build = after
-            raise StoreUnavailable(
-                "the graph was rebuilt while it was being read / 읽는 중 그래프가 다시 빌드됨",
-                "ask again when the build has finished",
-            )
+        super().__init__(Neighbourhood.read, freeze=freeze)
 
 
 #: The process's neighbourhood projections (the API shares it).

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import threading
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -23,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from queries import catalog
+from queries.kept import PerBuild
 from queries.store import GraphStore
 
 Row = dict[str, Any]
@@ -513,28 +513,16 @@ def _began_by(began: str | None, at: str) -> bool:
     return began is not None and (began + "-01-01")[:10] <= at
 
 
-class Projections:
-    """The projection of the live build, per store; rebuilt when the build id changes."""
+class Projections(PerBuild[Projection]):
+    """The projection of the live build, per store; read again on a new build id. A graph
+    without a build id (loaded by other means) is read on every call."""
 
     def __init__(self) -> None:
-        # Keyed by the store itself, held weakly: a store closed and replaced by another at
-        # the same address never inherits its projection.
-        self._kept: weakref.WeakKeyDictionary[GraphStore, Projection]
-        self._kept = weakref.WeakKeyDictionary()
-        self._lock = threading.Lock()
+        super().__init__(Projection.read)
 
-    def of(self, store: GraphStore) -> Projection:
-        build = store.build_id()
-        kept = self._kept.get(store)
-        if kept is not None and kept.build is not None and kept.build == build:
-            return kept
-        with self._lock:
-            kept = self._kept.get(store)
-            if kept is not None and kept.build is not None and kept.build == build:
-                return kept
-            fresh = Projection.read(store, build)
-            self._kept[store] = fresh
-            return fresh
+    def of(self, store: GraphStore, build_id: str | None = None) -> Projection:
+        kept = super().of(store, build_id)
+        return kept if kept is not None else Projection.read(store, None)
 
 
 #: The process's projections (the API and the CLI share it).
