@@ -327,9 +327,10 @@ def customers(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int
 
 
 # A parent named only as what the story's company belongs to or came from: "A 자회사인 B",
+# "A그룹 계열사인 B",
 # "A의 자회사 B", "A 계열사인 B", "A에서 분사한 B".
 _PARENT_OF = re.compile(
-    r"(?:의\s?)?(?:자회사|손자회사|계열사)(?:인|로)?\s|에서\s(?:인적\s?|물적\s?)?(?:분사|분할)"
+    r"(?:의\s?|\s)?(?:자회사|손자회사|계열사)(?:인|로)?\s|에서\s(?:인적\s?|물적\s?)?(?:분사|분할)"
 )
 
 

@@ -95,6 +95,8 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
             [],
             ["듀폰", "SK바이오팜"],
         ),
+        # ... also when a space stands before 계열사 ("A그룹 계열사인 B").
+        ("한화그룹 계열사인 한빛나노는 공장을 짓는다.", [], ["한화그룹"]),
         # A company whose premises are only the place another company leaves or stays in.
         (
             "한빛시스템은 삼성전자 구미1사업장을 떠나 SK하이닉스 본사에 입주한다.",
