@@ -4,10 +4,12 @@
 ("서울 포시즌스 호텔에서 열린"), a company's home ("㈜한빛(서울)", "대구에 본사를 둔",
 "경기 시흥 소재 ㈜한빛", "청주 오창단지에 위치한 한빛은"), a place used only for comparison
 or as a rival ("서울·부산에 이어", "송도 등과 어깨를 나란히", "세종과 제주를 제외한", "경쟁
-상대인 구미", "구미 등이 공장을 갖춘 데 비해"), a person's title ("김철수 여수시장"), an
-outlet's dateline in brackets ("[KBS 전주]") and a company that shares a region's name in a
-list of companies ("현대차, 세종, 효성"). ``in_passing`` leaves such region mentions out; the
-designation rules use the same tests.
+상대인 구미", "구미 등이 공장을 갖춘 데 비해"), a person's title ("김철수 여수시장", "경기도의원"),
+an outlet's dateline in brackets ("[KBS 전주]"), a company that shares a region's name in a
+list of companies ("현대차, 세종, 효성"), where a company moves from ("본사를 울산에서 대구로
+이전", "경기도 남양주 본사를 춘천으로 이전"), a hotel or hall where something takes place
+("서울 여의도 한빛호텔에서"), and a wider area named after a place ("경남권").
+``in_passing`` leaves such region mentions out; the designation rules use the same tests.
 """
 
 from __future__ import annotations
@@ -54,14 +56,31 @@ _HOME = re.compile(
     r"^\s?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
     r"|^\s?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
 )
-# Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한").
-_HOME_BEFORE = re.compile(r"(?:본사|본점)(?:는|가)\s$")
+# Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한", "본사가 있는
+# 진천군").
+_HOME_BEFORE = re.compile(r"(?:본사|본점)(?:는|가)\s(?:있는\s|위치한\s)?$")
+# After a region: where a company moves from ("울산에서 대구로 이전", "경기도 남양주 본사를
+# 춘천으로 이전", "경산에 있는 생산 시설을 논산으로 이전", "서울 본사와 연구소 등을 이전").
+_MOVED_FROM = re.compile(
+    r"^\s?(?:에서|서)\s[^,.\n]{0,25}?(?:으로|로)\s(?:[^,.\n]{0,12}?\s)?(?:통합\s?)?(?:이전|옮)"
+    r"|^(?:\s?에\s(?:있는|있던|위치한|(?:분산\s?)?운영\s?중인)\s[^.\n]{0,20}?|\s)"
+    r"(?:본사|본점|공장|생산\s?시설|연구소)(?:를|을|와|과|도)?\s[^.\n]{0,30}?(?:이전|옮)"
+)
+# Before a region: the head office being moved ("본사를 경북 예천에서 …", "본사 울산서 대구로").
+_MOVED_BEFORE = re.compile(r"(?:본사|본점|공장|연구소)(?:를|을)?\s$")
+_FROM = re.compile(r"^\s?(?:에서|서)\s\S{1,12}?(?:으로|로)(?![가-힣])")
+# After a region: the venue of a signing or a briefing ("서울 여의도 켄싱턴호텔에서", "청주
+# 그랜드플라자에서", "강남구 삼성동 코엑스에서").
+_VENUE_PLACE = re.compile(
+    r"^(?P<gap>[^,.\n]{0,25}?)(?:호텔|컨벤션\s?(?:센터|홀)?|코엑스|벡스코|킨텍스|엑스코|플라자|웨딩홀"
+    r"|회관|볼룸)에서\s"
+)
 # "… 오창산업단지에 위치한 (한빛은)": a company's site, when a company follows.
 _SITED = re.compile(r"^\s?(?:\S+\s)?\S*?에\s?위치한\s")
 # A person's title: "여수시장", "나주시 부시장", "전북지사", "목포시장은".
 _TITLE = re.compile(
     r"^\s?(?:(?:시|군|구|도)\s?)?(?:부|행정부|경제부|정무부)?"
-    r"(?:시장|군수|구청장|도지사|지사|교육감|시의회\s?의장|도의회\s?의장)"
+    r"(?:시장|군수|구청장|도지사|지사|교육감|시의회\s?의장|도의회\s?의장|의원)"
     r"(?:은|는|이|가|과|와|도|의|을|를|에게|\s?권한대행)?(?![가-힣])"
 )
 # "여수시 장," where the matcher took "여수시": the rest of the title.
@@ -85,6 +104,13 @@ def venue(after: str) -> bool:
     return match is not None and not _CLAUSE.search(match["gap"])
 
 
+def _venue_place(after: str) -> bool:
+    """Whether a hotel, a convention centre or a hall right after the region is where
+    something takes place ("서울 여의도 켄싱턴호텔에서"), the region not being a party."""
+    match = _VENUE_PLACE.match(after)
+    return match is not None and not _ARGUMENT.search(match["gap"])
+
+
 def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without regions that are only a venue, a head office, a comparison, a rival,
     a title or a dateline, and without organisations that are only a venue ("(주)한빛로보틱스에서
@@ -101,6 +127,7 @@ def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
             id(m) in aside
             or _head_office(text, m, orgs)
             or venue(after)
+            or _venue_place(after)
             or compared(after[:16])
             or _company_in_list(text, m, orgs)
             or _homonym(text, m)
@@ -152,6 +179,9 @@ _BYLINE = re.compile(r"\s?=|\s(?:[가-힣]{1,6}\s)?(?:전문)?기자(?![가-힣]
 _COMPANIES = re.compile(
     r"[^.\n]{0,160}?\s등\s(?:총\s?)?\d+\s?(?:개\s?)?(?:기업|업체|개사|사)(?:이|가|은|는|을|를|과|와)?\s"
 )
+_ANSAN_DAEJEON = re.compile(r"\s?첨단(?:국방)?산업?단지")
+# "경남권", "서울권의": a wider area named after a place.
+_SPHERE = re.compile(r"권(?:역)?(?:의|에|에서|과|와|을|를|이|가|은|는|도|·|,|\s)")
 # A homonym: "양산" written as mass production ("양산공장", "양산 체제에 들어간다"); 진해만,
 # the bay.
 _MASS_PRODUCTION = re.compile(
@@ -163,6 +193,10 @@ _MASS_PRODUCTION = re.compile(
 def _homonym(text: str, region: Mention) -> bool:
     if region.text == "진해":
         return text.startswith("만", region.end)  # 진해만: the bay, not the former city
+    if region.text == "안산":  # Daejeon's 안산 complex ("안산 첨단국방산업단지"), not Ansan city
+        return _ANSAN_DAEJEON.match(text, region.end) is not None
+    if _SPHERE.match(text, region.end):
+        return True  # "경남권·충남권", "서울권": the area around a place, not its government
     return region.text == "양산" and _MASS_PRODUCTION.match(text, region.end) is not None
 
 
@@ -209,6 +243,8 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
         if (
             _HOME.match(after)
             or _HOME_BEFORE.search(before)
+            or _MOVED_FROM.match(after)
+            or (_MOVED_BEFORE.search(before) and _FROM.match(after))
             or _RIVAL.search(before)
             or _CONTRAST.match(after)
             or _ALONGSIDE.match(after)

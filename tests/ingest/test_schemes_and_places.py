@@ -315,3 +315,35 @@ def test_a_scheme_as_an_item_of_a_plan_is_sought(pipeline: Pipeline) -> None:
 )
 def test_a_scheme_that_is_an_office_or_a_site_is_no_fact(pipeline: Pipeline, raw: str) -> None:
     assert held_or_sought(pipeline, raw) == set()
+
+
+def _regions(pipeline: Pipeline, raw: str) -> set[str]:
+    return {e.id for e in run_text(pipeline, raw).entities if e.type == "Region" and e.id}
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # where a company moves from is not a region of the story
+        ("가온테크는 본사를 울산에서 대구로 이전하기로 했다.", {"daegu"}),
+        ("가온테크는 본사를 경북 예천에서 청주로 옮긴다.", {"chungbuk-cheongju"}),
+        ("가온테크는 경기도 남양주 본사를 춘천으로 이전한다.", {"gangwon-chuncheon"}),
+        ("가온테크는 서울과 경기도에 분산 운영 중인 본사를 인천으로 통합 이전한다.", {"incheon"}),
+        ("가온테크는 경북 경산에 있는 생산 시설을 논산으로 이전한다.", {"chungnam-nonsan"}),
+        # the place it moves to stays
+        ("가온테크는 생산라인을 포항 공장으로 이전한다.", {"gyeongbuk-pohang"}),
+        # a hotel or a convention centre where a signing takes place
+        ("음성군은 청주 한빛호텔에서 가온테크와 투자협약을 맺었다.", {"chungbuk-eumseong"}),
+        ("사천시는 서울 여의도 한빛컨벤션센터에서 투자 상담을 했다.", {"gyeongnam-sacheon"}),
+        # a region that is a party keeps its place even at a hotel
+        ("청주시는 한빛호텔에서 가온테크와 협약을 맺었다.", {"chungbuk-cheongju"}),
+        # a wider area named after a place, a councillor's title, Daejeon's 안산 complex
+        ("구미시는 경남권·충남권 협력업체를 불러 모았다.", {"gyeongbuk-gumi"}),
+        ("평택시장과 김철수 경기도의원이 협약식에 참석했다.", set()),
+        ("대전시는 안산 첨단국방산업단지를 2026년 착공한다.", {"daejeon"}),
+    ],
+)
+def test_regions_named_only_as_an_origin_a_venue_or_an_area(
+    pipeline: Pipeline, raw: str, want: set[str]
+) -> None:
+    assert _regions(pipeline, raw) == want
