@@ -9,13 +9,17 @@ an investment is for them) and the industries it names in its own statements, bu
   신산업");
 - umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재, 식품) unless a fact makes
   them a focus or they are written as an industry or a concrete thing of it ("관광 산업",
-  "관광리조트", "건강기능식품");
+  "관광리조트", "건강기능식품", "식품첨가물 제조업체"), or as an item of a list of sectors
+  ("로봇·모빌리티·에너지 등");
 - a national category list ("이차전지와 반도체 등 정부의 국가첨단전략산업", "… 3개
-  분야별로").
+  분야별로");
+- an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
+  서비스", "수소차 연료탱크", "충전용", "전기차 시장 확대", "자동차, 스마트폰 등에 공급",
+  "바이오, 반도체 등 다양한 분야에서 응용", "전기차, ESS 시장에서");
+- a company's history ("… 사업을 시작으로 … 거쳐", "2020년부터 수소연료전지 사업"): it adds
+  no industry the rest of the story does not name.
 
 A scheme whose name is an industry concept (소부장 특화단지) names that industry.
-- an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
-  서비스", "수소차 연료탱크", "충전용", "전기차 시장 확대").
 """
 
 from __future__ import annotations
@@ -74,6 +78,28 @@ _NOT_THE_SECTOR = re.compile(
     r"|\s?(?:충전|부품|소재)?용(?:으로|의|도)?(?![가-힣]))"
 )
 
+# After an industry: the rest of a list of the markets or uses a product serves ("자동차, 스마트폰
+# 등 IT기기에 공급", "바이오, 의약, 반도체 등 다양한 분야에서 응용", "자동차·반도체 등으로
+# 확장", "전기자동차, 에너지저장장치(ESS) 시장에서").
+_SERVED = re.compile(
+    r"(?:\([^()\n]{1,12}\)|\))?(?:\s?[,·ㆍ]\s?[^\s,.·ㆍ]{1,14}(?:\([^()\n]{1,12}\))?){0,5}"
+    r"(?:\s?등\s?(?:(?:첨단|다양한|여러|각종|다른)\s)?(?:[^\s,.]{1,8}\s?){0,2}?(?:에서|에|으로|로)\s"
+    r"(?:응용|활용|사용|적용|쓰이|쓰|공급|납품|확장|수출|판매)"
+    r"|\s?시장에서\s)"
+)
+# A company's history: grown from something else, gone into a field since a past year ("…
+# 사업을 시작으로 … 거쳐", "… 생산하다가 … 분야에도 진출했다", "2020년부터 … 사업 추진을 위해").
+_HISTORY = re.compile(
+    r"시작으로\s|거쳐\s|하다가\s|진출했|둥지를\s?튼\s?이래|\d{4}년부터\s(?![^.\n]{0,12}까지)[^.\n]{0,30}?사업"
+)
+# After 식품: a concrete product made ("식품첨가물 제조업체", "식품 제조업").
+_MADE = re.compile(
+    r"[가-힣]{0,6}\s?(?:[가-힣]{1,5}\s)?(?:제조|생산|가공)\s?(?:업체|기업|업|시설|공장)"
+)
+# Between two items of a list of sectors ("로봇·모빌리티·에너지 등", "수소연료전지, 에너지 등").
+_LIST_JOIN = re.compile(r"\s?[,·ㆍ]\s?|\s?(?:및|와|과)\s")
+_LIST_END = re.compile(r"\s?(?:분야\s?)?등(?:의|이|을|과|와)?(?![가-힣])")
+
 
 def document_industries(
     text: str,
@@ -89,7 +115,10 @@ def document_industries(
     named = {
         m.id
         for m in industries
-        if _FOCUS.search(m.text.replace(" ", "")) or _GLUED_INDUSTRY.match(text, m.end)
+        if _FOCUS.search(m.text.replace(" ", ""))
+        or _GLUED_INDUSTRY.match(text, m.end)
+        or (m.id == "food" and _MADE.match(text, m.end))
+        or _listed_with_sectors(text, m, industries)
     }
     # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
     found |= {
@@ -105,6 +134,8 @@ def document_industries(
         if not inside:
             continue
         body = text[sent.start : sent.end]
+        # A company's history adds no industry the rest of the story does not name.
+        in_history = _HISTORY.search(body) is not None
         if _defines(body) and _concept_subject(text, sent, concepts):
             subject = _subject_mention(text, sent, inside)
             if subject is not None and subject.id not in UMBRELLA:
@@ -124,10 +155,28 @@ def document_industries(
                 continue  # "로봇" as a line of its own: a menu or a tag, not a statement
             if m.id in only_quoted:
                 continue  # named only in someone's words: "… 반도체·자동차 등을 선도했듯"
+            if _SERVED.match(text, m.end, sent.end):
+                continue  # "자동차, 스마트폰 등에 공급": a market the product serves
+            if in_history:
+                continue  # "1955년 설립한 향토기업으로 … 연료전지 사업": another business
             found.add(m.id)
             if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
                 found.add("aviation")  # "우주항공 산업": aviation and space
     return sorted(found)
+
+
+def _listed_with_sectors(text: str, m: Mention, industries: list[Mention]) -> bool:
+    """An umbrella word as an item of a list of sectors, after another industry ("로봇·
+    모빌리티·에너지 등", "인공지능, 수소연료전지, 에너지 등 관련 기업")."""
+    if not _LIST_END.match(text, m.end):
+        return False
+    return any(
+        o.end <= m.start
+        and m.start - o.end <= 6
+        and o.id not in UMBRELLA
+        and _LIST_JOIN.fullmatch(text, o.end, m.start) is not None
+        for o in industries
+    )
 
 
 def _defines(body: str) -> bool:

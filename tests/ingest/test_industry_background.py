@@ -62,3 +62,45 @@ def test_an_industry_alone_on_a_menu_line_is_no_statement(pipeline: Pipeline) ->
     raw = "로봇\n대구시는 의료기기 기업을 유치한다."
     assert _industries(pipeline, raw) == ["medical-devices"]
     assert "robotics" in _industries(pipeline, "로봇 기업\n대구시는 의료기기 기업을 유치한다.")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # The markets or uses a product serves are not the story's industries ...
+        (
+            "청주시는 반도체 패키징 공장을 유치했다. 제품은 자동차, 스마트폰 등 IT기기에 공급된다.",
+            ["semiconductor"],
+        ),
+        (
+            "전주시는 탄소소재 공장을 유치했다. 소재는 바이오, 의약, 반도체 등 다양한 분야에서"
+            " 응용된다.",
+            ["carbon-materials"],
+        ),
+        (
+            "충주시는 전해액 공장을 유치했다. 회사는 전기자동차, 에너지저장장치(ESS) 시장에서"
+            " 수요가 늘었다.",
+            ["battery-materials"],
+        ),
+        # ... but the plant's own product is.
+        (
+            "청주시는 자동차 부품 공장과 반도체 공장을 유치했다.",
+            ["automotive-parts", "semiconductor"],
+        ),
+        # A company's earlier businesses are its history, not this story's industries.
+        (
+            "김천시는 한빛켐의 이차전지 소재 공장을 유치했다. 한빛켐은 약품 사업을 시작으로"
+            " 전자산업 폐산 재활용을 거쳐 상장했다.",
+            ["battery-materials"],
+        ),
+        (
+            "기장군은 한빛의 이차전지 공장을 유치했다. 한빛은 2020년부터 수소연료전지 사업을"
+            " 해 왔다.",
+            ["battery"],
+        ),
+    ],
+)
+def test_markets_served_and_a_companys_history(
+    pipeline: Pipeline, raw: str, want: list[str]
+) -> None:
+    assert _industries(pipeline, raw) == want

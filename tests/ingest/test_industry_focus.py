@@ -26,6 +26,11 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("고흥군은 발사체 기지 견학으로 관광산업을 키운다.", ["tourism"]),
         # ... the bare word is not.
         ("통영시는 관광객이 늘었다고 밝혔다.", []),
+        # 식품 with a product made is the food industry; an umbrella word as an item of a
+        # list of sectors is one of them.
+        ("양산시는 식품첨가물 제조업체를 유치했다.", ["food"]),
+        ("광주시는 로봇·모빌리티·에너지 등 기업과 협약했다.", ["energy", "mobility", "robotics"]),
+        ("광주시는 에너지 절약을 당부했다.", []),
         # The forms news uses: 나노 beside 반도체, 우주항공, 철도 차량, 수소 제조.
         ("대전시는 나노·반도체 산업을 육성한다.", ["nano-convergence", "semiconductor"]),
         ("사천시는 우주항공 분야 기업을 유치한다.", ["space"]),
