@@ -43,7 +43,7 @@ SETS = {
     "realnews6": GoldFile(DATA / "eval" / "realnews6.yaml", "RSG_REALNEWS6_CORPUS", 28, True, 4),
     "realnews7": GoldFile(DATA / "eval" / "realnews7.yaml", "RSG_REALNEWS7_CORPUS", 29, True, 4),
     "realnews8": GoldFile(DATA / "eval" / "realnews8.yaml", "RSG_REALNEWS8_CORPUS", 29, True, 4),
-    "realnews9": GoldFile(DATA / "eval" / "realnews9.yaml", "RSG_REALNEWS9_CORPUS", 28, True, 4),
+    "realnews9": GoldFile(DATA / "eval" / "realnews9.yaml", "RSG_REALNEWS9_CORPUS", 29, True, 4),
 }
 
 MAX_SPAN = 40
