@@ -66,6 +66,12 @@ _MOVED_FROM = re.compile(
     r"|^(?:\s?에\s(?:있는|있던|위치한|(?:분산\s?)?운영\s?중인)\s[^.\n]{0,20}?|\s)"
     r"(?:본사|본점|공장|생산\s?시설|연구소)(?:를|을|와|과|도)?\s[^.\n]{0,30}?(?:이전|옮)"
 )
+# After a region: a company's plant there that already runs ("울산공장에서 생산을 이어오다",
+# "청주공장에서 생산을 시작으로", "울산의 루프 생산 공장과 … 가동 중").
+_OTHER_PLANT = re.compile(
+    r"^(?:의\s[^.,\n]{0,12}?)?\s?공장(?:에서|을|과|와)?\s[^.\n]{0,30}?"
+    r"(?:생산을?\s?(?:시작으로|이어오|이어\s?오)|가동\s?(?:중|하고\s?있))"
+)
 # Before a region: the head office being moved ("본사를 경북 예천에서 …", "본사 울산서 대구로").
 _MOVED_BEFORE = re.compile(r"(?:본사|본점|공장|연구소)(?:를|을)?\s$")
 _FROM = re.compile(r"^\s?(?:에서|서)\s\S{1,12}?(?:으로|로)(?![가-힣])")
@@ -244,6 +250,7 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
             _HOME.match(after)
             or _HOME_BEFORE.search(before)
             or _MOVED_FROM.match(after)
+            or _OTHER_PLANT.match(after)
             or (_MOVED_BEFORE.search(before) and _FROM.match(after))
             or _RIVAL.search(before)
             or _CONTRAST.match(after)

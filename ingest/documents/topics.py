@@ -87,6 +87,15 @@ _SERVED = re.compile(
     r"(?:응용|활용|사용|적용|쓰이|쓰|공급|납품|확장|수출|판매)"
     r"|\s?시장에서\s)"
 )
+# After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
+# feature, not the autonomous-driving industry.
+_ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
+# After 자동차: one of its parts ("자동차 히터", "자동차 내장재 부품", "자동차ㆍ항공기 부품"):
+# the automotive-parts industry.
+_CAR_PART = re.compile(
+    r"(?:\s?[ㆍ·]\s?[가-힣]{1,4})?\s?(?:[가-힣]{1,4}\s)?"
+    r"(?:부품|제동장치|히터|내장재|외장재|시트|램프)(?![가-힣])"
+)
 # A company's history: grown from something else, gone into a field since a past year ("…
 # 사업을 시작으로 … 거쳐", "… 생산하다가 … 분야에도 진출했다", "2020년부터 … 사업 추진을 위해").
 _HISTORY = re.compile(
@@ -158,7 +167,12 @@ def document_industries(
             if _SERVED.match(text, m.end, sent.end):
                 continue  # "자동차, 스마트폰 등에 공급": a market the product serves
             if in_history:
-                continue  # "1955년 설립한 향토기업으로 … 연료전지 사업": another business
+                continue  # "2020년부터 수소연료전지 사업": another business
+            if m.id == "autonomous-driving" and _ROBOTS_FEATURE.match(text, m.end):
+                continue
+            if m.id == "automotive" and _CAR_PART.match(text, m.end):
+                found.add("automotive-parts")
+                continue
             found.add(m.id)
             if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
                 found.add("aviation")  # "우주항공 산업": aviation and space

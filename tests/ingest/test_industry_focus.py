@@ -46,6 +46,12 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("군산시는 폐배터리 처리 공장을 유치했다.", ["battery-recycling"]),
         ("충주시는 배터리팩 공장을 유치했다.", ["battery-cells"]),
         ("기장군은 원통형 배터리 공장을 유치했다.", ["battery-cells"]),
+        ("울산시는 수소전기차 산업을 키운다.", ["fuel-cell-vehicles"]),
+        # A car's part is the auto-parts industry; a robot that drives itself is a robot.
+        ("세종시는 자동차 히터 기업을 유치했다.", ["automotive-parts"]),
+        ("세종시는 자동차ㆍ항공기 부품 기업을 유치했다.", ["automotive-parts", "aviation"]),
+        ("성남시는 자율주행 로봇으로 음식을 배달한다.", ["robotics"]),
+        ("성남시는 자율주행 셔틀을 운행한다.", ["autonomous-driving"]),
         # Bare MRO says maintenance, not whose: no defense MRO by itself.
         ("사천시는 민항기 MRO 법인을 유치했다.", []),
         # A scheme whose name is an industry concept names it.

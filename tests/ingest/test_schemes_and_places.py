@@ -330,6 +330,8 @@ def _regions(pipeline: Pipeline, raw: str) -> set[str]:
         ("가온테크는 경기도 남양주 본사를 춘천으로 이전한다.", {"gangwon-chuncheon"}),
         ("가온테크는 서울과 경기도에 분산 운영 중인 본사를 인천으로 통합 이전한다.", {"incheon"}),
         ("가온테크는 경북 경산에 있는 생산 시설을 논산으로 이전한다.", {"chungnam-nonsan"}),
+        # a plant the company already runs elsewhere
+        ("한빛화학은 울산공장에서 생산을 이어오다 평택에 공장을 짓는다.", {"gyeonggi-pyeongtaek"}),
         # the place it moves to stays
         ("가온테크는 생산라인을 포항 공장으로 이전한다.", {"gyeongbuk-pohang"}),
         # a hotel or a convention centre where a signing takes place
