@@ -19,7 +19,8 @@ an investment is for them) and the industries it names in its own statements, bu
 - a company's history ("… 사업을 시작으로 … 거쳐", "2020년부터 수소연료전지 사업"): it adds
   no industry the rest of the story does not name.
 
-A scheme whose name is an industry concept (소부장 특화단지) names that industry.
+A scheme whose name is an industry concept (소부장 특화단지) names that industry; an advanced
+medical complex (첨단의료복합단지) is for bio and medical devices.
 """
 
 from __future__ import annotations
@@ -65,8 +66,12 @@ _FOCUS = re.compile(
 _GLUED_INDUSTRY = re.compile(r"[가-힣]{1,4}산업")
 # The aerospace industry, written as such, is the aviation and the space industry.
 _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
-# Schemes whose name is itself an industry concept.
-_SCHEME_INDUSTRY = {"mpe-specialized-complex": "materials-parts-equipment"}
+# Schemes whose name is itself an industry concept, or whose law gives their industries (the
+# advanced medical complexes are for new drugs and medical devices).
+_SCHEME_INDUSTRY = {
+    "mpe-specialized-complex": ("materials-parts-equipment",),
+    "advanced-medical-complex": ("bio", "medical-devices"),
+}
 # Words after an industry's name that make it an era, a means or a market served rather than
 # the sector itself: "AI 시대", "인공지능(AI) 기반 서비스", "수소차 연료탱크", "수소차 15만 대",
 # "충전용", "전자 부품용 소재".
@@ -131,9 +136,10 @@ def document_industries(
     }
     # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
     found |= {
-        _SCHEME_INDUSTRY[m.id]
+        industry
         for m in mentions
         if m.label == "Designation" and m.id in _SCHEME_INDUSTRY
+        for industry in _SCHEME_INDUSTRY[m.id]
     }
     concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
     quoted = {m.id for m in industries if _quoted(text, m.start)}

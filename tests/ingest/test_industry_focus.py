@@ -59,6 +59,8 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
             "안성시는 반도체 소부장 특화단지 조성을 제시했다.",
             ["materials-parts-equipment", "semiconductor"],
         ),
+        # An advanced medical complex is for new drugs and medical devices.
+        ("대구시는 첨단의료복합단지에 기업 10곳을 유치했다.", ["bio", "medical-devices"]),
         # A national category list is the backdrop, not the region's industries.
         (
             "대전시는 이차전지와 반도체 등 정부의 국가첨단전략산업 중에서 반도체를 노린다.",
