@@ -212,6 +212,8 @@ class Pipeline:
                 continue
             if any((m.start, m.end) == (cand.start, cand.end) for m in linked):
                 continue  # "남동공단" is a named place, whatever its name ends in
+            if (cand.start, cand.end) in aside:
+                continue  # a customer or a parent set aside is not found again by its form
             overlapping = [
                 (m.start, m.end) for m in [*orgs, *new] if m.start < cand.end and cand.start < m.end
             ]

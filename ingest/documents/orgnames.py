@@ -304,7 +304,12 @@ def spelled_inside(text: str, start: int, end: int) -> bool:
 
 # Organisations named as the customers of a company: "A, B 등에 소재를 공급해 온", "A 등이
 # 주요 고객사" (a company's buyers, not parties to the story).
-_CUSTOMERS = re.compile(r"\s?등(?:에|에게|이)\s(?:[^\s.]+\s){0,3}?(?:공급|납품|주요\s?고객|고객)")
+_CUSTOMERS = re.compile(
+    r"\s?등(?:에|에게|이)\s(?:[^\s.]+\s){0,3}?(?:공급|납품|주요\s?고객|고객)"
+    # "A, B 등의 … 대기업에 납품한다", "A와 B 등 … 기업들과 협력하고 있는 곳이다", "A 등
+    # 다양한 국방과제에도 참여하는": whom the story's company works for, not parties to it.
+    r"|\s?등(?:의)?\s(?:[^\s.]+\s){0,4}?[^\s.]*(?:과|와|에)도?\s(?:협력하고\s?있|납품|참여하는)"
+)
 _LIST_GAP = re.compile(r"\s?[,·]\s?|\s?(?:과|와)\s")
 
 

@@ -95,6 +95,17 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
             [],
             ["듀폰", "SK바이오팜"],
         ),
+        # ... and the firms a company supplies or works with, named to describe it.
+        (
+            "㈜한빛쿼츠는 삼성전자, SK하이닉스 등의 반도체 대기업에 납품한다.",
+            [(None, "한빛쿼츠")],
+            ["삼성전자", "SK하이닉스"],
+        ),
+        (
+            "㈜한빛텍은 한화시스템과 LIG넥스원 등 국내 방산 기업들과 협력하고 있는 곳이다.",
+            [(None, "한빛텍")],
+            ["한화시스템", "LIG넥스원"],
+        ),
         # ... also when a space stands before 계열사 ("A그룹 계열사인 B").
         ("한화그룹 계열사인 한빛나노는 공장을 짓는다.", [], ["한화그룹"]),
         # A company whose premises are only the place another company leaves or stays in.
