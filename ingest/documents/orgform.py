@@ -174,7 +174,8 @@ _HELD = re.compile(
 _EVENT_KINDS = ("포럼", "협의회")
 # A committee followed by a member's seat is a person's title.
 _SEAT = re.compile(
-    r"\s?(?:간사|위원장|부위원장|상임위원|위원|소속)(?:[은는이가과와의을를도](?![가-힣])|(?![가-힣]))"
+    r"\s?(?:간사|위원장|부위원장|상임위원|위원|소속|의장|부의장|의원)"
+    r"(?:[은는이가과와의을를도](?![가-힣])|(?![가-힣]))"
 )
 
 
@@ -236,8 +237,8 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 continue  # "기업은 주식회사 가온": the mark belongs to the name after it
             if name.endswith(_EVENT_KINDS) and _HELD.match(text[match.end("name") :]):
                 continue
-            if name.endswith("위원회") and _SEAT.match(text, match.end("name")):
-                continue  # "김하늘 산업위원회 간사": a member's seat, not a party
+            if name.endswith(("위원회", "의회")) and _SEAT.match(text, match.end("name")):
+                continue  # "김하늘 산업위원회 간사", "시의회 의장": a member's seat, not a party
             if kind == "public_institution" and re.search(r"\d공단$|^[가-힣]{2}공단$", name):
                 continue  # 구미5공단, 대불공단: an industrial complex, not an agency
             start = match.start("name")

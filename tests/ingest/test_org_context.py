@@ -162,3 +162,12 @@ def test_a_committee_before_a_members_seat_is_a_title() -> None:
 
     found = find_organizations("김하늘 산업자원위원회 간사가 왔다. 규제특례심의위원회는 승인했다.")
     assert [c.name for c in found] == ["규제특례심의위원회"]
+
+
+def test_a_council_before_its_chairs_seat_is_a_title() -> None:
+    from ingest.documents.orgform import find_organizations
+
+    found = find_organizations(
+        "박하늘 시의회 의장과 김바다 도의회 부의장이 왔다. 도의회는 건의했다."
+    )
+    assert [(c.name, c.start) for c in found] == [("도의회", 29)]
