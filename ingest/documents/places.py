@@ -25,6 +25,11 @@ _VENUE = re.compile(
     # a signing's venue: "진주시 … 서부청사에서 경남도·사천시와 협약을 체결했다"
     r"|에서\s(?:[^,.\n]{0,30}?(?:을|를)\s)?체결)"
 )
+# Right after a region: a briefing or a fair held there ("서울서 ‘…’ 투자설명회 개최").
+_EVENT_HELD = re.compile(
+    r"^\s?(?:에서|서)\s[^,.\n]{0,30}?(?:설명회|박람회|전시회|포럼|보고회|간담회|세미나|로드쇼)"
+    r"(?:를|을)?\s?(?:개최|열|가졌|가진)"
+)
 # A subject or object particle in the gap: the region has a part in its own clause.
 _ARGUMENT = re.compile(r"(?:^|[가-힣])(?:은|는|이|가|을|를)(?:\s|$)")
 # A particle inside the gap means the place is the subject or object of its own clause.
@@ -55,6 +60,10 @@ _ALONGSIDE = re.compile(
 _HOME = re.compile(
     r"^\s?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
     r"|^\s?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
+    # where it was founded: "2006년 충남 천안에 설립된 한빛은"
+    r"|^\s?에(?:서)?\s(?:설립된|설립한|창업한|창립한)\s"
+    # a company's home written before its marked name: "서울 ㈜한빛, 충남 ㈜가온"
+    r"|^\s(?:㈜|\(주\))"
 )
 # Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한", "본사가 있는
 # 진천군").
@@ -112,9 +121,12 @@ def venue(after: str) -> bool:
 
 def _venue_place(after: str) -> bool:
     """Whether a hotel, a convention centre or a hall right after the region is where
-    something takes place ("서울 여의도 켄싱턴호텔에서"), the region not being a party."""
+    something takes place ("서울 여의도 켄싱턴호텔에서"), the region not being a party, or
+    the region is where a briefing is held ("서울서 ‘…’ 투자설명회 개최")."""
     match = _VENUE_PLACE.match(after)
-    return match is not None and not _ARGUMENT.search(match["gap"])
+    return (match is not None and not _ARGUMENT.search(match["gap"])) or (
+        _EVENT_HELD.match(after) is not None
+    )
 
 
 def in_passing(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -163,10 +175,15 @@ def _zone_names(text: str, regions: list[Mention], mentions: list[Mention]) -> s
 
 
 def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:
-    """ "㈜커먼코딩(서울)": a region alone in the brackets right after an organisation, or
+    """ "㈜커먼코딩(서울)": a region alone in the brackets right after an organisation or after
+    its chief's name ("(대표 김철수, 창원)"), or
     right after any name in a list of companies ("한빛바이오(대전)와 … 등 7개 기업이") or
     in an outlet's byline ("한빛경제(세종) 전문기자", "한빛일보(춘천)=", or such a bracket
     ending its line)."""
+    if text[region.end : region.end + 1] == ")" and _CHIEF_BEFORE.search(
+        text, max(0, region.start - 14), region.start
+    ):
+        return True  # "㈜한빛(대표 김철수, 창원)"
     if text[region.start - 1 : region.start] != "(" or text[region.end : region.end + 1] != ")":
         return False
     if any(o.end == region.start - 1 for o in orgs):
@@ -178,6 +195,8 @@ def _head_office(text: str, region: Mention, orgs: list[Mention]) -> bool:
     )
 
 
+# Before a region: a company's chief in the same bracket ("(대표 김철수, ").
+_CHIEF_BEFORE = re.compile(r"\(대표(?:이사)?\s?[가-힣]{2,4}\s?,\s?$")
 # After "(region)": the rest of a byline ("= 기자", ") 전문기자").
 # A byline whose rest was cleaned away leaves the bracket at the end of its line.
 _BYLINE = re.compile(r"\s?=|\s(?:[가-힣]{1,6}\s)?(?:전문)?기자(?![가-힣])|[ \t]*(?:\n|$)")

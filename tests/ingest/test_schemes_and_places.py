@@ -339,6 +339,12 @@ def _regions(pipeline: Pipeline, raw: str) -> set[str]:
         ("사천시는 서울 여의도 한빛컨벤션센터에서 투자 상담을 했다.", {"gyeongnam-sacheon"}),
         # a region that is a party keeps its place even at a hotel
         ("청주시는 한빛호텔에서 가온테크와 협약을 맺었다.", {"chungbuk-cheongju"}),
+        # where a company was founded, a home beside its chief or before its marked name
+        ("2006년 충남 천안에 설립된 한빛소재는 군산에 공장을 짓는다.", {"jeonbuk-gunsan"}),
+        ("대구시는 ㈜한빛정기(대표 김철수, 창원)와 협약했다.", {"daegu"}),
+        ("고흥군은 서울 ㈜한빛드론 등 10개사와 협약했다.", {"jeonnam-goheung"}),
+        # the place where a briefing is held
+        ("경북도, 서울서 ‘포항 이차전지’ 투자설명회 개최", {"gyeongbuk", "gyeongbuk-pohang"}),
         # a wider area named after a place, a councillor's title, Daejeon's 안산 complex
         ("구미시는 경남권·충남권 협력업체를 불러 모았다.", {"gyeongbuk-gumi"}),
         ("평택시장과 김철수 경기도의원이 협약식에 참석했다.", set()),
