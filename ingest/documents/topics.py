@@ -20,8 +20,7 @@ an investment is for them) and the industries it names in its own statements, bu
   no industry the rest of the story does not name.
 
 A scheme whose name is an industry concept (소부장 특화단지) names that industry; an advanced
-medical complex (첨단의료복합단지) is for bio and medical devices. In a story about offshore
-wind, 풍력 is the same thing said less precisely (the gold takes the most specific id).
+medical complex (첨단의료복합단지) is for bio and medical devices.
 """
 
 from __future__ import annotations
@@ -107,8 +106,6 @@ _CAR_PART = re.compile(
 _HISTORY = re.compile(
     r"시작으로\s|거쳐\s|하다가\s|진출했|둥지를\s?튼\s?이래|\d{4}년부터\s(?![^.\n]{0,12}까지)[^.\n]{0,30}?사업"
 )
-# A general word and the specific one the same story uses for the same thing.
-_SAID_MORE_PRECISELY = {"wind-power": "offshore-wind"}
 # After 식품: a concrete product made ("식품첨가물 제조업체", "식품 제조업").
 _MADE = re.compile(
     r"[가-힣]{0,6}\s?(?:[가-힣]{1,5}\s)?(?:제조|생산|가공)\s?(?:업체|기업|업|시설|공장)"
@@ -185,10 +182,6 @@ def document_industries(
             found.add(m.id)
             if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
                 found.add("aviation")  # "우주항공 산업": aviation and space
-    # In a story about offshore wind, 풍력 is the same thing said less precisely.
-    for general, specific in _SAID_MORE_PRECISELY.items():
-        if specific in found:
-            found.discard(general)
     return sorted(found)
 
 

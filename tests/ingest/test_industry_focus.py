@@ -59,9 +59,6 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
             "안성시는 반도체 소부장 특화단지 조성을 제시했다.",
             ["materials-parts-equipment", "semiconductor"],
         ),
-        # In an offshore-wind story 풍력 is the same thing; alone it is wind power.
-        ("완도군은 해상풍력 단지를 만든다. 군은 풍력산업을 키운다.", ["offshore-wind"]),
-        ("제주도는 풍력산업을 키운다.", ["wind-power"]),
         # An advanced medical complex is for new drugs and medical devices.
         ("대구시는 첨단의료복합단지에 기업 10곳을 유치했다.", ["bio", "medical-devices"]),
         # A national category list is the backdrop, not the region's industries.
