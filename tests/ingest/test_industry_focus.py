@@ -47,6 +47,7 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("충주시는 배터리팩 공장을 유치했다.", ["battery-cells"]),
         ("기장군은 원통형 배터리 공장을 유치했다.", ["battery-cells"]),
         ("울산시는 수소전기차 산업을 키운다.", ["fuel-cell-vehicles"]),
+        ("울산시는 전해동박 공장을 유치했다.", ["battery-materials"]),
         # A car's part is the auto-parts industry; a robot that drives itself is a robot.
         ("세종시는 자동차 히터 기업을 유치했다.", ["automotive-parts"]),
         ("세종시는 자동차ㆍ항공기 부품 기업을 유치했다.", ["automotive-parts", "aviation"]),
