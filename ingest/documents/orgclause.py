@@ -32,6 +32,7 @@ from ingest.documents.orgnames import (
     acceptable,
     by_morphology,
     common_noun,
+    particle_fits,
 )
 from ingest.korean.sentences import Token
 
@@ -197,8 +198,13 @@ _ASIDE = re.compile(
 
 def _strip_particle(text: str, start: int, end: int, particles: tuple[str, ...]) -> int | None:
     for particle in sorted(particles, key=len, reverse=True):
-        if text.endswith(particle, start, end) and end - len(particle) - start >= 2:
-            return end - len(particle)
+        stem = end - len(particle)
+        if (
+            text.endswith(particle, start, end)
+            and stem - start >= 2
+            and particle_fits(text[start:stem], particle)
+        ):
+            return stem
     return None
 
 
@@ -389,7 +395,7 @@ def _list_items(text: str) -> list[OrgCandidate]:
 
 
 _AMOUNT_ITEM = re.compile(
-    r"(?<![^\s,(])(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)(?:은|는|이|가|도)?\s?\(?\s?(?:약\s?)?"
+    r"(?<![^\s,(])(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)(?P<tail>은|는|이|가|도)?\s?\(?\s?(?:약\s?)?"
     r"\d[\d,.]*\s?(?:조|억|천억)"
     r"[\d,.천백십\s억만]*원"
 )
@@ -401,16 +407,20 @@ def _amount_lists(text: str) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
     if not _INVESTING_LIST.search(text):
         return out
-    items = [
-        m
-        for m in _AMOUNT_ITEM.finditer(text)
-        if not _BUDGET_ITEM.match(m["name"]) and text[m.end("name")] in " ("
-    ]
+    items: list[tuple[int, int, int]] = []  # name start, name end, item end
+    for m in _AMOUNT_ITEM.finditer(text):
+        end = m.end("name")
+        if m["tail"] and not particle_fits(m["name"], m["tail"]):
+            end = m.end("tail")  # "케이지에이 700억원": the 이 is the name's
+        elif text[end] not in " (":
+            continue
+        if not _BUDGET_ITEM.match(text[m.start() : end]):
+            items.append((m.start("name"), end, m.end()))
     for one, two in itertools.pairwise(items):
-        gap = text[one.end() : two.start("name")]
+        gap = text[one[2] : two[0]]
         if re.fullmatch(r"\)?\s?,\s?", gap):
-            for m in (one, two):
-                cand = OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
+            for a, b, _ in (one, two):
+                cand = OrgCandidate(text[a:b], "company", a, b, 0.6)
                 if cand not in out:
                     out.append(cand)
     return out

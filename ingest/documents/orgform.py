@@ -21,6 +21,7 @@ from ingest.documents.orgnames import (
     by_morphology,
     common_noun,
     generic_body,
+    particle_fits,
 )
 from ingest.korean.sentences import Token
 
@@ -149,8 +150,19 @@ _WORKS = re.compile(
     r"|매립|부지|개량|복구|공사)공사$"
 )
 _PARTICLE_TAIL = re.compile(
-    r"(?:은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|로부터|부터|까지|에게)$"
+    r"(?:과의|와의|에서는|으로는|은|는|이|가|을|를|의|에|와|과|도|로|으로|에서|로부터|부터|까지|에게)$"
 )
+
+
+def _untail(name: str) -> str:
+    """``name`` without the particle it ends in ("지텍과의" -> 지텍), if the particle fits it
+    ("케이지에이" keeps its 이)."""
+    tail = _PARTICLE_TAIL.search(name)
+    if tail is None or not particle_fits(name[: tail.start()], tail.group()):
+        return name
+    return name[: tail.start()]
+
+
 # "대전 우주산업 국제포럼을 개최": a forum that is held is an event, not an organisation.
 # Words that follow a company's name and mark, never a name after a mark: its chief, its staff.
 _AFTER_NAME = frozenset(
@@ -217,7 +229,7 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
             name = match["name"].strip()
             marked = kind == "company" and match.group().startswith(_COMPANY_MARKS)
             if marked and not _NAME_GOES_ON.match(text, match.end("name")):
-                name = _PARTICLE_TAIL.sub("", name)  # "헬스포유는", but "이인(광주)" is a name
+                name = _untail(name)  # "헬스포유는", but "이인(광주)" is a name
             if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
                 continue
             if marked and name.endswith(tuple(_AFTER_NAME)):
@@ -264,7 +276,7 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
         kind = _LIST_KIND[match["kind"]]
         offset = match.start("list")
         for item in re.finditer(rf"{_WORD}+", match["list"]):
-            name = _PARTICLE_TAIL.sub("", item.group()) if kind != "company" else item.group()
+            name = _untail(item.group()) if kind != "company" else item.group()
             start = offset + item.start()
             if not acceptable(name) or (
                 tokens and common_noun(start, start + len(name), name, tokens)

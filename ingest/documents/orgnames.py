@@ -64,6 +64,21 @@ _GENERIC_BODY = re.compile(
 _KIND_HEAD = re.compile(r"\s?(?:연구소|연구센터|센터|지원센터|공장)")
 
 
+# Particles written only after a syllable with a final consonant: after one without, the
+# letter is part of the name ("케이지에이": 에 takes 가, never 이). The other way round is
+# left alone: news writes "한빛텍는" too.
+_AFTER_CONSONANT = ("이", "은", "을", "과", "으로", "과의", "으로는", "과는", "이다")
+
+
+def particle_fits(word: str, particle: str) -> bool:
+    """Whether ``particle`` can follow ``word``: 이, 은, 을, 과 and 으로 need a final consonant
+    before them; a word not ending in Hangul takes any particle."""
+    last = word[-1:]
+    if particle not in _AFTER_CONSONANT or not "가" <= last <= "힣":
+        return True
+    return (ord(last) - 0xAC00) % 28 != 0
+
+
 def generic_body(name: str) -> bool:
     """Whether ``name`` is a body named only by what it does ("실무협의회")."""
     return _GENERIC_BODY.match(name.replace(" ", "")) is not None

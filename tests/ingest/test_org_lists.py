@@ -84,3 +84,12 @@ def test_a_mark_opens_a_two_word_name_on_a_known_short_one(pipeline: Pipeline) -
     )
     found = _orgs(pipeline, text)
     assert found == {(None, "천보 한빛이엘")}
+
+
+def test_a_name_ending_in_a_letter_no_particle_fits_keeps_it() -> None:
+    # 이 and 과 follow a final consonant only: after 에 the 이 is the name's, after 텍 the 과의
+    # is a particle.
+    found = find_by_clause("한빛텍 365억원, 누리에이 700억원 등 투자협약이 체결됐다.", {})
+    assert [c.name for c in found] == ["한빛텍", "누리에이"]
+    found = find_organizations("군은 이번 ㈜다온텍과의 투자를 계기로 산단을 채운다.")
+    assert [c.name for c in found] == ["다온텍"]
