@@ -656,3 +656,15 @@ def test_a_slogan_or_a_complex_of_tenants_is_no_designation(pipeline: Pipeline) 
     # A pilot city the sentence designates is still one.
     held = held_or_sought(pipeline, "울산시가 수소도시로 지정됐다.")
     assert ("HOLDS", "Region:ulsan", "Designation:hydrogen-pilot-city") in held
+
+
+def test_a_zone_named_as_the_address_of_firms_is_no_designation(pipeline: Pipeline) -> None:
+    for raw in (
+        "대구시는 첨단의료복합단지에 연구소 기업 20곳을 유치했다.",
+        "평택시는 입주 기업들이 경제자유구역에서 사업을 운영하도록 돕겠다고 밝혔다.",
+    ):
+        held = held_or_sought(pipeline, raw)
+        assert not held, raw
+    # A zone brought in itself is still held.
+    held = held_or_sought(pipeline, "대구시는 첨단의료복합단지를 유치했다.")
+    assert ("HOLDS", "Region:daegu", "Designation:advanced-medical-complex") in held
