@@ -263,7 +263,11 @@ def _each_named(text: str, s: int, money: Money, orgs: list[Mention]) -> list[Me
 
 # "A와 B는 각각 … 6000억원, 2조원을": the n-th amount is the n-th company's.
 _RESPECTIVELY = re.compile(r"(?:은|는|이|가)\s(?:[^\s]+\s){0,3}?각각\s")
-_PAIR_JOIN = re.compile(r"\s?(?:\(주\)|㈜)?\s?(?:과|와|,|및|·)\s?(?:\(주\)|㈜)?\s?")
+# What joins them: "A와 B", "A, ㈜B", "A와 화장품 제조 업체인 B" (what the next one makes).
+_PAIR_JOIN = re.compile(
+    r"\s?(?:\(주\)|㈜)?\s?(?:과|와|,|및|·)\s?"
+    r"(?:(?:[^\s,.]+\s){0,4}?[^\s,.]*(?:업체|기업|회사)인\s)?(?:\(주\)|㈜)?\s?"
+)
 # "A의 … 투자액은 20조원": the investment amount of A.
 _OWNED_AMOUNT = re.compile(r"투자\s?(?:금액|액|규모|비)\s?(?:은|는|이|가)\s?(?:총\s?|약\s?)?$")
 

@@ -129,6 +129,7 @@ def find_by_clause(
         *_latin_affiliates(text, known, orgs),
         *_dot_parties(text, known),
         *_latin_companies(text),
+        *_apposed(text),
     ]
     kept: list[OrgCandidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.confidence, c.start - c.end)):
@@ -625,6 +626,23 @@ def _latin_companies(text: str) -> list[OrgCandidate]:
         OrgCandidate(m["name"], "company", m.start("name"), m.end("name"), 0.6)
         for m in _LATIN_COMPANY.finditer(text)
     ]
+
+
+# "1차전지 설비 업체인 A와", "화장품 제조 업체인 B가": a company named after what it makes.
+_APPOSED = re.compile(
+    r"(?:업체|제조사|전문기업|전문업체)인\s(?P<name>[가-힣A-Za-z0-9&]{2,20}?)"
+    r"(?P<tail>과|와|이|가|은|는|을|를|도|의|에|에서|로|으로)?(?=[\s,·]|$)"
+)
+
+
+def _apposed(text: str) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
+    for m in _APPOSED.finditer(text) if "인 " in text else ():
+        end = m.end("name")
+        if m["tail"] and not particle_fits(m["name"], m["tail"]):
+            end = m.end("tail")  # "… 업체인 바이오웨이가": the 이 is the name's
+        out.append(OrgCandidate(text[m.start("name") : end], "company", m.start("name"), end, 0.6))
+    return out
 
 
 # "㈜천보 비엘에스는": a company mark opens a name of two words whose first is a known short

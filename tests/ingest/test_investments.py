@@ -80,6 +80,12 @@ EOK = 10**8
             "포스코퓨처엠과 에코프로비엠은 각각 포항에 600억원, 2조원을 투자한다.",
             {("Organization:posco-future-m", 600 * EOK), ("Organization:ecopro-bm", 20_000 * EOK)},
         ),
+        # ... also with what each makes before its name ("설비 업체인 A와 … 업체인 B가").
+        (
+            "아산에는 배터리 설비 업체인 누리셀텍과 기계 제작 업체인 다온시스템이 각각 300억원과"
+            " 100억원을 들여 공장을 짓는다.",
+            {("Organization:누리셀텍", 300 * EOK), ("Organization:다온시스템", 100 * EOK)},
+        ),
         # "A의 … 투자액은": the investment amount of A.
         (
             "삼성전자의 평택 공장 투자액은 30조원에 달한다.",

@@ -93,3 +93,9 @@ def test_a_name_ending_in_a_letter_no_particle_fits_keeps_it() -> None:
     assert [c.name for c in found] == ["한빛텍", "누리에이"]
     found = find_organizations("군은 이번 ㈜다온텍과의 투자를 계기로 산단을 채운다.")
     assert [c.name for c in found] == ["다온텍"]
+
+
+def test_a_company_named_after_what_it_makes() -> None:
+    text = "천안에는 부품 제조 업체인 다온웨이가 들어선다. 설비 업체인 한빛텍과 계약했다."
+    found = find_by_clause(text, {})
+    assert [c.name for c in found] == ["다온웨이", "한빛텍"]
