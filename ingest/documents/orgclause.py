@@ -383,8 +383,29 @@ def _person(word: str) -> bool:
     return len(word) == 3 and word[0] in _SURNAMES and all("가" <= c <= "힣" for c in word)
 
 
-def _list_items(text: str) -> list[OrgCandidate]:
+# The parties of a signing named as a roll of three or more: "협약식에는 A, B, C가
+# 참여했다", "협약 기업은 A, B, C이다".
+_ROLL = re.compile(r"(?:협약식|체결식)에는\s|(?:협약|참여|입주)\s?기업(?:은|들은|으로는)\s")
+_ROLL_LIST = re.compile(
+    rf"(?P<list>{_LIST_NAME}(?:\s?,\s?{_LIST_NAME}){{2,}})"
+    r"(?:(?:이|가)\s(?:참여|참석|함께)|이다|입니다)"
+)
+
+
+def _roll(text: str) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
+    for opened in _ROLL.finditer(text) if "기업" in text or "식에는" in text else ():
+        match = _ROLL_LIST.match(text, opened.end())
+        if match is None:
+            continue
+        for item in re.finditer(r"[^,\s]+", match["list"]):
+            a, b = match.start("list") + item.start(), match.start("list") + item.end()
+            out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
+    return out
+
+
+def _list_items(text: str) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = _roll(text)
     if "등" not in text:
         return out
     for match in _LISTED.finditer(text):

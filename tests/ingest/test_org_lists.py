@@ -99,3 +99,21 @@ def test_a_company_named_after_what_it_makes() -> None:
     text = "천안에는 부품 제조 업체인 다온웨이가 들어선다. 설비 업체인 한빛텍과 계약했다."
     found = find_by_clause(text, {})
     assert [c.name for c in found] == ["다온웨이", "한빛텍"]
+
+
+def test_the_roll_of_a_signings_parties() -> None:
+    text = (
+        "협약식에는 한빛랩, 누리소프트, 다온텍이 참여했다. 협약 기업은 별빛, 새봄케어, 온누리이다."
+    )
+    found = find_by_clause(text, {})
+    assert [c.name for c in found] == [
+        "한빛랩",
+        "누리소프트",
+        "다온텍",
+        "별빛",
+        "새봄케어",
+        "온누리",
+    ]
+    # People with their titles are no roll of companies.
+    found = find_by_clause("협약식에는 김하늘 대표, 박바다 사장, 이솔 전무가 참석했다.", {})
+    assert not {"김하늘", "대표", "박바다", "사장", "이솔", "전무"} & {c.name for c in found}
