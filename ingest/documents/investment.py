@@ -44,6 +44,14 @@ _INVESTED_BEFORE = re.compile(
 _PART_OF_TOTAL = re.compile(
     r"(?P<gap>[^.\n]{0,60}?)(?:등\s?(?:모두|총|합계)?|모두|합계|합쳐서?)\s?(?:약\s?)?[\d][\d,.]*\s?(?:조|억|천|만)"
 )
+# A part of a total the clause gives next ("150억원 투자를 시작, 3년간 총 300억원", "700억원에 …
+# 300억원을 더해 최대 1,000억원"), and a further sum only thought of ("2000억 원가량의 추가 투자도
+# 고려").
+_PART_BEFORE_TOTAL = re.compile(
+    r"[^.\n]{0,30}?(?:더해|더하면|포함해)\s?(?:최대|총)\s?\d"
+    r"|[^.\n]{0,12}?시작[^.\n]{0,20}?(?:총|최대)\s?(?:약\s?)?\d"
+    r"|[^.\n]{0,6}?추가\s?투자(?:도|를)?\s?(?:고려|검토)"
+)
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
 # A name's subject particle, maybe after its bracketed Latin form ("케이에프 윈드(KF Wind)는")
@@ -106,6 +114,8 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
         m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions
     ) and _INVEST_WORD.search(text, money.end, e)
     if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed):
+        return False
+    if _PART_BEFORE_TOTAL.match(text, money.end, e):
         return False
     part = _PART_OF_TOTAL.match(text, money.end, e)
     if part is not None and not _INVEST_WORD.search(part.group("gap")):

@@ -86,6 +86,22 @@ EOK = 10**8
             " 100억원을 들여 공장을 짓는다.",
             {("Organization:누리셀텍", 300 * EOK), ("Organization:다온시스템", 100 * EOK)},
         ),
+        # A first part or a sum under review before the total of the clause is no investment
+        # of its own, nor is a further sum only thought of.
+        (
+            "한빛소재는 울산에 올해 150억원 투자를 시작, 3년간 총 300억원을 투자한다.",
+            {("Organization:한빛소재", 300 * EOK)},
+        ),
+        (
+            "한빛소재는 확정 금액 700억원에 추가 검토 금액 300억원을 더해 최대 1000억원 규모로"
+            " 울산에 공장을 신설한다.",
+            {("Organization:한빛소재", 1_000 * EOK)},
+        ),
+        (
+            "한빛소재는 울산에 700억원을 투자한다. 한빛소재는 2000억원가량의 추가 투자도"
+            " 고려하고 있다.",
+            {("Organization:한빛소재", 700 * EOK)},
+        ),
         # "A의 … 투자액은": the investment amount of A.
         (
             "삼성전자의 평택 공장 투자액은 30조원에 달한다.",
