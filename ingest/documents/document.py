@@ -25,7 +25,13 @@ from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import OrgCandidate, find_organizations
-from ingest.documents.orgnames import builds_on, kind_of_place, named_aside, written_again
+from ingest.documents.orgnames import (
+    builds_on,
+    kind_of_place,
+    named_aside,
+    owner_group,
+    written_again,
+)
 from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
@@ -257,6 +263,11 @@ class Pipeline:
             first = by_name[text[a:b]]
             new.append(_new_organization(text, a, b, first.confidence, first.kind))
         ordered = sorted([*linked, *new], key=lambda m: m.start)
+        ordered = [  # "A그룹 계열사인 B": a group named only as an owner
+            m
+            for m in ordered
+            if m.label != "Organization" or not owner_group(text, m.start, m.end, m.id)
+        ]
         return designation.complete(text, in_passing(text, ordered))
 
     def _main_region(self, mentions: list[Mention], text: str) -> tuple[str | None, bool]:

@@ -351,6 +351,17 @@ def customers(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int
 # "A의 자회사 B", "A 계열사인 B", "A에서 분사한 B".
 _PARENT_OF = re.compile(
     r"(?:의\s?|\s)?(?:자회사|손자회사|계열사)(?:인|로)?\s|에서\s(?:인적\s?|물적\s?)?(?:분사|분할)"
+    r"|\s산하\s"  # "A부 산하 B": the body above the story's one
+)
+
+# Whose product the story's company makes under contract: "A 백신을 위탁 생산하는 B".
+_CONTRACTED = re.compile(r"\s?[가-힣A-Za-z]*(?:을|를)\s?위탁[·\s]?(?:생산|제조)")
+
+# Where the story's company or its founder came from: "A 엔지니어 출신 홍길동 대표", "A 교수가
+# 설립한", "A 한의과대학을 기반으로 설립된" ("A 출신의 전문가 30명", people A lends, stays).
+_ORIGIN = re.compile(
+    r"(?:\s[가-힣A-Za-z]+){1,2}\s출신\s[가-힣]{2,4}\s|(?:\s[가-힣A-Za-z]+){0,3}?\s?"
+    r"(?:[가-힣]*교수가\s(?:창업|설립)|[가-힣]*(?:을|를)\s기반으로\s(?:창업|설립))"
 )
 
 
@@ -369,9 +380,35 @@ def named_aside(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, i
     aside = {
         (a, b)
         for a, b in spans
-        if spelled_inside(text, a, b) or _PARENT_OF.match(text, b) or _PREMISES_OF.match(text, b)
+        if spelled_inside(text, a, b)
+        or _PARENT_OF.match(text, b)
+        or _PREMISES_OF.match(text, b)
+        or _CONTRACTED.match(text, b)
+        or _ORIGIN.match(text, b)
     }
     return aside | customers(text, spans)
+
+
+# What a business group is named for when it only owns the story's company: its chairman,
+# its affiliate ("A그룹 계열사인", "A그룹 신약개발 전문사인"), its plan or strategy ("A그룹의").
+_OWNER_ONLY = re.compile(r"의\s|\s(?:[가-힣]+\s){0,2}?(?:계열사|자회사|전문사|회장)")
+
+
+def owner_group(text: str, start: int, end: int, org_id: str) -> bool:
+    """Whether a business group's mention names it only as an owner or in a speaker's words:
+    "A그룹 계열사인 B", "A그룹 회장", "A그룹의 … 전략", "“A가 지역을 기반으로 …”" (a group
+    that acts, "A그룹은 … 투자한다", "A그룹과 협약", stays)."""
+    if not (org_id.endswith("-group") or text[start:end].endswith("그룹")):
+        return False
+    if _OWNER_ONLY.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : len(text) if line_end < 0 else line_end]
+    curly = before.rfind("“") > before.rfind("”") and "”" in after
+    straight = before.count('"') % 2 == 1 and '"' in after
+    return curly or straight
 
 
 # A name written again ends where a particle or no Hangul letter follows ("매티스는").
