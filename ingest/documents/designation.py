@@ -69,11 +69,19 @@ _WON = re.compile(
     # "… 지정 공모에 A시가 최종 선정됐다": the call named, then the place chosen in it.
     r"|^[’'\"”]?\s?(?:지정\s?)?공모[’'\"”]?(?:에|에서)[^.\n]{0,30}?(?:선정|지정)(?:됐|되었|돼)"
 )
-# What makes a national industrial complex a designation: it is created or designated.
-_CREATED = re.compile(r"조성|지정|후보지|예타|예비타당성|유치|신청|선정|신규|추진")
+# What makes a national industrial complex a designation: it is created or designated (a bid
+# for the complex itself, not "국가산단 등에 투자유치": investment drawn into it).
+_CREATED = re.compile(
+    r"조성|지정|후보지|예타|예비타당성|(?<!투자)(?<!투자\s)(?<!기업)유치|신청|선정|신규|추진"
+)
 _ADDRESS = re.compile(r"^\s?(?:내|안|에\s?(?:위치|입주|들어선|있는)|입주\s?(?:기업|업체))")
 # A complex due by a year is one being created: "2032년까지 'SMR 국가산업단지'".
 _DUE = re.compile(r"\d{4}년\s?까지[^.,\n]{0,12}$")
+# A complex under way, before its name ("조성될 … 국가산단 내": firms that settle in it speak of
+# a complex being created, not of an address) or as the topic its sentence says is being built
+# ("… 국가산단은 … 2030년까지 조성될 예정이다").
+_UNDER_WAY = re.compile(r"조성\s?(?:될|중인|예정인|되는|하고\s?있는)\s[^.,\n]{0,14}$")
+_BUILT_LATER = re.compile(r"[^.\n]*?조성(?:될|되며|된다|할|한다|\s?중|\s?예정|\s?계획)")
 # A scheme that closes a list: "... 특화단지 5곳이 지정", "... 등 ... 특화단지".
 _LIST = re.compile(r"(?:\d+|[두세네]|다섯)\s?(?:곳|개\s?지역|개\s?지자체|개\s?시군)|각각")
 _LIST_BEFORE = re.compile(r"등\s")
@@ -218,8 +226,11 @@ def designation_facts(
         if m.id != NIC and _sited(text, m.end, e):
             continue  # "외투지역 2만㎡에 공장을 증축", "첨복단지 입주": a site, not a fact
         if m.id == NIC:
+            under_way = _UNDER_WAY.search(text, max(s, m.start - 30), m.start) or (
+                _TOPIC.match(text, m.end, e) and _BUILT_LATER.match(text, m.end, e)
+            )
             created = _CREATED.search(text, m.end, min(e, m.end + 60)) or _DUE.search(before)
-            if not created or _ADDRESS.match(after):
+            if not under_way and (not created or _ADDRESS.match(after)):
                 continue  # an existing complex given as an address
             kind: str | None = "SEEKS"
         else:  # a bare head word takes only a clear cue ("특화단지의 정착을 위해" seeks nothing)
