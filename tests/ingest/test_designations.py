@@ -68,8 +68,11 @@ def test_a_national_industrial_complex_under_way_is_planned_where_it_is_built(
     # A firm settling in a complex still to be built speaks of the complex being created.
     raw = "한빛정밀은 경남 사천시에 조성될 항공국가산업단지 내 부지에 공장을 짓는다."
     assert held_or_sought(pipeline, raw) == {("SEEKS", "Region:gyeongnam-sacheon", nic)}
-    # The complex as topic, its sentence saying it will be built.
-    raw = "경북 경주 원자력 국가산업단지는 2030년까지 여러 해에 걸쳐 조성될 예정이다."
+    # The complex as topic, its sentence saying (far after its name) it will be built.
+    raw = (
+        "경북 경주 원자력 국가산업단지는 국비와 지방비를 합쳐 수천억원을 들여 바닷가 "
+        "마을 여러 곳에 걸친 넓은 땅에 큰 규모로 여러 해에 걸쳐 조성될 예정이다."
+    )
     assert held_or_sought(pipeline, raw) == {("SEEKS", "Region:gyeongbuk-gyeongju", nic)}
     # Drawing investment into a complex is no bid for it; building it early is the plan.
     raw = "전남도는 고흥 우주 클러스터를 알리고 우주국가산단 등에 투자유치를 하고 있다."
