@@ -226,6 +226,8 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         return None  # a bare number (a year, a day): no need to work out its value
     if match["num"] and _YEAR_THEN_GYEONG.match(num):
         return None  # "2023경 완공", "2018 경상남도": a year
+    if unit is None and num.rstrip().endswith("경"):
+        return None  # "FA-50 경공격기", "제2 경제도시": 경 starts a word; 경 of money takes 원
     if match["hnum"] and unit not in (None, "원"):
         return None  # "천 명" is left alone: Hangul numerals are read for money only
     value = _value(num)

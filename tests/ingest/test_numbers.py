@@ -460,6 +460,17 @@ def test_a_year_before_gyeong_is_a_year_not_an_amount(year: int, after: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["FA-50 경공격기를 수출한다.", "제2 경제도시로 키운다.", "7 경기장에서 열린다.", "A-10 경비행기"],
+)
+def test_a_number_before_a_word_that_starts_with_gyeong_is_no_amount(text: str) -> None:
+    """경 right after a number without 원 starts a word (경제, 경공격기) far more often than
+    it closes an amount of 10^16 won: such a number is no money."""
+    assert find_amounts(text) == []
+    assert find_amounts(f"{text} 30억 원을 들인다.")[0].krw == 30 * EOK
+
+
+@pytest.mark.parametrize(
     ("text", "krw"),
     [("1경 2,000조 원", 12 * 10**15), ("3경원", 3 * 10**16), ("2,018경 원", 2018 * 10**16)],
 )
