@@ -44,6 +44,9 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("진주시는 정밀 기계 장비 공장을 유치했다.", ["precision-machinery"]),
         # Spent batteries are recycling; packs and cylindrical cells are finished batteries.
         ("군산시는 폐배터리 처리 공장을 유치했다.", ["battery-recycling"]),
+        # Used batteries and a plant that regenerates cells are recycling too.
+        ("제주도는 사용후 배터리 활용 사업을 키운다.", ["battery-recycling"]),
+        ("영광군에 이차전지 재생공장이 들어선다.", ["battery-recycling"]),
         ("충주시는 배터리팩 공장을 유치했다.", ["battery-cells"]),
         ("기장군은 원통형 배터리 공장을 유치했다.", ["battery-cells"]),
         ("울산시는 수소전기차 산업을 키운다.", ["fuel-cell-vehicles"]),
