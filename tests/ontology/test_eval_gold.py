@@ -44,7 +44,7 @@ SETS = {
     "realnews7": GoldFile(DATA / "eval" / "realnews7.yaml", "RSG_REALNEWS7_CORPUS", 29, True, 4),
     "realnews8": GoldFile(DATA / "eval" / "realnews8.yaml", "RSG_REALNEWS8_CORPUS", 29, True, 4),
     "realnews9": GoldFile(DATA / "eval" / "realnews9.yaml", "RSG_REALNEWS9_CORPUS", 29, True, 4),
-    "realnews10": GoldFile(DATA / "eval" / "realnews10.yaml", "RSG_REALNEWS10_CORPUS", 20, True, 2),
+    "realnews10": GoldFile(DATA / "eval" / "realnews10.yaml", "RSG_REALNEWS10_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
