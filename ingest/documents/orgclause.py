@@ -121,6 +121,7 @@ def find_by_clause(
         *_chiefs(text),
         *_list_items(text),
         *_amount_lists(text),
+        *_bullet_amounts(text),
         *_consortia(text),
         *_lists_with_known(text, known, orgs),
         *_defined(text),
@@ -136,7 +137,10 @@ def find_by_clause(
         if known.get(cand.start) == cand.end or not acceptable(cand.name):
             continue
         if tokens and (
-            common_noun(cand.start, cand.end, cand.name, tokens)
+            (
+                cand.confidence != _DESCRIBED_CONFIDENCE
+                and common_noun(cand.start, cand.end, cand.name, tokens)
+            )
             or by_morphology(cand.start, cand.end, tokens)
         ):
             continue
@@ -392,13 +396,19 @@ _ROLL_LIST = re.compile(
 )
 
 
+# The same roll written with bullets: "협약 기업은 △A △B △C 등으로".
+_ROLL_BULLETS = re.compile(
+    rf"(?P<list>(?:[▲△▷]\s?{_LIST_NAME}\s?){{3,}})(?:등)?(?:으로|이다|입니다|이며|이\s|가\s)"
+)
+
+
 def _roll(text: str) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
     for opened in _ROLL.finditer(text) if "기업" in text or "식에는" in text else ():
-        match = _ROLL_LIST.match(text, opened.end())
+        match = _ROLL_LIST.match(text, opened.end()) or _ROLL_BULLETS.match(text, opened.end())
         if match is None:
             continue
-        for item in re.finditer(r"[^,\s]+", match["list"]):
+        for item in re.finditer(r"[^,\s▲△▷]+", match["list"]):
             a, b = match.start("list") + item.start(), match.start("list") + item.end()
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
@@ -449,6 +459,54 @@ def _amount_lists(text: str) -> list[OrgCandidate]:
 
 
 _INVESTING_LIST = re.compile(r"투자|투입|유입|유치")
+
+# A bulleted list of investments, three or more items each with its amount: "▲한빛전기
+# 300억원 ▲광학부품회사 누리광학 30억원 ▲다온테크 등 부품 분야 2개사 76억원". The company
+# is the word before the item's amount, or, where that is a count ("2개사"), the word that
+# opens the item before 등.
+_BULLET_ITEM = re.compile(r"[▲△▷]\s?(?P<body>[^▲△▷\n]+)")
+_ITEM_AMOUNT = re.compile(
+    r"(?<![^\s▲△▷])(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s\(?(?:약\s?)?\d[\d,.]*\s?(?:조|억|천억)"
+    r"[\d,.천백십\s억만]*원"
+)
+# The item calls the name a company before it ("광학부품회사 누리광학", "설비분야 제일"): the
+# name stands even where Kiwi reads it as a common noun.
+_DESCRIBED = re.compile(r"(?:회사|기업|업체|분야)\s$")
+_ITEM_FIRST = re.compile(r"\s?(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s등\s")
+_COUNT = re.compile(r"\d+\s?(?:개사|개\s?기업|곳)$")
+_DESCRIBED_CONFIDENCE = 0.65
+
+
+def _bullet_amounts(text: str) -> list[OrgCandidate]:
+    """The companies of a bulleted list of investments; those the item calls a company
+    ("부품회사 태한") with confidence 0.65, which ``find_by_clause`` keeps whatever Kiwi's
+    reading."""
+    out: list[OrgCandidate] = []
+    if "▲" not in text and "△" not in text and "▷" not in text:
+        return out
+    for line in re.finditer(r"[^\n]+", text):
+        if line.group().count("▲") + line.group().count("△") + line.group().count("▷") < 3:
+            continue
+        if not _INVESTING_LIST.search(line.group()):
+            continue
+        names: list[tuple[int, int, float]] = []
+        for item in _BULLET_ITEM.finditer(text, line.start(), line.end()):
+            amount = _ITEM_AMOUNT.search(text, item.start("body"), item.end("body"))
+            if amount is None:
+                continue
+            a, b = amount.span("name")
+            if _COUNT.match(amount["name"]):
+                first = _ITEM_FIRST.match(text, item.start("body"), item.end("body"))
+                if first is None:
+                    continue
+                a, b = first.span("name")
+            described = _DESCRIBED.search(text, item.start("body"), a) is not None
+            names.append((a, b, _DESCRIBED_CONFIDENCE if described else 0.6))
+        if len(names) >= 3:
+            out += [OrgCandidate(text[a:b], "company", a, b, c) for a, b, c in names]
+    return out
+
+
 # Budget items that a list of amounts may hold: not companies.
 _BUDGET_ITEM = re.compile(
     r"^(?:R&D|연구개발|인프라|시설비|장비|운영비|인건비|설비|사업비|기반|건축비|부지|국비|도비|시비|지방비|민자"

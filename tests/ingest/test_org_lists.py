@@ -117,3 +117,28 @@ def test_the_roll_of_a_signings_parties() -> None:
     # People with their titles are no roll of companies.
     found = find_by_clause("협약식에는 김하늘 대표, 박바다 사장, 이솔 전무가 참석했다.", {})
     assert not {"김하늘", "대표", "박바다", "사장", "이솔", "전무"} & {c.name for c in found}
+
+
+def test_a_roll_of_signing_companies_written_with_bullets(pipeline: Pipeline) -> None:
+    text = "투자협약 기업은 △가온엔피 △누리스텍 △다솜아이 등으로, 이들 기업은 시에 공장을 짓는다."
+    names = {name for _, name in _orgs(pipeline, text)}
+    assert {"가온엔피", "누리스텍", "다솜아이"} <= names
+
+
+def test_bulleted_investments_name_the_company_before_each_amount(pipeline: Pipeline) -> None:
+    text = (
+        "이 밖에 ▲한빛전기 200억원 등 설비 분야 2개사 250억원 ▲누리텍 등 부품 분야 2개사 "
+        "50억원 ▲광학부품회사 다온옵틱스 20억원 등 투자 협약이 맺어졌다."
+    )
+    names = {name for _, name in _orgs(pipeline, text)}
+    assert {"한빛전기", "누리텍", "다온옵틱스"} <= names
+    assert not any("개사" in name for name in names)
+
+
+def test_a_bulleted_item_that_calls_a_plain_word_a_company_keeps_it(pipeline: Pipeline) -> None:
+    text = (
+        "이 밖에 ▲한빛전기 200억원 ▲설비 분야 으뜸 30억원 ▲부품회사 제일 10억원 등 "
+        "투자 협약이 맺어졌다."
+    )
+    names = {name for _, name in _orgs(pipeline, text)}
+    assert {"한빛전기", "으뜸", "제일"} <= names
