@@ -563,7 +563,8 @@ def render(results: dict[str, dict[str, Any]]) -> str:
             f"## Tier {tier}",
             "",
             f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, {m['platform']}, "
-            f"Python {m['python']}. Run {first['when']}.",
+            f"Python {m['python']}. Run {first['when']} "
+            "(a section measured at another time says when).",
             "",
         ]
         for key, title, fn in present:
@@ -573,7 +574,10 @@ def render(results: dict[str, dict[str, Any]]) -> str:
                 body += _before_after(
                     results.get(f"{tier}-build-before"), results.get(f"{tier}-build")
                 )
-            out += [f"### {title}", "", *body, "", f"Reproduce: `{r['command']}`", ""]
+            # Each section says when it was measured if not with the first (it may be a later run).
+            later = r["when"] != first["when"]
+            when = [f"Measured {r['when']}.", ""] if later else []
+            out += [f"### {title}", "", *when, *body, "", f"Reproduce: `{r['command']}`", ""]
     if "L-build" not in results:
         out += [
             "## Tier L",
