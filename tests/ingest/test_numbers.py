@@ -461,7 +461,12 @@ def test_a_year_before_gyeong_is_a_year_not_an_amount(year: int, after: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["FA-50 경공격기를 수출한다.", "제2 경제도시로 키운다.", "7 경기장에서 열린다.", "A-10 경비행기"],
+    [
+        "FA-50 경공격기를 수출한다.",
+        "제2 경제도시로 키운다.",
+        "7 경기장에서 열린다.",
+        "A-10 경비행기",
+    ],
 )
 def test_a_number_before_a_word_that_starts_with_gyeong_is_no_amount(text: str) -> None:
     """경 right after a number without 원 starts a word (경제, 경공격기) far more often than
