@@ -141,6 +141,8 @@ class SetScores:
     designation_status: list[int] = field(default_factory=lambda: [0, 0])  # right, compared
     #: Designation schemes per document whatever the region (the issue's "schemes recalled").
     schemes: Tally = field(default_factory=Tally)
+    #: Industries where a broader or narrower id of the gold's counts (one to one).
+    industries_related: Tally = field(default_factory=Tally)
     metadata: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     bands: dict[str, Banded] = field(default_factory=lambda: defaultdict(Banded))
     documents: int = 0
@@ -164,6 +166,7 @@ class SetScores:
         for i in range(2):
             self.designation_status[i] += other.designation_status[i]
         self.schemes.add(other.schemes)
+        self.industries_related.add(other.industries_related)
         for key, (right, seen) in other.metadata.items():
             self.metadata[key][0] += right
             self.metadata[key][1] += seen
@@ -252,6 +255,7 @@ def score_document(
     _score_ids(out, result, "regions", set(doc.regions), _regions(extraction, gazetteer))
     want_ind = {resolve.concept(c, "Industry") for c in doc.industries}
     _score_ids(out, result, "industries", want_ind, set(extraction.industries))
+    out.industries_related = _related_tally(want_ind, set(extraction.industries), gazetteer)
     names = _score_organizations(out, result, doc, extraction)
     _score_amounts(out, result, doc, extraction)
     _score_investments(out, result, doc, facts, names)
@@ -267,6 +271,34 @@ def _score_ids(
     tally.tp, tally.fp, tally.fn = len(want & got), len(got - want), len(want - got)
     result.missed[name] += sorted(want - got)
     result.extra[name] += sorted(got - want)
+
+
+def _related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
+    """Industries matched one to one, first exactly, then where one is broader than the other
+    in the taxonomy (battery for battery materials, or the other way round)."""
+
+    def lineage(industry: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [industry]
+        while todo:
+            for up in gazetteer.broader.get(todo.pop(), set()) - seen:
+                seen.add(up)
+                todo.append(up)
+        return seen
+
+    exact = want & got
+    wanted, found = sorted(want - exact), sorted(got - exact)
+    pairs = 0
+    for g in wanted:
+        match = next((p for p in found if g in lineage(p) or p in lineage(g)), None)
+        if match is not None:
+            found.remove(match)
+            pairs += 1
+    tally = Tally()
+    tally.tp = len(exact) + pairs
+    tally.fp = len(found)
+    tally.fn = len(wanted) - pairs
+    return tally
 
 
 def _regions(extraction: Extraction, gazetteer: Gazetteer) -> set[str]:
@@ -475,6 +507,9 @@ def report_rows(scores: dict[str, SetScores]) -> list[tuple[str, list[tuple[str,
         for measure in ("regions", "industries", "organizations"):
             rows.append((f"  {measure}", *_prf(s.tallies[measure]), ""))
         rows[-1] = (*rows[-1][:4], ">= 0.85 P and R")
+        rows.insert(
+            -1, ("    industries, a broader or narrower id counts", *_prf(s.industries_related), "")
+        )
         rows.append(("amounts exact", "", "", f"{s.amount_rate:.3f}", ">= 0.98"))
         rows.append(("  amounts found (any value)", *_prf(s.tallies["amounts"]), ""))
         rows.append(("investments", *_prf(s.tallies["investments"]), ">= 0.75 F1"))

@@ -84,9 +84,13 @@ class Gazetteer:
         parents = {e.start[1]: e.end[1] for e in graph.edges if e.type == "PART_OF"}
         # Every region each region lies in (a named area may span several cities).
         self.part_of: dict[str, set[str]] = defaultdict(set)
+        #: Each industry's broader industries in the taxonomy (polyhierarchy allowed).
+        self.broader: dict[str, set[str]] = defaultdict(set)
         for edge in graph.edges:
             if edge.type == "PART_OF":
                 self.part_of[edge.start[1]].add(edge.end[1])
+            elif edge.type == "BROADER":
+                self.broader[edge.start[1]].add(edge.end[1])
         self.surfaces: dict[str, list[Entry]] = defaultdict(list)
         # (surface, organisation id) -> the period in which that form named it.
         self.periods: dict[tuple[str, str], tuple[str | None, str | None]] = {}

@@ -12,6 +12,7 @@ from api.cli.main import app
 from ingest.documents.document import Pipeline
 from ingest.documents.goldset import (
     DocumentResult,
+    _related_tally,
     amount_key,
     evaluate,
     load_goldset,
@@ -119,6 +120,21 @@ def test_a_scheme_at_another_level_counts_as_a_scheme_not_as_a_designation(
     assert (designations.tp, designations.fp, designations.fn) == (0, 1, 1)
     assert (tune.schemes.tp, tune.schemes.fp, tune.schemes.fn) == (1, 0, 0)
     assert details[0].missed["designations"] == ["opportunity-development-zone@ulsan-buk"]
+
+
+def test_a_broader_or_narrower_industry_counts_once_in_the_related_row(
+    pipeline: Pipeline,
+) -> None:
+    """Battery for battery materials counts in the related row, one prediction for one gold id,
+    exact matches first; an unrelated industry counts nowhere."""
+    gazetteer = pipeline.gazetteer
+    assert "battery" in gazetteer.broader["battery-materials"]
+    related = _related_tally({"battery-materials", "hydrogen"}, {"battery", "bio"}, gazetteer)
+    assert (related.tp, related.fp, related.fn) == (1, 1, 1)
+    exact_first = _related_tally({"battery", "battery-materials"}, {"battery"}, gazetteer)
+    assert (exact_first.tp, exact_first.fp, exact_first.fn) == (1, 0, 1)
+    narrower = _related_tally({"battery"}, {"battery-recycling"}, gazetteer)
+    assert (narrower.tp, narrower.fp, narrower.fn) == (1, 0, 0)
 
 
 def test_keys_ignore_legal_marks_spaces_and_approximation() -> None:
