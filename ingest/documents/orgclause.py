@@ -137,10 +137,7 @@ def find_by_clause(
         if known.get(cand.start) == cand.end or not acceptable(cand.name):
             continue
         if tokens and (
-            (
-                cand.confidence != _DESCRIBED_CONFIDENCE
-                and common_noun(cand.start, cand.end, cand.name, tokens)
-            )
+            (not cand.described and common_noun(cand.start, cand.end, cand.name, tokens))
             or by_morphology(cand.start, cand.end, tokens)
         ):
             continue
@@ -441,10 +438,8 @@ def _amount_lists(text: str) -> list[OrgCandidate]:
         return out
     items: list[tuple[int, int, int]] = []  # name start, name end, item end
     for m in _AMOUNT_ITEM.finditer(text):
-        end = m.end("name")
-        if m["tail"] and not particle_fits(m["name"], m["tail"]):
-            end = m.end("tail")  # "케이지에이 700억원": the 이 is the name's
-        elif text[end] not in " (":
+        end = _name_end(m)  # "케이지에이 700억원": the 이 is the name's
+        if end == m.end("name") and text[end] not in " (":
             continue
         if not _BUDGET_ITEM.match(text[m.start() : end]):
             items.append((m.start("name"), end, m.end()))
@@ -460,6 +455,15 @@ def _amount_lists(text: str) -> list[OrgCandidate]:
 
 _INVESTING_LIST = re.compile(r"투자|투입|유입|유치")
 
+
+def _name_end(m: re.Match[str]) -> int:
+    """Where the ``name`` group of ``m`` ends, its ``tail`` taken in when that cannot be a
+    particle after it ("케이지에이" keeps its 이: after 에 it would be 가)."""
+    if m["tail"] and not particle_fits(m["name"], m["tail"]):
+        return m.end("tail")
+    return m.end("name")
+
+
 # A bulleted list of investments, three or more items each with its amount: "▲한빛전기
 # 300억원 ▲광학부품회사 누리광학 30억원 ▲다온테크 등 부품 분야 2개사 76억원". The company
 # is the word before the item's amount, or, where that is a count ("2개사"), the word that
@@ -474,13 +478,12 @@ _ITEM_AMOUNT = re.compile(
 _DESCRIBED = re.compile(r"(?:회사|기업|업체|분야)\s$")
 _ITEM_FIRST = re.compile(r"\s?(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s등\s")
 _COUNT = re.compile(r"\d+\s?(?:개사|개\s?기업|곳)$")
-_DESCRIBED_CONFIDENCE = 0.65
 
 
 def _bullet_amounts(text: str) -> list[OrgCandidate]:
     """The companies of a bulleted list of investments; those the item calls a company
-    ("부품회사 태한") with confidence 0.65, which ``find_by_clause`` keeps whatever Kiwi's
-    reading."""
+    ("부품회사 태한") with confidence 0.65 and marked ``described``, which ``find_by_clause``
+    keeps whatever Kiwi's reading."""
     out: list[OrgCandidate] = []
     if "▲" not in text and "△" not in text and "▷" not in text:
         return out
@@ -489,7 +492,7 @@ def _bullet_amounts(text: str) -> list[OrgCandidate]:
             continue
         if not _INVESTING_LIST.search(line.group()):
             continue
-        names: list[tuple[int, int, float]] = []
+        names: list[tuple[int, int, bool]] = []
         for item in _BULLET_ITEM.finditer(text, line.start(), line.end()):
             amount = _ITEM_AMOUNT.search(text, item.start("body"), item.end("body"))
             if amount is None:
@@ -500,10 +503,12 @@ def _bullet_amounts(text: str) -> list[OrgCandidate]:
                 if first is None:
                     continue
                 a, b = first.span("name")
-            described = _DESCRIBED.search(text, item.start("body"), a) is not None
-            names.append((a, b, _DESCRIBED_CONFIDENCE if described else 0.6))
+            names.append((a, b, _DESCRIBED.search(text, item.start("body"), a) is not None))
         if len(names) >= 3:
-            out += [OrgCandidate(text[a:b], "company", a, b, c) for a, b, c in names]
+            out += [
+                OrgCandidate(text[a:b], "company", a, b, 0.65 if said else 0.6, described=said)
+                for a, b, said in names
+            ]
     return out
 
 
@@ -717,9 +722,7 @@ _APPOSED = re.compile(
 def _apposed(text: str) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
     for m in _APPOSED.finditer(text) if "인 " in text else ():
-        end = m.end("name")
-        if m["tail"] and not particle_fits(m["name"], m["tail"]):
-            end = m.end("tail")  # "… 업체인 바이오웨이가": the 이 is the name's
+        end = _name_end(m)  # "… 업체인 바이오웨이가": the 이 is the name's
         out.append(OrgCandidate(text[m.start("name") : end], "company", m.start("name"), end, 0.6))
     return out
 

@@ -213,6 +213,8 @@ class OrgCandidate:
     start: int
     end: int
     confidence: float
+    #: The text calls it a company ("부품회사 태한"): kept whatever Kiwi reads it as.
+    described: bool = False
 
 
 def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandidate]:
