@@ -276,21 +276,12 @@ def _score_ids(
 def _related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
     """Industries matched one to one, first exactly, then where one is broader than the other
     in the taxonomy (battery for battery materials, or the other way round)."""
-
-    def lineage(industry: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [industry]
-        while todo:
-            for up in gazetteer.broader.get(todo.pop(), set()) - seen:
-                seen.add(up)
-                todo.append(up)
-        return seen
-
+    above = {industry: gazetteer.above(industry) for industry in want | got}
     exact = want & got
     wanted, found = sorted(want - exact), sorted(got - exact)
     pairs = 0
     for g in wanted:
-        match = next((p for p in found if g in lineage(p) or p in lineage(g)), None)
+        match = next((p for p in found if g in above[p] or p in above[g]), None)
         if match is not None:
             found.remove(match)
             pairs += 1

@@ -161,6 +161,16 @@ class Gazetteer:
             and all(e.label == "Industry" for e in entries)
         }
 
+    def above(self, industry: str) -> set[str]:
+        """Every industry above ``industry`` in the taxonomy, however many steps up."""
+        seen: set[str] = set()
+        todo = [industry]
+        while todo:
+            for up in self.broader.get(todo.pop(), set()) - seen:
+                seen.add(up)
+                todo.append(up)
+        return seen
+
     def _share_city_forms(self) -> None:
         """ "광주시" names Gwangju in Gyeonggi and, as news writes it, Gwangju Metropolitan
         City too: a city's "<name>시" is shared with the metropolitan city called <name>."""
