@@ -173,10 +173,19 @@ def evaluate_all(
     from ingest.settings import BuildSettings
 
     gold_dir = gold_dir or GOLD_DIR
+    gold_files = sorted(gold_dir.glob("*.yaml")) if gold_dir.is_dir() else []
+    if not gold_files:
+        what = "folder holds no *.yaml gold file" if gold_dir.is_dir() else "does not exist"
+        raise ValidationFailed(
+            f"no gold to score: {gold_dir} {what}",
+            [f"{gold_dir}: {what}"],
+            "pass a gold file such as data/eval/realnews.yaml, or a folder of span gold "
+            "such as tests/ingest/gold",
+        )
     corpus = corpus or BuildSettings().corpus
     pipeline = Pipeline.load(reference_only=reference_only)
     groups: dict[str, Scores] = {"source": Scores(), "held-out": Scores()}
-    for gold_file in sorted(gold_dir.glob("*.yaml")):
+    for gold_file in gold_files:
         gold = load_gold(gold_file)
         group = "held-out" if gold.get("held_out") else "source"
         if group == "source" and corpus is None:

@@ -163,6 +163,17 @@ def test_eval_command_reports_the_split(tmp_path: Path) -> None:
     assert wrong.exit_code != 0
 
 
+@pytest.mark.parametrize("name", ["no-such-gold.yaml", "empty-folder"])
+def test_eval_refuses_a_gold_path_with_nothing_to_score(tmp_path: Path, name: str) -> None:
+    """A mistyped gold file, or a folder without gold, is one clear error, not an empty
+    report that looks like success."""
+    (tmp_path / "empty-folder").mkdir()
+    result = CliRunner().invoke(app, ["eval", "--gold", str(tmp_path / name)])
+    assert result.exit_code == 3, result.output
+    assert "no gold to score" in result.output
+    assert name in result.output
+
+
 REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
 
 
