@@ -150,8 +150,18 @@ def register(app: typer.Typer) -> None:
         details: Annotated[
             bool, typer.Option(help="gold file only: each document's misses and false alarms")
         ] = False,
+        against: Annotated[
+            Path | None,
+            typer.Option(
+                help="gold file only: a second annotation of the same texts, scored against "
+                "--gold as if it were the extractor's output (annotator agreement; no --corpus)"
+            ),
+        ] = None,
     ) -> None:
         """추출 평가 / precision, recall and F1 against the gold annotations."""
+        if against is not None:
+            _agreement(gold, against, details)
+            return
         if gold is not None and gold.is_file():
             _evaluate_set(gold, corpus, split, details, reference_only)
             return
@@ -201,6 +211,34 @@ def _evaluate_set(
         _print_table(title, rows)
     if "all" in scores:
         _print_table("precision by confidence / 신뢰도 구간별 정밀도", band_rows(scores["all"]))
+
+
+def _agreement(gold: Path | None, against: Path, details: bool) -> None:
+    """``rsg eval --gold FIRST --against SECOND``: how far two annotators agree."""
+    from ingest.documents.agreement import compare
+    from ingest.documents.goldset import detail_lines, report_rows
+    from ingest.documents.matcher import Gazetteer
+
+    if gold is None:
+        raise typer.BadParameter("name the first annotation's gold file", param_hint="--gold")
+    for option, path in (("--gold", gold), ("--against", against)):
+        if not path.is_file():
+            raise typer.BadParameter(
+                f"{path}: not a file; name two document-level gold files", param_hint=option
+            )
+    try:
+        agreement = compare(gold, against, Gazetteer.load())
+    except RsgError as exc:
+        raise fail(exc) from None
+    if details:
+        for line in detail_lines(agreement.results):
+            out.print(line, highlight=False, markup=False)
+    for side, files in (("--gold", agreement.only_first), ("--against", agreement.only_second)):
+        if files:
+            err.print(f"only in {side} (not compared): {', '.join(files)}", markup=False)
+    title = f"{against.name} against {gold.name}: {agreement.scores.documents} document(s)"
+    for _, rows in report_rows({"all": agreement.scores}):
+        _print_table(title, rows)
 
 
 def _print_table(title: str, rows: list[tuple[str, ...]]) -> None:

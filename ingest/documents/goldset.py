@@ -251,11 +251,11 @@ def score_document(
 ) -> SetScores:
     out = SetScores(documents=1)
     result = result or DocumentResult(doc.file)
-    resolve = _Resolver(gazetteer)
-    _score_ids(out, result, "regions", set(doc.regions), _regions(extraction, gazetteer))
+    resolve = Resolver(gazetteer)
+    score_ids(out, result, "regions", set(doc.regions), _regions(extraction, gazetteer))
     want_ind = {resolve.concept(c, "Industry") for c in doc.industries}
-    _score_ids(out, result, "industries", want_ind, set(extraction.industries))
-    out.industries_related = _related_tally(want_ind, set(extraction.industries), gazetteer)
+    score_ids(out, result, "industries", want_ind, set(extraction.industries))
+    out.industries_related = related_tally(want_ind, set(extraction.industries), gazetteer)
     names = _score_organizations(out, result, doc, extraction)
     _score_amounts(out, result, doc, extraction)
     _score_investments(out, result, doc, facts, names)
@@ -264,7 +264,7 @@ def score_document(
     return out
 
 
-def _score_ids(
+def score_ids(
     out: SetScores, result: DocumentResult, name: str, want: set[str], got: set[str]
 ) -> None:
     tally = out.tallies[name]
@@ -273,7 +273,7 @@ def _score_ids(
     result.extra[name] += sorted(got - want)
 
 
-def _related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
+def related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
     """Industries matched one to one, first exactly, then where one is broader than the other
     in the taxonomy (battery for battery materials, or the other way round)."""
     above = {industry: gazetteer.above(industry) for industry in want | got}
@@ -302,7 +302,7 @@ def _regions(extraction: Extraction, gazetteer: Gazetteer) -> set[str]:
     return out
 
 
-class _Resolver:
+class Resolver:
     """Gold concepts marked ``new`` that the reference data has since gained, by name; and
     the local government of a named area (the gold's regions are local governments)."""
 
@@ -351,7 +351,17 @@ def _score_organizations(
     out: SetScores, result: DocumentResult, doc: GoldDocument, extraction: Extraction
 ) -> dict[str, str]:
     """Tally organisations; returns prediction key -> the gold name it matched."""
-    predicted = _predicted_orgs(extraction)
+    return tally_organizations(out, result, doc, _predicted_orgs(extraction))
+
+
+def tally_organizations(
+    out: SetScores,
+    result: DocumentResult,
+    doc: GoldDocument,
+    predicted: dict[str, tuple[set[str], float]],
+) -> dict[str, str]:
+    """Tally predicted organisations (key -> names, confidence) against the gold's; returns
+    every name and id a matched prediction goes by -> the gold name it matched."""
     gold = {g.name: {name_key(f) for f in [g.name, *g.forms]} for g in doc.organizations}
     matched: dict[str, str] = {}
     for key, (names, _) in predicted.items():
@@ -385,6 +395,13 @@ def _score_amounts(
     for e in extraction.entities:
         if e.type == "Amount" and e.value is not None:
             got[amount_key(e.text)].add(e.value)
+    tally_amounts(out, result, doc, got)
+
+
+def tally_amounts(
+    out: SetScores, result: DocumentResult, doc: GoldDocument, got: dict[str, set[int]]
+) -> None:
+    """Tally amounts found (wording as compared -> values) against the gold's."""
     want = {amount_key(a.text): a for a in doc.amounts if a.currency is None}
     for key, amount in want.items():
         out.amounts_total += 1
@@ -412,12 +429,19 @@ def _score_investments(
     facts: list[ExtractedFact],
     names: dict[str, str],
 ) -> None:
-    want = {(i.organization, i.amount_krw) for i in doc.investments}
     got: dict[tuple[str, int], float] = {}
     for f in facts:
         if f.type == "INVESTS_IN" and f.amount_krw is not None:
             key = (_org_of(f.subject, names), f.amount_krw)
             got[key] = max(got.get(key, 0.0), f.confidence)
+    tally_investments(out, result, doc, got)
+
+
+def tally_investments(
+    out: SetScores, result: DocumentResult, doc: GoldDocument, got: dict[tuple[str, int], float]
+) -> None:
+    """Tally investments found ((gold name of the investor, won) -> confidence)."""
+    want = {(i.organization, i.amount_krw) for i in doc.investments}
     tally = out.tallies["investments"]
     tally.tp, tally.fp = len(want & set(got)), len(set(got) - want)
     tally.fn = len(want - set(got))
@@ -435,11 +459,8 @@ def _score_designations(
     result: DocumentResult,
     doc: GoldDocument,
     facts: list[ExtractedFact],
-    resolve: _Resolver,
+    resolve: Resolver,
 ) -> None:
-    want: dict[tuple[str, str], str] = {}
-    for d in doc.designations:
-        want[(resolve.concept(d.scheme, "Designation"), d.region)] = d.status
     got: dict[tuple[str, str], tuple[str, float]] = {}
     for f in facts:
         if f.type in _STATUS and f.object.startswith("Designation:"):
@@ -448,6 +469,20 @@ def _score_designations(
             status = _STATUS[f.type]
             if key not in got or f.confidence > got[key][1]:
                 got[key] = (status, f.confidence)
+    tally_designations(out, result, doc, got, resolve)
+
+
+def tally_designations(
+    out: SetScores,
+    result: DocumentResult,
+    doc: GoldDocument,
+    got: dict[tuple[str, str], tuple[str, float]],
+    resolve: Resolver,
+) -> None:
+    """Tally designations found ((scheme, region) -> (status, confidence))."""
+    want: dict[tuple[str, str], str] = {}
+    for d in doc.designations:
+        want[(resolve.concept(d.scheme, "Designation"), d.region)] = d.status
     tally = out.tallies["designations"]
     tally.tp = len(set(want) & set(got))
     tally.fp, tally.fn = len(set(got) - set(want)), len(set(want) - set(got))

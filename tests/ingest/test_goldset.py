@@ -12,11 +12,11 @@ from api.cli.main import app
 from ingest.documents.document import Pipeline
 from ingest.documents.goldset import (
     DocumentResult,
-    _related_tally,
     amount_key,
     evaluate,
     load_goldset,
     name_key,
+    related_tally,
 )
 from ontology.errors import ValidationFailed
 
@@ -129,11 +129,11 @@ def test_a_broader_or_narrower_industry_counts_once_in_the_related_row(
     exact matches first; an unrelated industry counts nowhere."""
     gazetteer = pipeline.gazetteer
     assert "battery" in gazetteer.broader["battery-materials"]
-    related = _related_tally({"battery-materials", "hydrogen"}, {"battery", "bio"}, gazetteer)
+    related = related_tally({"battery-materials", "hydrogen"}, {"battery", "bio"}, gazetteer)
     assert (related.tp, related.fp, related.fn) == (1, 1, 1)
-    exact_first = _related_tally({"battery", "battery-materials"}, {"battery"}, gazetteer)
+    exact_first = related_tally({"battery", "battery-materials"}, {"battery"}, gazetteer)
     assert (exact_first.tp, exact_first.fp, exact_first.fn) == (1, 0, 1)
-    narrower = _related_tally({"battery"}, {"battery-recycling"}, gazetteer)
+    narrower = related_tally({"battery"}, {"battery-recycling"}, gazetteer)
     assert (narrower.tp, narrower.fp, narrower.fn) == (1, 0, 0)
 
 
