@@ -190,7 +190,7 @@ REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
         ("realnews8.yaml", {"heldout"}, 29),
         ("realnews9.yaml", {"heldout"}, 29),
         ("realnews10.yaml", {"heldout"}, 28),
-        ("realnews11.yaml", {"heldout"}, 21),
+        ("realnews11.yaml", {"heldout"}, 28),
     ],
 )
 def test_the_real_gold_files_load_as_the_evaluation_reads_them(

@@ -45,7 +45,7 @@ SETS = {
     "realnews8": GoldFile(DATA / "eval" / "realnews8.yaml", "RSG_REALNEWS8_CORPUS", 29, True, 4),
     "realnews9": GoldFile(DATA / "eval" / "realnews9.yaml", "RSG_REALNEWS9_CORPUS", 29, True, 4),
     "realnews10": GoldFile(DATA / "eval" / "realnews10.yaml", "RSG_REALNEWS10_CORPUS", 28, True, 4),
-    "realnews11": GoldFile(DATA / "eval" / "realnews11.yaml", "RSG_REALNEWS11_CORPUS", 21, True, 3),
+    "realnews11": GoldFile(DATA / "eval" / "realnews11.yaml", "RSG_REALNEWS11_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
