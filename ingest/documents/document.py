@@ -193,6 +193,7 @@ class Pipeline:
             sentences,
             mentions,
             {i for f in facts for i in f.props.get("industry", "").split(",") if i},
+            self.gazetteer,
         )
         proposals = _proposals(mentions, norm, sentences)
         return (

@@ -171,6 +171,20 @@ class Gazetteer:
                 todo.append(up)
         return seen
 
+    def written_above(self, industry: str, text: str) -> set[str]:
+        """The industries above ``industry`` whose own name ``text`` opens with: "이차전지
+        양극재" and "배터리팩" name the battery industry before its sub-field."""
+        up = self.above(industry)
+        if not up:
+            return set()
+        return {
+            e.id
+            for end, surface in self.automaton.iter(_fold(text))
+            if end + 1 == len(surface)
+            for e in self.surfaces[surface]
+            if e.label == "Industry" and e.id in up
+        }
+
     def _share_city_forms(self) -> None:
         """ "광주시" names Gwangju in Gyeonggi and, as news writes it, Gwangju Metropolitan
         City too: a city's "<name>시" is shared with the metropolitan city called <name>."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingest.documents.matcher import Mention
+from ingest.documents.matcher import Gazetteer, Mention
 from ingest.korean.sentences import Sentence
 
 #: Categories too broad to be a document's industry by being named.
@@ -39,10 +39,13 @@ UMBRELLA = frozenset(
         "carbon-neutrality",
         "startups",
         "tourism",
-        "advanced-materials",
         "food",
     }
 )
+# Fields whose name opens the name of a sub-field ("이차전지 양극재", "배터리 팩") as a field
+# of its own: the text names both (the gold guideline's example). Not so for 자동차부품,
+# 전력반도체 or 수소 생산, where the field is only the sub-field's head word.
+_NAMED_BEFORE_SUBFIELD = frozenset({"battery"})
 # "X는 … Y로, …" or "X는 … 제도다/거점이다/…이다": a sentence that says what X is.
 _DEFINES = re.compile(
     r"(?:이다|입니다|(?:제도|구역|거점|재료|소재|원료|물질|기술|산업|시설|사업|개념|방식|분야|것)"
@@ -56,7 +59,14 @@ _CATEGORY_LIST = re.compile(
     r"|등\s?(?:정부의?\s?)?(?:국가)?첨단전략산업"
     r"|(?:\d+|[두세네])\s?개\s?분야(?:별|에|의|로)"
     r"|(?:\d+|[두세네])\s?개(?:다|이다)\.?$"  # "분야는 반도체와 이차전지, 디스플레이 3개다"
+    # the region's industries of old: "… 등 도의 주력산업", "자동차 산업을 비롯한 기존 주력산업"
+    r"|(?:등|[을를]\s?비롯한)\s?(?:(?:도|시|지역|기존|전통)의?\s?(?:주력\s?산업|제조업)|제조\s?산업을)"
 )
+# "4대 주력산업이었던 자동차 조선 석유화학 비철금속과 함께 2차전지 산업을": the region's
+# industries of old, named beside the new one.
+_OLD_MAINSTAYS = re.compile(r"(?:주력\s?산업|제조업)(?:이었던|였던)\s")
+_ALONGSIDE = re.compile(r"[^.\n]{0,30}?(?:과|와)\s함께")
+_CLAUSE_BREAK = re.compile(r"(?:한편|면서|으며|하며|하고),?\s")
 _SUBJECT = re.compile(r"(?:은|는)\s")
 # What makes an umbrella word a focus: written as an industry or a concrete thing of it.
 _FOCUS = re.compile(
@@ -64,6 +74,11 @@ _FOCUS = re.compile(
 )
 # An umbrella word glued to another word and 산업 ("관광레저산업"): written as an industry.
 _GLUED_INDUSTRY = re.compile(r"[가-힣]{1,4}산업")
+# An umbrella word written as a field of its own ("첨단소재 산업의 거점", "에너지 분야 대기업",
+# "에너지 신산업").
+_AS_FIELD = re.compile(
+    r"\s?(?:신산업|산업|분야)(?:[은는이가의을를에와과도]|에서|으로|로)?(?![가-힣])"
+)
 # The aerospace industry, written as such, is the aviation and the space industry.
 _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
 # Schemes whose name is itself an industry concept, or whose law gives their industries (the
@@ -77,7 +92,7 @@ _SCHEME_INDUSTRY = {
 # "충전용", "전자 부품용 소재".
 _NOT_THE_SECTOR = re.compile(
     r"(?:\([^()\n]{1,12}\)|\))?(?:\s?시대(?:에|의|를|을)?(?![가-힣])"
-    r"|(?:·[가-힣A-Za-z]{1,6})*\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
+    r"|(?:·[가-힣A-Za-z0-9]{1,6})*\s?기반(?:의)?\s(?!구축|조성|마련|확충|강화|시설|산업)"
     r"|\s?(?:연료탱크|용기)|\s?[\d,.]+\s?만?\s?대(?![가-힣])"
     r"|\s?(?:시장|수요|업황)(?:의|이|은|을|에|과|와)?\s?(?:확대|성장|증가|둔화|침체|회복|규모|수요)"
     r"|\s?(?:충전|부품|소재)?용(?:으로|의|도)?(?![가-힣]))"
@@ -95,6 +110,15 @@ _SERVED = re.compile(
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
+# After an industry: the rest of a list of technologies put to use ("인공지능(AI), 로봇, 센서
+# 기술을 융합해", "사물인터넷, 5G 등 4차 산업혁명 기술을 접목한"), or a tool glued to 활용
+# ("로봇활용 제작지원센터", not "배터리 활용 사업"): a means, not the sector.
+_MEANS = re.compile(
+    r"(?:\([^()\n]{1,12}\))?"
+    r"(?:\s?[,·ㆍ]\s?[^\s,.·ㆍ]{1,14}(?:\([^()\n]{1,12}\))?(?:\s[^\s,.·ㆍ]{1,8})?){0,5}"
+    r"(?:\s?등)?\s?(?:[^\s,.]{1,8}\s){0,3}?기술(?:을|를)\s?(?:접목|융합|결합|활용|적용)"
+    r"|활용\s(?!사업|산업)"
+)
 # After 자동차: one of its parts ("자동차 히터", "자동차 내장재 부품", "자동차ㆍ항공기 부품"):
 # the automotive-parts industry.
 _CAR_PART = re.compile(
@@ -120,8 +144,12 @@ def document_industries(
     sentences: Iterable[Sentence],
     mentions: list[Mention],
     from_facts: set[str],
+    gazetteer: Gazetteer | None = None,
 ) -> list[str]:
-    """Industry ids of the document: ``from_facts`` and the statements' own industries."""
+    """Industry ids of the document: ``from_facts`` and the statements' own industries.
+
+    With the ``gazetteer``, a sub-field written with its field's name ("이차전지 양극재",
+    "배터리팩") gives the field too: the text names both."""
     found = set(from_facts)
     industries = [m for m in mentions if m.label == "Industry"]
     # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
@@ -131,6 +159,7 @@ def document_industries(
         for m in industries
         if _FOCUS.search(m.text.replace(" ", ""))
         or _GLUED_INDUSTRY.match(text, m.end)
+        or _AS_FIELD.match(text, m.end)
         or (m.id == "food" and _MADE.match(text, m.end))
         or _listed_with_sectors(text, m, industries)
     }
@@ -157,13 +186,25 @@ def document_industries(
                 found.add(subject.id)
             continue
         listed = _CATEGORY_LIST.search(body)
+        # The list is the one of its own clause: "… 생산 거점으로 성장하는 한편, 자동차 산업을
+        # 비롯한 기존 주력산업" leaves what comes before 한편 alone.
+        clause = 0
+        if listed:
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(body, 0, listed.start())]
+            clause = breaks[-1] if breaks else 0
         for m in inside:
             if m.id in UMBRELLA and m.id not in named:
                 continue
+            if m.id == "advanced-materials" and _material_of(text, m, mentions):
+                continue  # "반도체용 첨단소재", "이차전지 신소재": another industry's material
             if _NOT_THE_SECTOR.match(text, m.end):
                 continue  # "AI 시대", "수소차 연료탱크", "부품용 소재": an era or a market
-            if listed and m.start < sent.start + listed.start():
+            if listed and sent.start + clause <= m.start < sent.start + listed.start():
                 continue  # an item of a national list of categories
+            if _OLD_MAINSTAYS.search(text, sent.start, m.start) and _ALONGSIDE.match(
+                text, m.end, sent.end
+            ):
+                continue  # "주력산업이었던 자동차 조선 … 과 함께": the region's industries of old
             if _in_a_name(text, m, industries) or _among_other_things(text, m, industries):
                 continue  # "한국항공우주(KAI)", "기술·제도·금융·인력": a name, a list of means
             if _alone_on_its_line(text, m):
@@ -174,15 +215,35 @@ def document_industries(
                 continue  # "자동차, 스마트폰 등에 공급": a market the product serves
             if in_history:
                 continue  # "2020년부터 수소연료전지 사업": another business
-            if m.id == "autonomous-driving" and _ROBOTS_FEATURE.match(text, m.end):
-                continue
+            if m.id in ("autonomous-driving", "ai") and _ROBOTS_FEATURE.match(text, m.end):
+                continue  # "자율주행 배달로봇", "AI 첨단로봇": a feature of the robot
+            if _MEANS.match(text, m.end, sent.end):
+                continue  # "인공지능, 로봇, 센서 기술을 융합해", "로봇활용 제작": a means
             if m.id == "automotive" and _CAR_PART.match(text, m.end):
                 found.add("automotive-parts")
                 continue
             found.add(m.id)
+            if gazetteer is not None:
+                found |= gazetteer.written_above(m.id, m.text) & _NAMED_BEFORE_SUBFIELD
             if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
                 found.add("aviation")  # "우주항공 산업": aviation and space
     return sorted(found)
+
+
+_MATERIAL_FOR = re.compile(r"(?:용|용의)?\s?(?:첨단\s?)?")
+
+
+def _material_of(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Advanced materials written right after another industry or a company ("반도체용
+    첨단소재", "이차전지 신소재", "한화솔루션 첨단소재 부문"): that one's material or
+    division, not the advanced-materials field."""
+    return any(
+        o.end <= m.start
+        and o.label in ("Industry", "Organization")
+        and o.id != m.id
+        and _MATERIAL_FOR.fullmatch(text, o.end, m.start) is not None
+        for o in mentions
+    )
 
 
 def _listed_with_sectors(text: str, m: Mention, industries: list[Mention]) -> bool:

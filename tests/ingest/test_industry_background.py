@@ -91,7 +91,7 @@ def test_an_industry_alone_on_a_menu_line_is_no_statement(pipeline: Pipeline) ->
         (
             "김천시는 한빛켐의 이차전지 소재 공장을 유치했다. 한빛켐은 약품 사업을 시작으로"
             " 전자산업 폐산 재활용을 거쳐 상장했다.",
-            ["battery-materials"],
+            ["battery", "battery-materials"],
         ),
         (
             "기장군은 한빛의 이차전지 공장을 유치했다. 한빛은 2020년부터 수소연료전지 사업을"
@@ -101,6 +101,46 @@ def test_an_industry_alone_on_a_menu_line_is_no_statement(pipeline: Pipeline) ->
     ],
 )
 def test_markets_served_and_a_companys_history(
+    pipeline: Pipeline, raw: str, want: list[str]
+) -> None:
+    assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Technologies put to use in a list ending in 기술을 융합해/접목한: means.
+        (
+            "도는 인공지능, 로봇, 센서 기술을 융합해 생산공정을 자동화하는 스마트공장을 짓는다.",
+            ["smart-factory"],
+        ),
+        # A tool glued to 활용: a means.
+        ("도는 SMR 로봇활용 제작센터를 짓는다.", ["nuclear"]),
+        # AI before a robot is the robot's feature; 5G may stand in a ·-list before 기반.
+        ("대구시는 AI 로봇 기업을 키운다.", ["robotics"]),
+        ("서울시는 AI·5G 기반 로봇 실증을 한다.", ["robotics"]),
+        # The region's industries of old, named beside the new one, are background ...
+        (
+            "이번 투자로 울산은 이차전지 소재 거점이 되는 한편, 자동차 산업을 비롯한"
+            " 기존 주력산업도 고도화된다.",
+            ["battery", "battery-materials"],
+        ),
+        (
+            "울산시는 4대 주력산업이었던 자동차 조선 석유화학과 함께 이차전지 산업을 키운다.",
+            ["battery"],
+        ),
+        (
+            "도는 반도체, 디스플레이 등 도의 주력산업을 지원한다. 이번에 반도체 공장이 들어선다.",
+            ["semiconductor"],
+        ),
+        # ... as are the manufacturing industries a region turns into a new one.
+        (
+            "창원시는 정밀기계, 전자 부품 등 제조산업을 의료기기 산업으로 키운다.",
+            ["medical-devices"],
+        ),
+    ],
+)
+def test_means_and_a_regions_industries_of_old(
     pipeline: Pipeline, raw: str, want: list[str]
 ) -> None:
     assert _industries(pipeline, raw) == want

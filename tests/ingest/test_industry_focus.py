@@ -46,8 +46,9 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("군산시는 폐배터리 처리 공장을 유치했다.", ["battery-recycling"]),
         # Used batteries and a plant that regenerates cells are recycling too.
         ("제주도는 사용후 배터리 활용 사업을 키운다.", ["battery-recycling"]),
-        ("영광군에 이차전지 재생공장이 들어선다.", ["battery-recycling"]),
-        ("충주시는 배터리팩 공장을 유치했다.", ["battery-cells"]),
+        # Written with the battery's own name first, the field is named too.
+        ("영광군에 이차전지 재생공장이 들어선다.", ["battery", "battery-recycling"]),
+        ("충주시는 배터리팩 공장을 유치했다.", ["battery", "battery-cells"]),
         ("기장군은 원통형 배터리 공장을 유치했다.", ["battery-cells"]),
         ("울산시는 수소전기차 산업을 키운다.", ["fuel-cell-vehicles"]),
         ("울산시는 전해동박 공장을 유치했다.", ["battery-materials"]),
@@ -101,4 +102,30 @@ def test_a_documents_industries(pipeline: Pipeline, raw: str, want: list[str]) -
     ],
 )
 def test_definitions(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # The battery's name before a sub-field's ("이차전지 양극재", "배터리팩") names both.
+        ("포항시는 이차전지 양극재 공장을 유치한다.", ["battery", "battery-materials"]),
+        ("충주시는 전기차용 배터리팩 공장을 짓는다.", ["battery", "battery-cells"]),
+        # 2차 전지 written with a space is the battery.
+        ("울산시는 2차 전지 공장을 유치한다.", ["battery"]),
+        # An umbrella word written as a field of its own (분야, 신산업) is a focus.
+        ("광주시는 에너지 분야 기업 다섯 곳과 협약했다.", ["energy"]),
+        ("나주시는 에너지 신산업을 키운다.", ["energy"]),
+        # Advanced materials are a field of their own ...
+        ("세종시는 첨단 신소재 기업을 유치한다.", ["advanced-materials"]),
+        # ... unless they are another industry's material.
+        (
+            "평택시는 반도체 기업을 유치한다. 한 곳은 반도체용 첨단소재를 만든다.",
+            ["semiconductor"],
+        ),
+    ],
+)
+def test_a_field_and_its_subfield_and_umbrella_fields(
+    pipeline: Pipeline, raw: str, want: list[str]
+) -> None:
     assert _industries(pipeline, raw) == want
