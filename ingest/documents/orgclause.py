@@ -61,9 +61,10 @@ _CHIEF = re.compile(
     r"(?:^|[\s,(])(?P<person>[가-힣]{2,4})\s(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s"
     r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO|이사장)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
 )
-# "SK디스커버리 홍길동 부회장": a company, then its chief's name and title.
+# "SK디스커버리 홍길동 부회장": a company, then its chief's name and title; the company's
+# possessive 의 is no part of its name ("SK디스커버리의 홍길동 부회장").
 _CHIEF_AFTER = re.compile(
-    r"(?:^|(?<=[\s,(]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s(?P<person>[가-힣]{3})\s"
+    r"(?:^|(?<=[\s,(]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)의?\s(?P<person>[가-힣]{3})\s"
     r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
 )
 # "바이오앱(대표 홍길동)": a company with its chief in brackets.

@@ -23,6 +23,8 @@ def _run(pipeline: Pipeline, raw: str) -> tuple[list[tuple[str | None, str]], se
     [
         # A company, then its chief's name and title; the chief in brackets.
         ("한결소재 박민호 부회장이 참석했다.", ["한결소재"]),
+        # The same with the company's possessive: 의 is no part of the name.
+        ("한결소재의 박민호 대표는 공장을 짓겠다고 말했다.", ["한결소재"]),
         ("누리바이오(대표 최은지)는 300억원을 투자해 공장을 짓는다.", ["누리바이오"]),
         # "A 및 (what B is) B와 협약": both are parties.
         (
