@@ -223,7 +223,8 @@ def designation_facts(
             continue  # "규제자유특구 및 지역특화발전특구에 관한 규제특례법": a law's name
         if any(o.label == "Designation" and 0 <= o.start - m.end <= 1 for o in mentions):
             continue  # "홍천 도시첨단산업단지 기회발전특구": the site of the scheme after it
-        if m.id != NIC and _sited(text, m.end, e):
+        zone = _named_zone(text, m, mentions)
+        if m.id != NIC and zone is None and _sited(text, m.end, e):
             continue  # "외투지역 2만㎡에 공장을 증축", "첨복단지 입주": a site, not a fact
         if m.id == NIC:
             under_way = _UNDER_WAY.search(text, max(s, m.start - 30), m.start) or (
@@ -250,10 +251,17 @@ def designation_facts(
             kind, roster = "HOLDS", True  # "현재 경제자유구역은 A, B, C 등 세 곳이다"
         if kind is None and _ASSETS.match(text, s, m.start) and _ASSET_LIST.match(text, m.end, e):
             kind = "HOLDS"  # "A시는 그동안 B 규제자유특구, C 등 … 과 연계해 … 마련해 왔다"
+        by_name = zone is not None and (kind is None or _sited(text, m.end, e))
+        if by_name:
+            kind, roster = "HOLDS", False  # "화순백신산업특구에 공장": the zone of that place
         named = (kind or "SEEKS", ref(m), props)
         if kind is None:
             continue
-        places = _places(text, s, e, m, regions, ctx, every=roster)
+        places = (
+            [zone]
+            if by_name and zone is not None
+            else _places(text, s, e, m, regions, ctx, every=roster)
+        )
         if m.id == NIC:
             places = _metropolitan(places, ctx)
         bidders = (
@@ -597,6 +605,34 @@ def continued_designation(
             continue  # "문화재로 지정됐다": designated as something else
         return _each(text, s, e, regions, ("HOLDS", scheme, props), ctx, 0.45)
     return []
+
+
+# What stands between a zone's place and its scheme in the zone's own name: nothing, a space,
+# or the industries it is for ("화순백신산업특구", "세종 자율주행 규제자유특구").
+_ZONE_GAP = re.compile(r"\s?|·")
+# A special zone's scheme ("…특구"); an investment or trade zone, or a complex, written after
+# its place is an address ("천안 외투지역 내 공장").
+_ZONE_HEAD = re.compile(r"특구$")
+# A zone as the object ("춘천 강소특구를 중심으로 기업을 유치"): its own cues decide.
+_ZONE_OBJECT = re.compile(r"[’'\"”]?\s?(?:을|를)(?![가-힣])")
+
+
+def _named_zone(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The region a zone is named after, written right before the scheme with only its
+    industries between: the zone there is that region's ("세종 자율주행 규제자유특구에 참여하는
+    기업", "화순백신산업특구에 공장을 짓는다"). None for any other scheme."""
+    if not _ZONE_HEAD.search(m.text) or _ZONE_OBJECT.match(text, m.end):
+        return None
+    pos = m.start
+    for o in sorted((o for o in mentions if o.end <= m.start), key=lambda o: -o.start):
+        if not _ZONE_GAP.fullmatch(text[o.end : pos]):
+            return None
+        if o.label == "Region":
+            return o
+        if o.label != "Industry":
+            return None
+        pos = o.start
+    return None
 
 
 def _named_complex(text: str, m: Mention) -> bool:

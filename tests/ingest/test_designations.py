@@ -128,3 +128,32 @@ def test_gwangju_the_metropolitan_city_unless_gyeonggi_is_written_before_it(
 )
 def test_a_documents_industries(pipeline: Pipeline, raw: str, industries: list[str]) -> None:
     assert run_text(pipeline, raw).industries == industries
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A special zone named after its place, with its industry between: that place's zone,
+        # even where the sentence only says firms join it or build a plant in it.
+        (
+            "이번 협약으로 세종 자율주행 규제자유특구에 참여하는 업체가 시험장을 쓴다.",
+            {("HOLDS", "Region:sejong", "Designation:regulation-free-zone")},
+        ),
+        (
+            "세 회사는 화순백신산업특구에 생산공장을 건립한다.",
+            {
+                (
+                    "HOLDS",
+                    "Region:jeonnam-hwasun",
+                    "Designation:regional-specialized-development-zone",
+                )
+            },
+        ),
+        # An investment zone after its place stays an address.
+        ("두 회사는 천안 외국인투자지역 내에 공장을 증설한다.", set()),
+    ],
+)
+def test_a_zone_named_after_its_place_is_held_there(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert held_or_sought(pipeline, raw) == want
