@@ -253,3 +253,70 @@ class GazetteerFile(Strict):
             for entry in self.organizations
             if any(surface_key(s.text) == key and s.valid_on(on) for s in entry.surfaces())
         ]
+
+
+STOCK_CODE = r"^[0-9][0-9A-Z]{5}$"
+MARKETS = ("KOSPI", "KOSDAQ", "KONEX")
+
+
+class ListedCompany(Strict):
+    """One company listed on the Korea Exchange: stock code, name, market (None: not known)."""
+
+    code: str = Field(pattern=STOCK_CODE)
+    name_ko: Form
+    market: str | None = None
+
+    @field_validator("market")
+    @classmethod
+    def _market(cls, value: str | None) -> str | None:
+        if value is not None and value not in MARKETS:
+            raise ValueError(f"market must be one of {', '.join(MARKETS)}; got {value!r}")
+        return value
+
+
+class ListingSource(Strict):
+    listing: str
+    snapshots: list[IsoDate] = Field(min_length=1)
+
+
+class ListedFile(Strict):
+    """상장사 목록 / ``data/gazetteer/listed.yaml``: codes and names each used once."""
+
+    source: ListingSource
+    companies: list[ListedCompany] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Self:
+        codes: set[str] = set()
+        names: set[str] = set()
+        for company in self.companies:
+            key = surface_key(company.name_ko)
+            if company.code in codes or key in names:
+                raise ValueError(f"{company.code} {company.name_ko!r} is listed twice")
+            codes.add(company.code)
+            names.add(key)
+        return self
+
+    def entries(self, hand: GazetteerFile) -> list[GazetteerEntry]:
+        """The companies as gazetteer entries (id ``krx-<code>``), leaving out every name the
+        hand-made gazetteer has in any period: its entry wins and keeps its id."""
+        taken = {surface_key(s.text) for e in hand.organizations for s in e.surfaces()}
+        return [
+            GazetteerEntry.model_construct(
+                id=f"krx-{company.code.lower()}",
+                name_ko=company.name_ko,
+                name_en=company.name_ko,
+                aliases=[],
+                kind="company",
+                short_forms=[],
+                latin=[],
+                former_names=[],
+                valid_from=None,
+                parent=None,
+                region=None,
+                industries=[],
+                note=None,
+            )
+            for company in self.companies
+            if surface_key(company.name_ko) not in taken
+        ]

@@ -313,6 +313,10 @@ class Gazetteer:
                 and (
                     orgnames.local_government(entry.id)
                     or orgnames.refused(text[start:end], text[end : end + 3])
+                    or (
+                        entry.id.startswith(orgnames.LISTED_PREFIX)
+                        and not orgnames.listed_bounded(text, start, end)
+                    )
                 )
             ):
                 continue  # a city hall is its region; 정부 is no particular body
