@@ -1,10 +1,11 @@
-"""The second annotation of set 10 (data/eval/agreement/realnews10-b.yaml) for measuring agreement.
+"""The second annotations of sets 10 and 11 (data/eval/agreement/realnews1x-b.yaml) for agreement.
 
-It loads with the gold loader, covers the 28 documents of set 10 once each, every document is
-held out with a stratum, every region, industry and scheme id exists in data/*.yaml or is marked
+Each file loads with the gold loader, covers the 28 documents of its set once each, every document
+is held out with a stratum, every region, industry and scheme id exists in data/*.yaml or is marked
 new, organisation kinds are known, investors are organisations of the same document, and every
-copied span is at most 40 characters. With ``RSG_REALNEWS10_CORPUS`` naming the folder of the
-texts, every copied span is also found in its text. Broken entries written here fail.
+copied span is at most 40 characters. With ``RSG_REALNEWS10_CORPUS`` (``RSG_REALNEWS11_CORPUS``)
+naming the folder of set 10's (set 11's) texts, every copied span is also found in its text.
+Broken entries written here fail.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from ingest.documents.goldset import GoldDocument, GoldSet, NewConcept, load_gol
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-FILE = DATA / "eval" / "agreement" / "realnews10-b.yaml"
+AGREEMENT = DATA / "eval" / "agreement"
+#: Second reading -> the variable naming the folder of its set's texts.
+READINGS = {
+    "realnews10-b.yaml": "RSG_REALNEWS10_CORPUS",
+    "realnews11-b.yaml": "RSG_REALNEWS11_CORPUS",
+}
 DOCUMENTS = 28
 MAX_SPAN = 40
 STRATA = {
@@ -101,18 +107,24 @@ def problems(doc: GoldDocument, stratum: Any) -> list[str]:
     return out
 
 
+@pytest.fixture(scope="module", params=sorted(READINGS))
+def reading(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
 @pytest.fixture(scope="module")
-def raw() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+def raw(reading: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((AGREEMENT / reading).read_text(encoding="utf-8"))
     return data
 
 
 @pytest.fixture(scope="module")
-def goldset() -> GoldSet:
-    return load_goldset(FILE)
+def goldset(reading: str) -> GoldSet:
+    return load_goldset(AGREEMENT / reading)
 
 
-def test_the_file_loads_with_every_document_of_set_10_once(goldset: GoldSet) -> None:
+def test_the_file_loads_with_every_document_of_its_set_once(goldset: GoldSet) -> None:
     files = [doc.file for doc in goldset.documents]
     assert len(files) == DOCUMENTS
     assert len(set(files)) == DOCUMENTS
@@ -185,10 +197,13 @@ def test_a_broken_document_is_reported(change: dict[str, Any], stratum: str, exp
     assert any(expected in p for p in found), found
 
 
-def test_spans_are_found_in_the_texts_when_the_folder_is_given(goldset: GoldSet) -> None:
-    folder = os.environ.get("RSG_REALNEWS10_CORPUS")
+def test_spans_are_found_in_the_texts_when_the_folder_is_given(
+    goldset: GoldSet, reading: str
+) -> None:
+    variable = READINGS[reading]
+    folder = os.environ.get(variable)
     if not folder:
-        pytest.skip("RSG_REALNEWS10_CORPUS does not name the folder of set 10's texts")
+        pytest.skip(f"{variable} does not name the folder of the texts of {reading}")
     missing = []
     for doc in goldset.documents:
         text = (Path(folder) / doc.file).read_text(encoding="utf-8")
