@@ -793,7 +793,14 @@ def most_specific(facts: list[Candidate], parents: dict[str, str]) -> list[Candi
             ):
                 continue  # a finance zone of the province stays beside the cities' zones
         out.append(c)
-    return out
+    # A region's bid for a scheme the document as surely says it holds is the bid it won, or a
+    # further bid of a holder ("기회발전특구 추가 지정 도전"): the region holds the scheme.
+    holds = {(c.object, c.subject): c.confidence for c in out if c.type == "HOLDS"}
+    return [
+        c
+        for c in out
+        if not (c.type == "SEEKS" and holds.get((c.object, c.subject), -1.0) >= c.confidence)
+    ]
 
 
 _KINDS = ("SEEKS", "HOLDS")

@@ -157,3 +157,13 @@ def test_a_zone_named_after_its_place_is_held_there(
     pipeline: Pipeline, raw: str, want: set[tuple[str, str, str]]
 ) -> None:
     assert held_or_sought(pipeline, raw) == want
+
+
+def test_a_bid_for_a_scheme_the_region_holds_is_the_scheme_held(pipeline: Pipeline) -> None:
+    odz = "Designation:opportunity-development-zone"
+    # The document says the region holds the scheme as surely as it says it bids: it holds it.
+    raw = "울산시는 기회발전특구 지정을 신청했다. 울산시는 지난해 기회발전특구로 지정됐다."
+    assert held_or_sought(pipeline, raw) == {("HOLDS", "Region:ulsan", odz)}
+    # A bid alone stays a bid.
+    raw = "울산시는 기회발전특구 지정을 신청했다."
+    assert held_or_sought(pipeline, raw) == {("SEEKS", "Region:ulsan", odz)}
