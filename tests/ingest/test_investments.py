@@ -137,9 +137,9 @@ EOK = 10**8
         ),
         # "오는 2031년까지" is no subject: the company the story speaks of invests.
         (
-            "당진시는 지엔씨에너지와 투자협약을 맺었다. 지엔씨에너지는 당진에 데이터센터를 "
+            "당진시는 한빛데이터에너지와 투자협약을 맺었다. 한빛데이터에너지는 당진에 데이터센터를 "
             "건립한다. 이를 위해 오는 2031년까지 2조원을 투자하기로 했다.",
-            {("Organization:지엔씨에너지", 20_000 * EOK)},
+            {("Organization:한빛데이터에너지", 20_000 * EOK)},
         ),
         # A region's investment agreement with one company whose chief attends: its amount.
         (
