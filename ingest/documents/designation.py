@@ -245,6 +245,8 @@ def designation_facts(
             _TOPIC.match(text, m.end, e) is not None
             and _LIST_END.search(text, m.end, e) is not None
         )
+        if kind is None and m.id == _NSIC:
+            kind = _complex_kind(text, m.end, e)
         if kind is None and roster:
             kind = _roster_kind(text, s, e, ctx)
         if kind is None and _COUNTED.match(text, m.end, e) and _NOW.search(before):
@@ -455,6 +457,24 @@ def _address(m: Mention, regions: list[Mention], ctx: Context) -> bool:
     """Whether a named area (a district, a complex) follows the scheme's name directly, so
     that the scheme is part of an address and not a fact of its own."""
     return any(m.end <= r.start <= m.end + 1 and ctx.levels.get(r.id) == "area" for r in regions)
+
+
+# A strategic-industry complex written with only its own plan or its benefits after it: "바이오
+# 특화단지 조성 사업", "첨단특화단지로 조성", "… 특화단지 지정에도 도움이 될" seek it; "… 특화단지
+# 지정에 따른 입지 확보" speaks of it as held.
+_COMPLEX_BUILT = re.compile(
+    r"[’'\"”]?\s?(?:(?:으로|로)\s?)?조성(?:\s?(?:사업|협약|계획|추진)|하|을|에)"
+    r"|[’'\"”]?\s?(?:지정|선정)에도\s"
+    r"|[’'\"”]?\s?(?:(?:으로|로)\s?)?조성\s?$"
+)
+_COMPLEX_HELD = re.compile(r"[’'\"”]?\s?지정에\s?따(?:른|라)\s")
+
+
+def _complex_kind(text: str, end: int, e: int) -> str | None:
+    """SEEKS or HOLDS for a strategic-industry complex from the words right after it."""
+    if _COMPLEX_HELD.match(text, end, e):
+        return "HOLDS"
+    return "SEEKS" if _COMPLEX_BUILT.match(text, end, e) else None
 
 
 # A scheme followed by its places as the topic: "첨단 특화단지 분야 및 지역은 A, B, C이다".

@@ -167,3 +167,21 @@ def test_a_bid_for_a_scheme_the_region_holds_is_the_scheme_held(pipeline: Pipeli
     # A bid alone stays a bid.
     raw = "울산시는 기회발전특구 지정을 신청했다."
     assert held_or_sought(pipeline, raw) == {("SEEKS", "Region:ulsan", odz)}
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        # The complex named with its own plan after it is sought.
+        ("청주시는 바이오 특화단지 조성 사업을 벌인다.", "SEEKS"),
+        ("청주시는 이번 협약이 바이오 특화단지 지정에도 보탬이 된다고 했다.", "SEEKS"),
+        # Its benefits, spoken of as the region's, say it is held.
+        ("청주시는 이차전지 특화단지 지정에 따른 세금 감면을 알렸다.", "HOLDS"),
+    ],
+)
+def test_a_strategic_complex_named_with_its_plan_or_its_benefits(
+    pipeline: Pipeline, raw: str, kind: str
+) -> None:
+    facts = held_or_sought(pipeline, raw)
+    nsic = "Designation:national-strategic-industry-complex"
+    assert (kind, "Region:chungbuk-cheongju", nsic) in facts
