@@ -271,6 +271,8 @@ def designation_facts(
             if kind == "SEEKS" and m.id in _PROVINCE_BIDS
             else []
         )
+        if not bidders and kind == "SEEKS" and m.id in _PROVINCE_BIDS:
+            bidders = _story_bidder(text, s, m, places, subject, regions, ctx)
         if bidders:
             places = bidders  # the province that bids, not the sites it names
         when = min(dates, key=lambda d: abs(d.start - m.start), default=None)
@@ -390,6 +392,36 @@ def _applicants(
             return list(reversed(chain))
         return []
     return []
+
+
+_PROVINCES = ("province", "special_self_governing_province")
+
+
+def _story_bidder(
+    text: str,
+    s: int,
+    m: Mention,
+    places: list[Mention],
+    subject: str | None,
+    regions: list[Mention],
+    ctx: Context,
+) -> list[Mention]:
+    """The province a story is about as the bidder for ``m`` when its sentence names no
+    subject of its own and only sites inside that province ("[전남도는 …] 특히 무안 항공정비
+    산단을 기회발전특구로 지정받기 위해 노력 중이다", "이를 위해 창원국가산단에
+    수소특화단지를 조성하고자"): the province applies, the sites are its plan's. Empty
+    otherwise."""
+    if not (places and subject and ctx.main_strong and subject == _main(ctx)):
+        return []
+    province = subject.split(":", 1)[1]
+    if ctx.levels.get(province) not in _PROVINCES:
+        return []
+    before = [r for r in regions if s <= r.start and r.end <= m.start]
+    if any(r.id == province for r in before) or _city_subject(text, s, m, regions):
+        return []
+    if not all(_inside(p.id, province, ctx) for p in places):
+        return []
+    return [replace(places[0], id=province)]
 
 
 def _designated_object(text: str, s: int, m: Mention, regions: list[Mention]) -> bool:

@@ -185,3 +185,19 @@ def test_a_strategic_complex_named_with_its_plan_or_its_benefits(
     facts = held_or_sought(pipeline, raw)
     nsic = "Designation:national-strategic-industry-complex"
     assert (kind, "Region:chungbuk-cheongju", nsic) in facts
+
+
+def test_a_bid_for_a_site_of_the_province_whose_story_it_is_is_the_provinces(
+    pipeline: Pipeline,
+) -> None:
+    odz = "Designation:opportunity-development-zone"
+    # The sentence names no subject of its own, only a site inside the story's province.
+    raw = (
+        "충남도는 도청에서 배터리 기업 다섯 곳과 투자협약을 맺었다. "
+        "충남도는 이 기업들의 공장을 돕는다. "
+        "특히 당진 일대를 기회발전특구로 지정받기 위해 노력 중이다."
+    )
+    assert held_or_sought(pipeline, raw) == {("SEEKS", "Region:chungnam", odz)}
+    # A city that is the subject of the sentence bids itself.
+    raw = "충남도는 배터리 기업을 돕는다. 당진시는 석문 일대를 기회발전특구로 지정받으려 한다."
+    assert ("SEEKS", "Region:chungnam-dangjin", odz) in held_or_sought(pipeline, raw)
