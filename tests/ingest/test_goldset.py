@@ -191,7 +191,7 @@ REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
         ("realnews9.yaml", {"heldout"}, 29),
         ("realnews10.yaml", {"heldout"}, 28),
         ("realnews11.yaml", {"heldout"}, 28),
-        ("realnews12.yaml", {"heldout"}, 21),
+        ("realnews12.yaml", {"heldout"}, 28),
     ],
 )
 def test_the_real_gold_files_load_as_the_evaluation_reads_them(

@@ -46,7 +46,7 @@ SETS = {
     "realnews9": GoldFile(DATA / "eval" / "realnews9.yaml", "RSG_REALNEWS9_CORPUS", 29, True, 4),
     "realnews10": GoldFile(DATA / "eval" / "realnews10.yaml", "RSG_REALNEWS10_CORPUS", 28, True, 4),
     "realnews11": GoldFile(DATA / "eval" / "realnews11.yaml", "RSG_REALNEWS11_CORPUS", 28, True, 4),
-    "realnews12": GoldFile(DATA / "eval" / "realnews12.yaml", "RSG_REALNEWS12_CORPUS", 21, True, 3),
+    "realnews12": GoldFile(DATA / "eval" / "realnews12.yaml", "RSG_REALNEWS12_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
