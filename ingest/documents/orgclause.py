@@ -67,10 +67,11 @@ _CHIEF_AFTER = re.compile(
     r"(?:^|(?<=[\s,(]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)의?\s(?P<person>[가-힣]{3})\s"
     r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
 )
-# "바이오앱(대표 홍길동)": a company with its chief in brackets.
+# "바이오앱(대표 홍길동)": a company with its chief in brackets, maybe with its home or trade
+# after the chief ("바이오앱(대표 홍길동, 대전)", "바이오앱(대표 홍길동, 효소 제제)").
 _CHIEF_BRACKET = re.compile(
     r"(?:^|(?<=[\s,(‘'\"“]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?"
-    r"[가-힣]{2,4}\)"
+    r"[가-힣]{2,4}(?:,\s?[^()\n]{1,30})?\)"
 )
 # Countries written before a foreign company's name ("미국 A", "독일 B").
 _COUNTRIES = "|".join(sorted(COUNTRIES, key=len, reverse=True))
@@ -386,10 +387,10 @@ def _person(word: str) -> bool:
 
 
 # The parties of a signing named as a roll of three or more: "협약식에는 A, B, C가
-# 참여했다", "협약 기업은 A, B, C이다".
+# 참여했다", "협약 기업은 A, B, C이다", "협약기업은 A·B·C이다".
 _ROLL = re.compile(r"(?:협약식|체결식)에는\s|(?:협약|참여|입주)\s?기업(?:은|들은|으로는)\s")
 _ROLL_LIST = re.compile(
-    rf"(?P<list>{_LIST_NAME}(?:\s?,\s?{_LIST_NAME}){{2,}})"
+    rf"(?P<list>{_LIST_NAME}(?:\s?,\s?{_LIST_NAME}){{2,}}|{_LIST_NAME}(?:·{_LIST_NAME}){{2,}})"
     r"(?:(?:이|가)\s(?:참여|참석|함께)|이다|입니다)"
 )
 
@@ -406,7 +407,7 @@ def _roll(text: str) -> list[OrgCandidate]:
         match = _ROLL_LIST.match(text, opened.end()) or _ROLL_BULLETS.match(text, opened.end())
         if match is None:
             continue
-        for item in re.finditer(r"[^,\s▲△▷]+", match["list"]):
+        for item in re.finditer(r"[^,·\s▲△▷]+", match["list"]):
             a, b = match.start("list") + item.start(), match.start("list") + item.end()
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
