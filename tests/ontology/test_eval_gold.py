@@ -47,7 +47,7 @@ SETS = {
     "realnews10": GoldFile(DATA / "eval" / "realnews10.yaml", "RSG_REALNEWS10_CORPUS", 28, True, 4),
     "realnews11": GoldFile(DATA / "eval" / "realnews11.yaml", "RSG_REALNEWS11_CORPUS", 28, True, 4),
     "realnews12": GoldFile(DATA / "eval" / "realnews12.yaml", "RSG_REALNEWS12_CORPUS", 28, True, 4),
-    "realnews13": GoldFile(DATA / "eval" / "realnews13.yaml", "RSG_REALNEWS13_CORPUS", 18, True, 0),
+    "realnews13": GoldFile(DATA / "eval" / "realnews13.yaml", "RSG_REALNEWS13_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
