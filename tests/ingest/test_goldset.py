@@ -198,7 +198,7 @@ REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
 def test_the_real_gold_files_load_as_the_evaluation_reads_them(
     name: str, splits: set[str], at_least: int
 ) -> None:
-    """Set 1 has both splits; sets 2 to 12 hold every document out, so they can only be scored."""
+    """Set 1 has both splits; sets 2 to 13 hold every document out, so they can only be scored."""
     gold = load_goldset(REAL_GOLD / name)
     assert len(gold.documents) >= at_least
     assert {doc.split for doc in gold.documents} == splits
