@@ -2,13 +2,15 @@
 
 장소 언급 / a place named in passing is not a region of the story: the venue of an event
 ("서울 포시즌스 호텔에서 열린"), a company's home ("㈜한빛(서울)", "대구에 본사를 둔",
-"경기 시흥 소재 ㈜한빛", "청주 오창단지에 위치한 한빛은"), a place used only for comparison
-or as a rival ("서울·부산에 이어", "송도 등과 어깨를 나란히", "세종과 제주를 제외한", "경쟁
-상대인 구미", "구미 등이 공장을 갖춘 데 비해"), a person's title ("김철수 여수시장", "경기도의원"),
-an outlet's dateline in brackets ("[KBS 전주]"), a company that shares a region's name in a
-list of companies ("현대차, 세종, 효성"), where a company moves from ("본사를 울산에서 대구로
-이전", "경기도 남양주 본사를 춘천으로 이전"), a hotel or hall where something takes place
-("서울 여의도 한빛호텔에서"), and a wider area named after a place ("경남권").
+"경기 시흥 소재 ㈜한빛", "청주 오창단지에 위치한 한빛은", "부산에 공장을 둔", "평택 단지를
+거점으로 운영해 온") or its other office ("연구소는 하남에 자리 잡았다"), a place used only
+for comparison or as a rival ("서울·부산에 이어", "송도 등과 어깨를 나란히", "세종과
+제주를 제외한", "경쟁 상대인 구미", "구미 등이 공장을 갖춘 데 비해"), a person's title
+("김철수 여수시장", "경기도의원"), an outlet's dateline in brackets ("[KBS 전주]"), a
+company that shares a region's name in a list of companies ("현대차, 세종, 효성"), where a
+company moves from ("본사를 울산에서 대구로 이전", "경기도 남양주 본사를 춘천으로 이전"),
+a hotel or hall where something takes place ("서울 여의도 한빛호텔에서"), and a wider area
+named after a place ("경남권").
 ``in_passing`` leaves such region mentions out; the designation rules use the same tests.
 """
 
@@ -58,16 +60,28 @@ _ALONGSIDE = re.compile(
 )
 # A company's home: "대구에 본사를 둔", "경북 포항에 본사를 두고", "청주시 소재 ㈜…".
 _HOME = re.compile(
-    r"^\s?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
-    r"|^\s?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
+    # the homes of a list of firms too: "대구, 경산, 안동 등에 본사를 두고 있는"
+    r"^\s?(?:등)?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
+    # with the district between: "경기도 용인시 수지구 소재 한빛은"
+    r"|^\s?(?:[가-힣]{1,4}(?:구|동|읍|면)\s)?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
+    # a company's plant as its home: "부산에 공장을 둔 한빛은"
+    r"|^\s?에\s(?:공장|생산\s?공장|사업장)(?:을|를)\s(?:둔|두고)\s"
     # where it was founded: "2006년 충남 천안에 설립된 한빛은"
-    r"|^\s?에(?:서)?\s(?:설립된|설립한|창업한|창립한)\s"
+    r"|^\s?에(?:서)?\s(?:설립된|설립한|창업한|창립한)(?![가-힣])"
+    # a tenant of another firm's office: "경기 이천 한빛전자 본사에 입주해 있는"
+    r"|^\s[^,.\n]{0,15}?(?:본사|사옥)\s?(?:에|내에)\s?입주(?:해\s?있|한)"
+    # where it has long been based: "평택 포승단지를 거점으로 회사를 운영해 왔으나"
+    r"|^\s(?:[^,.\n\s]{1,12}\s)?[^,.\n\s]{0,12}?(?:을|를)\s?거점으로\s[^.\n]{0,25}?(?:운영해\s?왔|운영해\s?온)"
     # a company's home written before its marked name: "서울 ㈜한빛, 충남 ㈜가온"
     r"|^\s(?:㈜|\(주\))"
 )
 # Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한", "본사가 있는
 # 진천군").
 _HOME_BEFORE = re.compile(r"(?:본사|본점)(?:는|가)\s(?:있는\s|위치한\s)?$")
+# Before and after a region: a firm's laboratory or other office that is already settled there
+# ("연구소는 경기도 하남에 자리 잡았다").
+_OFFICE_BEFORE = re.compile(r"(?:연구소|연구개발센터|사무소|지사)(?:는|가)\s$")
+_SETTLED = re.compile(r"^\s?에\s?(?:자리\s?(?:잡았|잡고\s?있|하고\s?있)|있다|위치해\s?있)")
 # After a region: where a company moves from ("울산에서 대구로 이전", "경기도 남양주 본사를
 # 춘천으로 이전", "경산에 있는 생산 시설을 논산으로 이전", "서울 본사와 연구소 등을 이전").
 _MOVED_FROM = re.compile(
@@ -268,6 +282,7 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
         if (
             _HOME.match(after)
             or _HOME_BEFORE.search(before)
+            or (_OFFICE_BEFORE.search(before) and _SETTLED.match(after))
             or _MOVED_FROM.match(after)
             or _OTHER_PLANT.match(after)
             or (_MOVED_BEFORE.search(before) and _FROM.match(after))

@@ -349,6 +349,23 @@ def _regions(pipeline: Pipeline, raw: str) -> set[str]:
         ("구미시는 경남권·충남권 협력업체를 불러 모았다.", {"gyeongbuk-gumi"}),
         ("평택시장과 김철수 경기도의원이 협약식에 참석했다.", set()),
         ("대전시는 안산 첨단국방산업단지를 2026년 착공한다.", {"daejeon"}),
+        # places that are only a firm's home or other office
+        ("경북도는 대구, 경산, 안동 등에 본사를 두고 있는 다섯 기업과 협약했다.", {"gyeongbuk"}),
+        ("대구시는 경기도 용인시 수지구 소재 가온테크와 협약했다.", {"daegu"}),
+        ("포항시는 부산에 공장을 둔 가온로봇과 협약했다.", {"gyeongbuk-pohang"}),
+        ("당진시는 가온가스와 협약했다. 가온가스는 안산에 설립한", {"chungnam-dangjin"}),
+        (
+            "가온칩은 경기 이천 한빛전자 본사에 입주해 있다. 인천시는 가온칩과 협약했다.",
+            {"incheon"},
+        ),
+        (
+            "가온항업은 평택 포승단지를 거점으로 회사를 운영해 왔으나 천안에 공장을 짓는다.",
+            {"chungnam-cheonan"},
+        ),
+        (
+            "횡성군은 가온소재와 협약했다. 가온소재의 연구소는 경기도 하남에 자리 잡았다.",
+            {"gangwon-hoengseong"},
+        ),
     ],
 )
 def test_regions_named_only_as_an_origin_a_venue_or_an_area(
