@@ -435,6 +435,14 @@ def test_the_zones_a_count_says_there_are_now_are_held(pipeline: Pipeline) -> No
     assert held_or_sought(pipeline, "경제자유구역은 인천, 광양 등 두 곳에 그칠 전망이다.") == set()
 
 
+def test_the_zones_a_count_says_the_country_has_are_held(pipeline: Pipeline) -> None:
+    # The country's whole roll of a scheme, counted as it grows, names places that hold it.
+    raw = "이번 지정으로 국내 경제자유구역은 인천, 대구·경북, 광양 등 세 곳에서 다섯 곳으로 늘었다."
+    held = held_or_sought(pipeline, raw)
+    for region in ("incheon", "daegu", "gyeongbuk", "jeonnam-gwangyang"):
+        assert ("HOLDS", f"Region:{region}", FEZ) in held
+
+
 def test_a_merged_city_is_the_present_city_and_a_zone_name_is_no_place(
     pipeline: Pipeline,
 ) -> None:
