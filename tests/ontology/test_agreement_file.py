@@ -1,12 +1,12 @@
-"""The second annotations of sets 10 to 13 (data/eval/agreement/realnews1x-b.yaml) for agreement.
+"""The second annotations of sets 10 to 14 (data/eval/agreement/realnews1x-b.yaml) for agreement.
 
 Each file loads with the gold loader, covers the 28 documents of its set once each, every document
 is held out with a stratum, every region, industry and scheme id exists in data/*.yaml or is marked
 new, organisation kinds are known, investors are organisations of the same document, and every
 copied span is at most 40 characters. With ``RSG_REALNEWS10_CORPUS`` (``RSG_REALNEWS11_CORPUS``,
-``RSG_REALNEWS12_CORPUS``, ``RSG_REALNEWS13_CORPUS``) naming the folder of set 10's (set 11's,
-set 12's, set 13's) texts, every copied span is also found in its text.
-Broken entries written here fail.
+``RSG_REALNEWS12_CORPUS``, ``RSG_REALNEWS13_CORPUS``, ``RSG_REALNEWS14_CORPUS``) naming the folder
+of set 10's (set 11's, set 12's, set 13's, set 14's) texts, every copied span is also found in its
+text. Broken entries written here fail.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ READINGS = {
     "realnews11-b.yaml": "RSG_REALNEWS11_CORPUS",
     "realnews12-b.yaml": "RSG_REALNEWS12_CORPUS",
     "realnews13-b.yaml": "RSG_REALNEWS13_CORPUS",
+    "realnews14-b.yaml": "RSG_REALNEWS14_CORPUS",
 }
 DOCUMENTS = 28
 MAX_SPAN = 40
