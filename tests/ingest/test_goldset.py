@@ -193,7 +193,7 @@ REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
         ("realnews11.yaml", {"heldout"}, 28),
         ("realnews12.yaml", {"heldout"}, 28),
         ("realnews13.yaml", {"heldout"}, 28),
-        ("realnews14.yaml", {"heldout"}, 21),
+        ("realnews14.yaml", {"heldout"}, 28),
     ],
 )
 def test_the_real_gold_files_load_as_the_evaluation_reads_them(

@@ -48,7 +48,7 @@ SETS = {
     "realnews11": GoldFile(DATA / "eval" / "realnews11.yaml", "RSG_REALNEWS11_CORPUS", 28, True, 4),
     "realnews12": GoldFile(DATA / "eval" / "realnews12.yaml", "RSG_REALNEWS12_CORPUS", 28, True, 4),
     "realnews13": GoldFile(DATA / "eval" / "realnews13.yaml", "RSG_REALNEWS13_CORPUS", 28, True, 4),
-    "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 21, True, 0),
+    "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 28, True, 4),
 }
 
 MAX_SPAN = 40
