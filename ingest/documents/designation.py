@@ -44,6 +44,9 @@ _HOLD = re.compile(
     r"^\s?(?:에|으로|로)\s?이어\s|"  # "수소 시범도시에 이어 … 특구까지": held before
     r"지정\s?(?:기간\s?)?(?:\d+\s?(?:년|개월)\s?)?연장|"  # "고용위기지역 지정 1년 연장"
     r"새로\s?(?:추가|지정)(?:한다|했|하였|된다|됐|되었|돼)|"  # "특구 2곳을 새로 추가한다"
+    # "… 지정안을 의결했다", "추가지정(안)'을 심의·의결": a committee passed the designation
+    r"(?:지정|선정)\s?\(?안\)?[’'\"”」]?(?:을|를|이|가|도)?\s?(?:심의\s?[·,]?\s?)?"
+    r"의결(?:했|하였|됐|되었|돼|한|,|\s?확정)|"
     r"(?:지정|선정)\s?(?:$|[…,.·\n])"  # a headline: "… 특화단지 선정"
 )
 # Cues shared by every bid: 유치 of the scheme itself (not "기업 유치", "투자 유치"); a bid
@@ -266,6 +269,7 @@ def designation_facts(
         )
         if m.id == NIC:
             places = _metropolitan(places, ctx)
+        places = _governed(places, ctx)
         bidders = (
             _applicants(text, s, m, regions, ctx)
             if kind == "SEEKS" and m.id in _PROVINCE_BIDS
@@ -949,6 +953,28 @@ def _metropolitan(places: list[Mention], ctx: Context) -> list[Mention]:
     for place in places:
         parent = ctx.parents.get(place.id)
         if parent is not None and ctx.levels.get(parent) in _METROPOLITAN:
+            place = replace(place, id=parent)
+        if all(o.id != place.id for o in out):
+            out.append(place)
+    return out
+
+
+# The name of an industrial complex, not of a wider area ("새만금", "광양만권").
+_COMPLEX = re.compile(r"(?:단지|산단)$")
+
+
+def _governed(places: list[Mention], ctx: Context) -> list[Mention]:
+    """An industrial complex given a scheme stands for the local government it lies in ("경북
+    구미국가산업단지 일부 지역 … 외국인투자지역 지정"): the complex holds nothing itself, the
+    city that has it does. A wider area (Saemangeum, a bay) keeps its own rule."""
+    out: list[Mention] = []
+    for place in places:
+        parent = ctx.parents.get(place.id)
+        if (
+            ctx.levels.get(place.id) == "area"
+            and parent is not None
+            and _COMPLEX.search(place.text)
+        ):
             place = replace(place, id=parent)
         if all(o.id != place.id for o in out):
             out.append(place)

@@ -676,3 +676,16 @@ def test_a_zone_named_as_the_address_of_firms_is_no_designation(pipeline: Pipeli
     # A zone brought in itself is still held.
     held = held_or_sought(pipeline, "대구시는 첨단의료복합단지를 유치했다.")
     assert ("HOLDS", "Region:daegu", "Designation:advanced-medical-complex") in held
+
+
+def test_a_committee_passing_a_designation_proposal_designates(pipeline: Pipeline) -> None:
+    raw = "위원회는 경기 평택과 충남 당진 등 2건의 외국인투자지역 지정안을 의결했다."
+    held = held_or_sought(pipeline, raw)
+    for city in ("gyeonggi-pyeongtaek", "chungnam-dangjin"):
+        assert ("HOLDS", f"Region:{city}", "Designation:foreign-investment-zone") in held
+
+
+def test_a_complex_given_a_scheme_stands_for_its_city(pipeline: Pipeline) -> None:
+    raw = "정부는 경북 구미국가산업단지 일부 지역을 외국인투자지역으로 지정했다."
+    held = held_or_sought(pipeline, raw)
+    assert held == {("HOLDS", "Region:gyeongbuk-gumi", "Designation:foreign-investment-zone")}
