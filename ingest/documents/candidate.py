@@ -55,6 +55,9 @@ class Context:
     #: 전문기업이다"), until a sentence has another subject: whose an amount in a sentence
     #: without a subject of its own is.
     topic: Mention | None = None
+    #: The one company the whole document names, if it names only one: whose an invested
+    #: amount is when its sentence names no investor ("공장은 … 150억 원을 투입하며").
+    sole: Mention | None = None
     #: The last designation fact's kind, scheme and properties: what "나머지 네 곳은 …" in the
     #: next sentence continues.
     last_scheme: tuple[str, str, dict[str, str]] | None = None

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ingest.documents import designation
 from ingest.documents.candidate import Candidate, Context, span
 from ingest.documents.extractor import extract
-from ingest.documents.investment import amount_note, subject_investor
+from ingest.documents.investment import amount_note, sole_company, subject_investor
 from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
 from ingest.documents.orgclause import find_by_clause
@@ -137,6 +137,7 @@ class Pipeline:
         )
         main, strong = self._main_region(mentions, text)
         ctx = Context(main, published, self._governments, self._parents, self._levels, strong)
+        ctx.sole = sole_company(mentions)
         starts = [m.start for m in mentions]  # mentions are sorted by start
         candidates: dict[tuple[str, str, str, int | None], Candidate] = {}
         sentence_of: dict[tuple[str, str, str, int | None], tuple[int, int]] = {}

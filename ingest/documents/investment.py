@@ -9,7 +9,9 @@
 - named right after it: "2조 2천억 원 규모의 기아 ... 공장" (0.65);
 - each of the companies of the sentence (or the one before) for "… 400억원씩 투자" (0.6);
 - the n-th of the companies joined before "각각" for the n-th amount after it (0.65);
-- the company whose investment amount it is: "SK하이닉스의 … 투자액은 20조원" (0.7).
+- the company whose investment amount it is: "SK하이닉스의 … 투자액은 20조원" (0.7);
+- the document's one company, when the clause names no investor and its topic is a thing
+  ("이날 착공한 공장은 … 1차로 150억 원을 투입하며": 0.5).
 
 An amount is invested when an investing word follows it in its clause (투자, 투입, 들여,
 짓, 건립, ...) or "투자" names it ("투자 금액 593억 원"). Not investments: an amount after a
@@ -181,7 +183,68 @@ def investors(
         and not _elsewhere(clause.mentions, money, ctx)
     ):
         return [(ctx.topic, 0.55)]  # "A는 … 전문기업이다. (…) 80억원을 투자해": A's
+    if _sole_investor(clause, money, ctx):
+        return [(ctx.sole, 0.5)] if ctx.sole is not None else []
     return []
+
+
+def sole_company(mentions: list[Mention]) -> Mention | None:
+    """The document's one company, when it names exactly one (by id or new name)."""
+    found: Mention | None = None
+    for m in mentions:
+        if m.label != "Organization" or m.kind != "company":
+            continue
+        if found is not None and ref(found) != ref(m):
+            return None
+        found = found or m
+    return found
+
+
+# The clause's topics ("공장은", "A사는", "()샘코는"): each must be a thing, not a party.
+_TOPIC_WORD = re.compile(r"(?P<stem>[가-힣A-Za-z0-9]+)[)’'”]?(?:은|는)\s")
+# Things whose amount is the one company's: the plant, the sum, the project's cost, a
+# place ("공장은", "이번 투자는", "조성비는", "단지에는").
+_THING_STEM = re.compile(r"^(?:[가-힣]*공장|투자(?:금|액|비|유치)?|[가-힣]*조성비|[가-힣]+에)$")
+# Another party or a count of them: "소프트뱅크로부터", "13개 유망기업이".
+_OTHER_PARTY = re.compile(r"로부터|에게서|\d+\s?(?:개|곳)\s?[가-힣]*(?:사|기업|업체)")
+# A name in a list or a headline's "A, 구미에 1조원 투자": "A, B와", "A(), B와".
+_LISTED = re.compile(r"\s?(?:\([^()\n]{0,30}\))?\s?[,·]")
+# A group's sum ("A 등 409억원") or a part of a sum ("부지 매입을 제외한 … 138억원").
+_SHARE = re.compile(r"등\s?(?:총\s?)?$|제외한|제외하고")
+# The region drawing the sum in ("6848억원 규모의 투자를 유치한"): no company's investment.
+_DRAWN_IN = re.compile(r"[^.\n]{0,14}?유치")
+
+
+def _sole_investor(clause: Clause, money: Money, ctx: Context) -> bool:
+    """Whether an invested amount whose clause names no investor is the document's one
+    company's: the clause's topic is a thing (the plant, the sum) or nothing, it names no
+    other party, no public money, no second amount and no region outside the story's
+    ("이날 착공한 공장은 … 1차로 150억 원을 투입하며": the firm's)."""
+    text, s, e = clause.text, clause.s, clause.e
+    sole = ctx.sole
+    if sole is None or _DRAWN_IN.match(text, money.end, e):
+        return False
+    for m in clause.mentions:
+        if m.label == "Region" and _PARTY.match(text, m.end):
+            return False  # "대전시와 815억 원 규모의 투자 협약": a party left unnamed
+        if m.label == "Organization" and (
+            ref(m) != ref(sole) or m.start > money.start or _LISTED.match(text, m.end)
+        ):
+            return False  # only the company itself, before the sum, not in a list or headline
+    if _PUBLIC_MONEY.search(text, s, e) or _OTHER_PARTY.search(text, s, e):
+        return False
+    if _SHARE.search(text, s, money.start):
+        return False  # "A 등 409억원", "부지 매입을 제외한 … 138억원": a group's sum or a part
+    if _elsewhere(clause.mentions, money, ctx):
+        return False
+    if sum(1 for a in find_amounts(text[s:e]) if a.krw) != 1:
+        return False  # "생산시설에 10조원·R&D에 3조원": parts of a sum
+    back = _BACK_REFERENCE.search(text, s, money.start)
+    return all(
+        _THING_STEM.match(w["stem"]) or (back is not None and back.start() <= w.start())
+        for w in _TOPIC_WORD.finditer(text, s, money.start)
+        if not _MODIFIER.match(w[0])
+    )
 
 
 def _joint(text: str, subject: Mention, mentions: list[Mention]) -> bool:

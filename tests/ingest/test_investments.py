@@ -265,3 +265,31 @@ def test_a_known_company_written_with_sa_is_the_investor(pipeline: Pipeline) -> 
     raw = "이번 사업은 머크사가 대전에 총 4,300억원을 투자해 공장을 짓는 사업이다."
     facts = _facts(pipeline, raw, "INVESTS_IN")
     assert {(s, a) for s, _, a in facts} == {("Organization:merck-kgaa", 4300 * EOK)}
+
+
+# The document's one company: an invested sum whose clause names no investor is its own.
+_SOLE = "한빛소재㈜는 완주에서 공장 착공식을 열었다. 완주군은 이날 행정 지원을 약속했다. "
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (
+            _SOLE + "이날 착공한 공장은 완주에 1차로 150억 원을 투입해 10월에 가동한다.",
+            {("Organization:한빛소재", 150 * EOK)},
+        ),
+        # Parts of a sum, a party left unnamed, a second company in the document: no one's.
+        (_SOLE + "공장은 설비에 100억 원·연구소에 50억 원을 투입한다.", set()),
+        (_SOLE + "완주군과 80억 원 규모의 투자 협약을 맺었다.", set()),
+        (
+            _SOLE
+            + "온누리전자㈜ 대표도 참석했다. 이날 착공한 공장은 완주에 1차로 150억 원을 투입한다.",
+            set(),
+        ),
+    ],
+)
+def test_the_documents_one_company_invests_what_no_clause_names(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
+) -> None:
+    got = {(subject, amount) for subject, _, amount in _facts(pipeline, raw, "INVESTS_IN")}
+    assert got == want
