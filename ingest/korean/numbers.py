@@ -24,6 +24,9 @@ Qualifier = Literal["total", "max", "min"]
 DurationUnit = Literal["year", "month", "week", "day"]
 
 _BIG = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
+# Headlines write the group names in Chinese characters too ("274兆", "300億").
+_BIG |= {"京": 10**16, "兆": 10**12, "億": 10**8, "萬": 10**4}
+_GROUPS = "".join(_BIG)
 _SMALL = {"천": 1000, "백": 100, "십": 10}
 _METRE, _KM, _HA = Fraction(1), Fraction(10**6), Fraction(10**4)
 _AREA_M2 = {"평": PYEONG_M2, "㎡": _METRE, "m²": _METRE, "m2": _METRE, "제곱미터": _METRE}
@@ -47,7 +50,7 @@ _DIGITS = rf"(?:{_TERMS}|{_NUM})"
 # Written with a digit first: "1,697", "1천697", "1천5백".
 _ARABIC = rf"{_NUM}(?:{_SP}[천백십](?:{_SP}{_TERM})*(?:{_SP}(?:{_NUM}|{_HANGUL_DIGIT}))?)?"
 # "300여억": 여 (some) may stand before the group's name.
-_GROUP = rf"{_DIGITS}여?{_SP}[경조억만]"
+_GROUP = rf"{_DIGITS}여?{_SP}[{_GROUPS}]"
 # Units are cut short where a longer word starts the same way ("개발", "대비", "평가", "건립").
 _COUNT_UNITS = (
     r"개사|개소|개(?!월|발|최|선|편|정|방|통|관)|명|곳"
@@ -67,7 +70,7 @@ _UNITS = rf"{_OTHER_UNITS}|{_COUNT_UNITS}|{_AREA_UNITS}"
 # follows it.
 _TAIL = rf"{_DIGITS}(?={_SP}여?{_SP}(?:{_UNITS}))"
 _MORE = rf"(?:{_SP}{_GROUP})*(?:{_SP}{_TAIL})?"
-_NUMBER = rf"{_ARABIC}여?{_SP}[경조억만]{_MORE}|{_ARABIC}"
+_NUMBER = rf"{_ARABIC}여?{_SP}[{_GROUPS}]{_MORE}|{_ARABIC}"
 # Led by a Hangul numeral or a bare 천/백/십 ("삼천억", "천오백억 원"): only with a group
 # name or 원, and never after another syllable ("수천억" is "several thousand 억").
 _HANGUL_NUMBER = rf"{_TERMS}여?{_SP}[경조억만]{_MORE}|{_TERMS}(?={_SP}원)"
@@ -81,7 +84,8 @@ _MENTION = re.compile(
     rf"(?:{_SP}(?P<post>가량|안팎|내외|정도|남짓|이상|이하|미만))?"
 )
 _PIECE = re.compile(
-    r"(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<h>[일이삼사오육칠팔구])|(?P<small>[천백십])|(?P<big>[경조억만])"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<h>[일이삼사오육칠팔구])|(?P<small>[천백십])"
+    rf"|(?P<big>[{_GROUPS}])"
 )
 # What an amount "of the order of" (억대, 조대) is about: money, not machines.
 _MONEY_AFTER = re.compile(
@@ -222,7 +226,7 @@ def _whole(text: str) -> Quantity | None:
 def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     unit = match["unit"]
     num = match["num"] or match["hnum"]
-    if unit is None and not any(c in num for c in "경조억"):
+    if unit is None and not any(c in num for c in "경조억京兆億"):
         return None  # a bare number (a year, a day): no need to work out its value
     if match["num"] and _YEAR_THEN_GYEONG.match(num):
         return None  # "2023경 완공", "2018 경상남도": a year
@@ -241,7 +245,7 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     if unit in _AREA_M2:
         m2 = float(Fraction(value) * _AREA_M2[unit])
         return Area(value=float(value), unit=unit, m2=m2, **common)
-    if unit == "대" and num.rstrip()[-1] in "억조" and _MONEY_AFTER.match(text, match.end()):
+    if unit == "대" and num.rstrip()[-1] in "억조億兆" and _MONEY_AFTER.match(text, match.end()):
         # "3천억대 투자": an amount of that order, not a count of vehicles
         common["approximate"] = True
         return Money(krw=int(value), **common)

@@ -52,6 +52,11 @@ JO, EOK, MAN = 10**12, 10**8, 10**4
         ("5천원", 5_000),
         ("0원", 0),
         ("  84억 원 ", 84 * EOK),
+        # Headlines write the group names in Chinese characters.
+        ("274兆", 274 * JO),
+        ("3兆5000億원", 3 * JO + 5000 * EOK),
+        ("500億", 500 * EOK),
+        ("2萬원", 2 * MAN),
     ],
 )
 def test_parse_money(text: str, krw: int) -> None:
@@ -136,6 +141,13 @@ def test_find_amounts_gives_spans_in_order() -> None:
         ("3조 5천억", 3 * JO + 5000 * EOK),
         ("총 3조 5,120억 원", 3 * JO + 5120 * EOK),
     ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_find_amounts_reads_group_names_in_chinese_characters() -> None:
+    text = "한빛소재, 새만금에 1兆 투자…누리전지는 300億 들여"
+    found = find_amounts(text)
+    assert [(m.text, m.krw) for m in found] == [("1兆", JO), ("300億", 300 * EOK)]
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
