@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+from tests.ontology.goldcheck import (
+    DATA,
+    MAX_SPAN,
+    SPLITS,
+    Known,
+    document_problems,
+    load_known,
+)
 
 
 @dataclass(frozen=True)
@@ -51,42 +55,10 @@ SETS = {
     "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 28, True, 4),
 }
 
-MAX_SPAN = 40
-SPLITS = ("tune", "heldout")
-KINDS = {
-    "company",
-    "university",
-    "research_institute",
-    "government_body",
-    "association",
-    "public_institution",
-    "consortium",
-}
-BASES = {"mou", "loi", "announced", "executed", "fdi"}
-STATUSES = {"designated", "applied", "planned"}
-REQUIRED = ("file", "url", "title", "publisher", "published", "split")
-PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-@dataclass(frozen=True)
-class Known:
-    regions: frozenset[str]
-    industries: frozenset[str]
-    schemes: frozenset[str]
-
-
-def _ids(name: str, key: str) -> frozenset[str]:
-    loaded = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    return frozenset(str(item["id"]) for item in loaded.get(key) or [])
-
 
 @pytest.fixture(scope="module")
 def known() -> Known:
-    return Known(
-        regions=_ids("regions.yaml", "regions") | _ids("regions.yaml", "areas"),
-        industries=_ids("industries.yaml", "industries"),
-        schemes=_ids("designations.yaml", "designations"),
-    )
+    return load_known()
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -103,97 +75,6 @@ def gold_file(request: pytest.FixtureRequest) -> GoldFile:
 @pytest.fixture(scope="module")
 def gold(gold_file: GoldFile) -> dict[str, Any]:
     return _load(gold_file.path)
-
-
-def _new_or_known(value: Any, ids: frozenset[str]) -> bool:
-    if isinstance(value, dict):
-        return set(value) == {"new", "en"} and all(isinstance(v, str) and v for v in value.values())
-    return isinstance(value, str) and value in ids
-
-
-def _amount(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
-def _published(value: Any) -> bool:
-    text = str(value)
-    if not PUBLISHED.match(text):
-        return False
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
-
-
-def _span(where: str, what: str, text: Any) -> list[str]:
-    if not isinstance(text, str) or not text:
-        return [f"{where}: {what} is not a non-empty string"]
-    if len(text) > MAX_SPAN:
-        return [f"{where}: {what} {text!r} is longer than {MAX_SPAN} characters"]
-    return []
-
-
-def _organizations(where: str, doc: dict[str, Any]) -> tuple[set[str], list[str]]:
-    names: set[str] = set()
-    problems: list[str] = []
-    for org in doc.get("organizations") or []:
-        names.add(str(org.get("name")))
-        problems += _span(where, "organisation name", org.get("name"))
-        if org.get("kind") not in KINDS:
-            problems.append(f"{where}: organisation kind {org.get('kind')!r} is unknown")
-        forms = org.get("forms")
-        if not isinstance(forms, list) or not forms:
-            problems.append(f"{where}: organisation {org.get('name')!r} has no forms")
-        for form in forms or []:
-            problems += _span(where, "form", form)
-    return names, problems
-
-
-def _document_problems(doc: dict[str, Any], known: Known) -> list[str]:
-    where = str(doc.get("file", "<no file>"))
-    problems = [f"{where}: missing {key}" for key in REQUIRED if not doc.get(key)]
-    if doc.get("split") not in SPLITS:
-        problems.append(f"{where}: split {doc.get('split')!r} is neither tune nor heldout")
-    if doc.get("url") and not str(doc["url"]).startswith(("http://", "https://")):
-        problems.append(f"{where}: url is not http(s)")
-    if doc.get("published") and not _published(doc["published"]):
-        problems.append(f"{where}: published {doc['published']!r} is not an ISO date")
-    if doc.get("title") and not isinstance(doc["title"], str):
-        problems.append(f"{where}: title is not a string")
-    regions = set(doc.get("regions") or [])
-    problems += [f"{where}: unknown region {r!r}" for r in sorted(regions - known.regions)]
-    for industry in doc.get("industries") or []:
-        if not _new_or_known(industry, known.industries):
-            problems.append(f"{where}: unknown industry {industry!r}")
-    names, more = _organizations(where, doc)
-    problems += more
-    values = set()
-    for amount in doc.get("amounts") or []:
-        problems += _span(where, "amount text", amount.get("text"))
-        if not _amount(amount.get("value")):
-            problems.append(f"{where}: amount {amount.get('text')!r} has no positive integer value")
-        values.add(amount.get("value"))
-    for fact in doc.get("investments") or []:
-        if fact.get("organization") not in names:
-            problems.append(f"{where}: investor {fact.get('organization')!r} is not listed")
-        if fact.get("amount_krw") not in values:
-            problems.append(f"{where}: investment amount {fact.get('amount_krw')!r} is not listed")
-        if fact.get("region") not in regions:
-            problems.append(f"{where}: investment region {fact.get('region')!r} is not listed")
-        if fact.get("basis") not in BASES:
-            problems.append(f"{where}: investment basis {fact.get('basis')!r} is unknown")
-    for item in doc.get("designations") or []:
-        if not _new_or_known(item.get("scheme"), known.schemes):
-            problems.append(f"{where}: unknown designation scheme {item.get('scheme')!r}")
-        if "industry" in item and not _new_or_known(item["industry"], known.industries):
-            problems.append(f"{where}: unknown designation industry {item['industry']!r}")
-        if item.get("region") not in regions:
-            problems.append(f"{where}: designation region {item.get('region')!r} is not listed")
-        if item.get("status") not in STATUSES:
-            problems.append(f"{where}: designation status {item.get('status')!r} is unknown")
-    return problems
 
 
 def expected_split(gold: dict[str, Any]) -> dict[str, str]:
@@ -227,7 +108,7 @@ def gold_problems(gold: dict[str, Any], known: Known, *, all_held_out: bool = Fa
                 problems.append(f"duplicate {field} {value!r}")
             seen.add(value)
     for doc in docs:
-        problems += _document_problems(doc, known)
+        problems += document_problems(doc, known)
     if any(doc.get("stratum") not in (gold.get("strata") or []) for doc in docs):
         problems.append("a document has no stratum from the strata list")
     if all_held_out:
