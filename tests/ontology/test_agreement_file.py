@@ -45,6 +45,13 @@ STRATA = {
 #: A second reading carries no URL, and a publisher or a date only where the text shows one.
 READING_REQUIRED = ("file", "title", "split")
 KNOWN = load_known()
+#: Local governments only: the readings name no area (industrial complex, zone) as a region.
+LOCAL = frozenset(
+    str(entry["id"])
+    for entry in yaml.safe_load((AGREEMENT.parents[1] / "regions.yaml").read_text("utf-8"))[
+        "regions"
+    ]
+)
 
 
 def problems(doc: dict[str, Any]) -> list[str]:
@@ -56,6 +63,11 @@ def problems(doc: dict[str, Any]) -> list[str]:
         out.append(f"{where}: split {doc.get('split')}, not heldout")
     if doc.get("stratum") not in STRATA:
         out.append(f"{where}: stratum {doc.get('stratum')!r}")
+    out += [
+        f"{where}: region {r} is no local government"
+        for r in doc.get("regions") or []
+        if r in KNOWN.regions and r not in LOCAL
+    ]
     return out
 
 
@@ -86,6 +98,9 @@ def test_the_file_loads_with_every_document_of_its_set_once(goldset: GoldSet) ->
 def test_every_document_is_valid(raw: dict[str, Any]) -> None:
     found = [p for doc in raw["documents"] for p in problems(doc)]
     assert found == []
+
+
+AREA = "saemangeum"  # a named area of data/regions.yaml
 
 
 def _doc(**change: Any) -> dict[str, Any]:
@@ -126,6 +141,7 @@ def test_a_small_valid_document_passes() -> None:
         ({"stratum": "batteries"}, "stratum"),
         ({"title": ""}, "missing title"),
         ({"regions": ["jeonbuk-nowhere"]}, "unknown region 'jeonbuk-nowhere'"),
+        ({"regions": ["jeonbuk", "jeonbuk-jeonju", AREA]}, "no local government"),
         ({"industries": ["batteryy"]}, "unknown industry 'batteryy'"),
         (
             {"organizations": [{"name": "가나전지", "kind": "firm", "forms": ["가나전지"]}]},
