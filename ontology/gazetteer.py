@@ -302,20 +302,12 @@ class ListedFile(Strict):
         hand-made gazetteer has in any period: its entry wins and keeps its id."""
         taken = {surface_key(s.text) for e in hand.organizations for s in e.surfaces()}
         return [
+            # The listing gives no English name: the Korean one stands in (name_en is required).
             GazetteerEntry.model_construct(
                 id=f"krx-{company.code.lower()}",
                 name_ko=company.name_ko,
                 name_en=company.name_ko,
-                aliases=[],
                 kind="company",
-                short_forms=[],
-                latin=[],
-                former_names=[],
-                valid_from=None,
-                parent=None,
-                region=None,
-                industries=[],
-                note=None,
             )
             for company in self.companies
             if surface_key(company.name_ko) not in taken
