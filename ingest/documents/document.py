@@ -23,7 +23,7 @@ from ingest.documents.extractor import extract
 from ingest.documents.investment import amount_note, sole_company, subject_investor
 from ingest.documents.matcher import Gazetteer, Mention
 from ingest.documents.normalize import Normalized, normalize
-from ingest.documents.orgclause import find_by_clause
+from ingest.documents.orgclause import find_by_clause, seat_only
 from ingest.documents.orgform import OrgCandidate, find_organizations
 from ingest.documents.orgnames import (
     builds_on,
@@ -270,7 +270,7 @@ class Pipeline:
             for m in ordered
             if m.label != "Organization" or not owner_group(text, m.start, m.end, m.id)
         ]
-        return designation.complete(text, in_passing(text, ordered))
+        return designation.complete(text, _guests_dropped(text, in_passing(text, ordered)))
 
     def _main_region(self, mentions: list[Mention], text: str) -> tuple[str | None, bool]:
         """The region the document is about, and whether it clearly is (named often and
@@ -341,6 +341,26 @@ class Pipeline:
             props=c.props,
             sentence=sentence,
         )
+
+
+def _guests_dropped(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the public bodies, universities, institutes and associations the
+    text names once, and only as where a guest comes from ("홍길동 한빛연구원 원장, … 등이
+    참석"): no party to the story. A company's chief at a signing stands for a party."""
+    orgs = [m for m in mentions if m.label == "Organization"]
+    times = Counter(m.id or m.text for m in orgs)
+    return [
+        m
+        for m in mentions
+        if m.label != "Organization"
+        or times[m.id or m.text] > 1
+        or (m.kind == "company" and not _ASSOCIATION_NAME.search(m.text))
+        or not seat_only(text, m.start, m.end)
+    ]
+
+
+# Names of associations whatever kind the form gave them ("한빛상공회의소").
+_ASSOCIATION_NAME = re.compile(r"(?:상공회의소|협회|협동조합|조합|연합회)$")
 
 
 def _proposals(

@@ -54,9 +54,12 @@ _AMOUNT = re.compile(
 _INVESTING = re.compile(r"투자|투입|들여|들인|출자|지어|짓|건립|신설|신축|증설|설립")
 # Words that end a clause: what follows belongs to another subject.
 _CLAUSE_END = re.compile(r"[.;!?]\s|다\.|\n")
-_AGREEMENT = re.compile(
-    r"^(?:는|도)?\s?(?:[^\s.]+\s){0,3}?(?:업무\s?)?(?:투자\s?)?(?:협약|MOU|양해각서)"
-)
+# Up to three words of subject matter may stand before the agreement, five after a list of
+# parties; its name may be quoted ("A와 우주산업 협력 업무협약", "A·B·C와 우주산업 생태계
+# 조성·기업 유치 협력 업무협약", "A 와 '투자유치업무협약'").
+_AGREEMENT_NAME = r"[‘'\"“]?(?:투자\s?)?(?:유치\s?)?(?:업무\s?)?(?:투자\s?)?(?:협약|MOU|양해각서)"
+_AGREEMENT = re.compile(rf"^(?:는|도)?\s?(?:[^\s.]+\s){{0,3}}?{_AGREEMENT_NAME}")
+_AGREEMENT_FAR = re.compile(rf"^(?:는|도)?\s?(?:[^\s.]+\s){{0,5}}?{_AGREEMENT_NAME}")
 _CHIEF = re.compile(
     r"(?:^|[\s,(])(?P<person>[가-힣]{2,4})\s(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\s"
     r"(?:대표이사|대표|회장|부회장|사장|부사장|CEO|이사장)(?:$|(?=[\s,.)]|와|과|는|은|이|가|의|을|를|도))"
@@ -119,7 +122,7 @@ def find_by_clause(
     """
     found = [
         *_investors(text, known, tokens),
-        *_agreement_parties(text),
+        *_agreement_parties(text, tokens),
         *_chiefs(text),
         *_list_items(text),
         *_amount_lists(text),
@@ -317,14 +320,16 @@ def _cuts_token(pos: int, tokens: Sequence[Token]) -> bool:
     return at >= 0 and tokens[at].start < pos < tokens[at].end
 
 
-def _agreement_parties(text: str) -> list[OrgCandidate]:
+def _agreement_parties(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandidate]:
     """ "A, B와 (업무)협약": the names joined to an agreement by 와/과, and the list before."""
     out: list[OrgCandidate] = []
     if not re.search(r"협약|MOU|양해각서", text):
         return out
-    for match in re.finditer(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s", text):
-        if not _AGREEMENT.match(text[match.end() :]):
+    for match in _JOINED_TO.finditer(text):
+        near = _AGREEMENT.match(text[match.end() :]) is not None
+        if not near and not _AGREEMENT_FAR.match(text[match.end() :]):
             continue
+        found: list[OrgCandidate] = []
         first = True
         joined = False  # the word after this one is 및: this one is an item too
         for start, end in _words_before(text, match.start()):
@@ -334,16 +339,58 @@ def _agreement_parties(text: str) -> list[OrgCandidate]:
             if not first and not joined and _APPOSITION.search(text, start, end):
                 continue  # "방산기업 매티스와": what the name is, written before it
             word_end = end if not first else match.start()
-            stem = word_end if first or joined else _strip_comma(text, start, end)
+            stem = word_end if first or joined else _list_item_end(text, start, end)
             joined = False
             if stem is None:
                 break
-            span = _name_of(text, start, stem)
-            if span is None:
+            spans = _dotted_names(text, start, stem, tokens)
+            if not spans:
                 break
-            out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.6))
+            for a, b in spans:
+                name, a, b = _without_sa(text, a, b)
+                found.append(OrgCandidate(name, "company", a, b, 0.6))
             first = False
+        if near or len(found) >= 2:  # far from the agreement, only a list of parties counts
+            out += found
     return out
+
+
+def _without_sa(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A name written with 사 (company) after it ("이디엘사와") is the name the text also
+    writes without it."""
+    stem = end - 1
+    if text[stem] == "사" and stem - start >= 2 and text.count(text[start:stem]) > 1:
+        return text[start:stem], start, stem
+    return text[start:end], start, end
+
+
+# 와/과 joining a party to an agreement, glued to the name or, after a Latin name, with a space
+# before it ("KWB 와").
+_JOINED_TO = re.compile(r"(?:(?<=[가-힣A-Za-z0-9)])|(?<=[A-Za-z0-9)])\s)(?:와|과)\s")
+
+
+def _list_item_end(text: str, start: int, end: int) -> int | None:
+    """The end of the name in an earlier item of a list of parties: "A," or "A과" ("가온과
+    누리, KWB와 협약")."""
+    comma = _strip_comma(text, start, end)
+    return comma if comma is not None else _strip_particle(text, start, end, ("와", "과"))
+
+
+def _dotted_names(
+    text: str, start: int, end: int, tokens: Sequence[Token] = ()
+) -> list[tuple[int, int]]:
+    """The names in [start, end): one, or each of a run joined by middle dots ("가온·누리");
+    none when any part is no name, or with Kiwi's ``tokens`` a common noun ("소재·부품과")."""
+    if "·" not in text[start:end] and "ㆍ" not in text[start:end]:
+        span = _name_of(text, start, end)
+        return [span] if span is not None else []
+    spans: list[tuple[int, int]] = []
+    for part in re.finditer(r"[^·ㆍ]+", text[start:end]):
+        span = _name_of(text, start + part.start(), start + part.end())
+        if span is None or (tokens and common_noun(*span, text[span[0] : span[1]], tokens)):
+            return []
+        spans.append(span)
+    return spans
 
 
 # A word that says what the next name is: "방산기업 매티스", "전문업체 아이랩".
@@ -759,3 +806,27 @@ def _after_a_mark(text: str, kept: list[OrgCandidate], known: dict[int, int]) ->
                 continue
             out.append(OrgCandidate(name, first.kind, a, b, first.confidence))
     return sorted(out, key=lambda c: c.start)
+
+
+# A person's seat after the body they come from ("홍길동 한빛연구원 원장", "홍길동 한빛대학교
+# 새봄캠퍼스 부총장"), then what shows the person is one of a roll of guests: a comma, 등, 겸,
+# the next person's name, the end of the text, or 이/가 참석.
+_SEAT_AFTER = re.compile(
+    r"\s(?:[가-힣A-Za-z0-9]+\s)?[가-힣]*(?:원장|총장|이사장|사장|대표이사|대표|회장|센터장|청장"
+    r"|장관|차관|단장|소장|본부장|학장|위원장|의장|전무|상무|실장|국장|교수)"
+    r"(?=\s?[,·]|\s?등(?:이|은|의|과|와)?(?![가-힣])|\s겸\s|\s[가-힣]{3}\s|\s?$|(?:이|가)\s참석)"
+)
+_PERSON_BEFORE = re.compile(r"(?:^|(?<=[\s,(·]))(?P<person>[가-힣]{3})\s$")
+
+
+def seat_only(text: str, start: int, end: int) -> bool:
+    """Whether the organisation at [start, end) is named only as where a guest comes from:
+    "… 홍길동 한빛연구원 원장, 김바다 새봄대학교 부총장 등이 참석했다" (a person's name
+    before it, the person's seat after it, a roll going on). "홍길동 한빛소재 대표와 협약을
+    맺었다" keeps the company: the person signs for it."""
+    before = _PERSON_BEFORE.search(text, max(0, start - 5), start)
+    return (
+        before is not None
+        and _person(before["person"])
+        and _SEAT_AFTER.match(text, end) is not None
+    )

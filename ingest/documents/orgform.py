@@ -230,9 +230,17 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
         for match in pattern.finditer(text):
             name = match["name"].strip()
             marked = kind == "company" and match.group().startswith(_COMPANY_MARKS)
+            # "다론㈜도": a mark glued after a Hangul name makes even two letters a company's
+            # name (two Latin letters are a group's short form: "SK㈜ C&C")
+            marked_after = (
+                kind == "company"
+                and match.group().endswith(("㈜", "(주)", "(유)"))
+                and re.fullmatch(r"[가-힣]+", name) is not None
+            )
             if marked and not _NAME_GOES_ON.match(text, match.end("name")):
                 name = _untail(name)  # "헬스포유는", but "이인(광주)" is a name
-            if name in _GENERIC or name in GENERIC_NAMES or len(name) < (2 if marked else 3):
+            shortest = 2 if marked or marked_after else 3
+            if name in _GENERIC or name in GENERIC_NAMES or len(name) < shortest:
                 continue
             if marked and name.endswith(tuple(_AFTER_NAME)):
                 continue  # "한빛소재㈜ 대표가", "한빛소재㈜ 소재사업대표": the name before it

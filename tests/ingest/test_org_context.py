@@ -173,3 +173,27 @@ def test_a_council_before_its_chairs_seat_is_a_title() -> None:
         "박하늘 시의회 의장과 김바다 도의회 부의장이 왔다. 도의회는 건의했다."
     )
     assert [(c.name, c.start) for c in found] == [("도의회", 29)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Bodies named once, only as where a guest comes from, are no parties ...
+        (
+            "협약식에는 서가온 누리테크노파크 원장, 하바다 한빛대학교 새봄캠퍼스 부총장, "
+            "이누리 새봄상공회의소 회장 등이 참석했다.",
+            [],
+        ),
+        # ... but a company's chief at a signing stands for a party,
+        ("협약식에는 박가온 한빛소재 대표이사 등이 참석했다.", ["한빛소재"]),
+        # and a body the text names again is one.
+        (
+            "협약식에는 서가온 누리테크노파크 원장이 참석했다. 누리테크노파크는 장비를 지원한다.",
+            ["누리테크노파크", "누리테크노파크"],
+        ),
+    ],
+)
+def test_a_body_named_only_as_a_guests_seat(
+    pipeline: Pipeline, text: str, names: list[str]
+) -> None:
+    assert [name for _, name in _run(pipeline, text)[0]] == names

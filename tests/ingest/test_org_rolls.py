@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.documents.document import Pipeline
 from ingest.documents.orgclause import find_by_clause
 
 
@@ -39,3 +40,44 @@ def test_a_company_with_its_chief_and_home_in_brackets(text: str, names: list[st
 )
 def test_a_roll_of_signing_companies_joined_by_middle_dots(text: str, names: list[str]) -> None:
     assert [c.name for c in find_by_clause(text, {})] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The parties of an agreement joined by middle dots, the last one by 과.
+        (
+            "시는 가온스페이스·누리텍·새봄맥스·한빛플래닛과 우주산업 협력 업무협약을 맺었다.",
+            ["가온스페이스", "누리텍", "새봄맥스", "한빛플래닛"],
+        ),
+        # Up to five words may stand between a list of parties and the agreement ...
+        (
+            "시는 가온랩·누리텍과 우주산업 생태계 조성·기업 유치 협력 업무협약을 맺었다.",
+            ["가온랩", "누리텍"],
+        ),
+        # ... but only three after one name: the rest is what the agreement is about.
+        ("시는 가온랩과 우주산업 생태계 조성·기업 유치 협력 업무협약을 맺었다.", []),
+        ("시는 가온랩과 우주산업 협력 업무협약을 맺었다.", ["가온랩"]),
+        # 사 (company) after a name the text also writes without it.
+        ("시는 누리엘사와 투자협약을 맺었다. 누리엘은 공장을 짓는다.", ["누리엘"]),
+        # A space before 와, a list joined by 과 and a comma, a quoted agreement name.
+        (
+            "시는 회의실에서 가온금속공업과 누리현, KWB 와 '투자유치업무협약(MOU)'을 맺었다.",
+            ["가온금속공업", "누리현", "KWB"],
+        ),
+    ],
+)
+def test_the_parties_of_an_agreement_in_other_list_forms(text: str, names: list[str]) -> None:
+    assert [c.name for c in find_by_clause(text, {})] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시는 생산·유통과 협력 업무협약을 맺었다.",
+        "도는 반도체 소재·부품과 관련한 투자협약을 맺었다.",
+    ],
+)
+def test_common_nouns_joined_by_middle_dots_name_no_party(pipeline: Pipeline, text: str) -> None:
+    tokens = [t for s in pipeline.tokenizer.sentences(text) for t in s.tokens]
+    assert find_by_clause(text, {}, tokens) == []

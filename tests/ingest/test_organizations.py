@@ -164,3 +164,9 @@ def test_no_gazetteer_form_is_refused_by_its_morphology(pipeline: Pipeline) -> N
 def test_a_limited_company_mark_and_a_title_after_a_mark(pipeline: Pipeline) -> None:
     text = "시는 한빛마석아이디씨(유)와 협약을 맺었다. 홍길동 새봄소재㈜ 대표가 참석했다."
     assert [name for _, name in _orgs(pipeline, text)] == ["한빛마석아이디씨", "새봄소재"]
+
+
+def test_a_two_letter_name_with_a_mark_after_it(pipeline: Pipeline) -> None:
+    # A mark after a two-letter name makes it a company, as a mark before it does.
+    text = "정밀가공 전문기업인 다론㈜도 새 공장을 짓는다. 가온㈜는 100억원을 투자한다."
+    assert [name for _, name in _orgs(pipeline, text)] == ["다론", "가온"]
