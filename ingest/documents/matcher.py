@@ -152,7 +152,7 @@ class Gazetteer:
         self.short = {
             s for s, entries in self.surfaces.items() if _short_name(s, entries, s in self.listed)
         }
-        # Short industry words that may sit inside a longer word (방산업 in 전후방산업).
+        # Short industry words that may sit inside a longer word (방산업 in 전후방산업) ...
         self.glued = {
             s
             for s, entries in self.surfaces.items()
@@ -160,6 +160,15 @@ class Gazetteer:
             and _hangul_len(s) == len(s) <= 3
             and all(e.label == "Industry" for e in entries)
         }
+        # ... and short organisation names (지스트 in 포토레지스트), refused there.
+        self.glued_orgs = {
+            s
+            for s, entries in self.surfaces.items()
+            if s not in self.short
+            and _hangul_len(s) == len(s) <= 3
+            and all(e.label == "Organization" for e in entries)
+        }
+        self.glued |= self.glued_orgs
 
     def above(self, industry: str) -> set[str]:
         """Every industry above ``industry`` in the taxonomy, however many steps up."""
@@ -281,6 +290,8 @@ class Gazetteer:
                 # glued onto a word, or a match that Kiwi's word starts before.
                 if surface.endswith("산업") and len(surface) == 3:
                     continue
+                if surface in self.glued_orgs:
+                    continue  # "포토레지스트": a short name inside a word, however Kiwi cuts it
                 if spans is not None and _kiwi_verdict(spans, start, end + 1) is False:
                     continue
             if verdict is False or (short and _person_name(text, start, end + 1)):

@@ -813,7 +813,7 @@ def _after_a_mark(text: str, kept: list[OrgCandidate], known: dict[int, int]) ->
 # the next person's name, the end of the text, or 이/가 참석.
 _SEAT_AFTER = re.compile(
     r"\s(?:[가-힣A-Za-z0-9]+\s)?[가-힣]*(?:원장|총장|이사장|사장|대표이사|대표|회장|센터장|청장"
-    r"|장관|차관|단장|소장|본부장|학장|위원장|의장|전무|상무|실장|국장|교수)"
+    r"|장관|차관|단장|소장|본부장|학장|위원장|의장|전무|상무|실장|국장|차장|과장|교수)"
     r"(?=\s?[,·]|\s?등(?:이|은|의|과|와)?(?![가-힣])|\s겸\s|\s[가-힣]{3}\s|\s?$|(?:이|가)\s참석)"
 )
 _PERSON_BEFORE = re.compile(r"(?:^|(?<=[\s,(·]))(?P<person>[가-힣]{3})\s$")

@@ -61,3 +61,22 @@ def test_a_forum_that_opens_is_an_event_and_research_institutes_in_general_are_n
     assert _names(pipeline, "군은 ‘2025 누리국제백신포럼’ 개막에 앞서 협약했다.") == set()
     assert _names(pipeline, "특구는 대학과 출연연구원 등 혁신기관 중심이다.") == set()
     assert _names(pipeline, "한빛바이오포럼은 회원사를 모았다.") == {"한빛바이오포럼"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 지스트 (a university's short form) inside the name of a material, written whole ...
+        "시는 포토레지스트 공장을 유치했다.",
+        # ... or with a space inside it.
+        "이 회사는 포토 레지스트와 세정제를 만든다.",
+    ],
+)
+def test_a_short_name_inside_a_longer_word_is_no_organisation(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _names(pipeline, text) == set()
+
+
+def test_a_short_name_written_as_a_word_of_its_own_stays(pipeline: Pipeline) -> None:
+    assert _names(pipeline, "시는 지스트와 협약을 맺었다.") == {"지스트"}
