@@ -153,7 +153,8 @@ def investors(
         return [(source, 0.7)]
     partner = _partner(text, money, orgs)
     if partner is not None:
-        return [(partner, 0.7)]
+        # "A·B와 총 108억원 규모의 투자협약": the sum of the companies listed, no one's
+        return [] if _listed_after(text, partner, orgs) else [(partner, 0.7)]
     subject = _subject(text, s, money.start, clause.mentions)
     if subject is not None:
         if subject.label == "Region":
@@ -248,12 +249,15 @@ def _sole_investor(clause: Clause, money: Money, ctx: Context) -> bool:
 
 
 def _joint(text: str, subject: Mention, mentions: list[Mention]) -> bool:
-    """Whether the subject company is the last of two or more joined by 과/와 ("㈜A과 ㈜B는")."""
-    before = [m for m in mentions if m.label == "Organization" and m.end <= subject.start]
-    return bool(before) and _JOINED.fullmatch(text, before[-1].end, subject.start) is not None
+    """Whether the subject company is the last of two or more joined by 과/와, commas or
+    middle dots ("㈜A과 ㈜B는", "가온㈜, ㈜누리는", "A, 설비 업체인 B가")."""
+    return _listed_after(text, subject, [m for m in mentions if m.label == "Organization"])
 
 
-_JOINED = re.compile(r"(?:\(주\)|㈜)?(?:과|와)\s(?:\(주\)|㈜)?")
+def _listed_after(text: str, last: Mention, orgs: list[Mention]) -> bool:
+    """Whether ``last`` follows another organisation it is listed with ("A·B와", "A, ㈜B와")."""
+    before = [m for m in orgs if m.end <= last.start]
+    return bool(before) and _PAIR_JOIN.fullmatch(text, before[-1].end, last.start) is not None
 
 
 def _signing_company(clause: Clause) -> Mention | None:

@@ -186,6 +186,9 @@ def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, 
         "LS그룹은 LS전선 등 그룹 사가 새만금에 1.8조원 규모의 투자협약을 체결했다.",
         "경북도가 포항 소재 에코프로GEM에서 1조원대의 투자양해각서를 체결했다.",
         "충북도는 한빛소재 등 6개 바이오기업과 900억원 규모의 투자협약을 맺었다.",
+        # The sum of companies listed together, as partners or as subjects: no one's.
+        "전북도와 정읍시는 가온소재㈜·㈜누리텍과 총 100억원 규모의 투자협약을 체결했다.",
+        "가온소재㈜, ㈜누리텍은 진주에 총 300억 원을 투자한다.",
     ],
 )
 def test_no_investment_without_a_named_investor_and_a_place(pipeline: Pipeline, raw: str) -> None:
