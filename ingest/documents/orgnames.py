@@ -359,17 +359,32 @@ _CUSTOMERS = re.compile(
     # "A, B 등의 … 대기업에 납품한다", "A와 B 등 … 기업들과 협력하고 있는 곳이다", "A 등
     # 다양한 국방과제에도 참여하는": whom the story's company works for, not parties to it.
     r"|\s?등(?:의)?\s(?:[^\s.]+\s){0,4}?[^\s.]*(?:과|와|에)도?\s(?:협력하고\s?있|납품|참여하는)"
+    # "A, B 등 국내 배터리 업체들에 음극재 공급", "A, B 등 북미의 자동차 회사와 … 부품 기업에
+    # 전량 수출": the buyers a product goes to.
+    # (a count before them, "등 5개 기업에 부지를 공급", makes them the story's firms)
+    r"|\s?등\s(?:[^\s.\d]+\s){0,8}?[^\s.\d]*(?:들에|에|에게)\s(?!부지|용지|용수|전력)"
+    r"(?:[^\s.]+\s){0,2}?(?:전량\s?)?(?:공급|납품|수출)"
 )
+# The buyers named before the list: "주요 수요기업은 A와 B이며", "고객사로는 A, B가 있다".
+_BUYERS_BEFORE = re.compile(r"(?:수요\s?기업|고객사|고객|납품처|수요처)(?:은|는|으로는|로는)\s$")
 _LIST_GAP = re.compile(r"\s?[,·]\s?|\s?(?:과|와)\s")
 
 
 def customers(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """The organisation spans (sorted) that a clause names as a company's customers: the
-    items of a list closed by "등에 … 공급" or "등이 … 고객사"."""
+    items of a list closed by "등에 … 공급", "등이 … 고객사" or "등 … 업체들에 … 공급", or
+    opened by "주요 수요기업은"."""
     out: set[tuple[int, int]] = set()
-    if "등" not in text:
-        return out
     for i, (a, b) in enumerate(spans):
+        if _BUYERS_BEFORE.search(text, max(0, a - 12), a):
+            out.add((a, b))
+            after = (a, b)
+            for nxt in spans[i + 1 :]:  # "… 수요기업은 A와 B이며": B too
+                if not _LIST_GAP.fullmatch(text, after[1], nxt[0]):
+                    break
+                out.add(nxt)
+                after = nxt
+            continue
         if not _CUSTOMERS.match(text, b):
             continue
         listed = [(a, b)]
@@ -395,7 +410,7 @@ _CONTRACTED = re.compile(r"\s?[가-힣A-Za-z]*(?:을|를)\s?위탁[·\s]?(?:생�
 # Where the story's company or its founder came from: "A 엔지니어 출신 홍길동 대표", "A 교수가
 # 설립한", "A 한의과대학을 기반으로 설립된" ("A 출신의 전문가 30명", people A lends, stays).
 _ORIGIN = re.compile(
-    r"(?:\s[가-힣A-Za-z]+){1,2}\s출신\s[가-힣]{2,4}\s|(?:\s[가-힣A-Za-z]+){0,3}?\s?"
+    r"(?:\s[가-힣A-Za-z]+){0,2}\s출신\s[가-힣]{2,4}\s|(?:\s[가-힣A-Za-z]+){0,3}?\s?"
     r"(?:[가-힣]*교수가\s(?:창업|설립)|[가-힣]*(?:을|를)\s기반으로\s(?:창업|설립))"
 )
 

@@ -106,6 +106,21 @@ def test_counts_titles_and_company_words_are_no_names() -> None:
             [(None, "한빛텍")],
             ["한화시스템", "LIG넥스원"],
         ),
+        # ... the buyers a product goes to, named after a list or before it,
+        (
+            "한빛소재는 삼성SDI, SK온 등 국내 배터리 업체들에 음극재를 공급할 계획이다.",
+            [],
+            ["삼성SDI", "SK온"],
+        ),
+        ("한빛소재의 주요 수요기업은 삼성SDI와 SK온이며 공장을 늘린다.", [], ["삼성SDI", "SK온"]),
+        # ... and the company its founder came from.
+        ("한빛소재는 삼성SDI 출신 홍길동 대표가 세웠다.", [], ["삼성SDI"]),
+        # Firms counted among those a city supplies land to are the story's own.
+        (
+            "시는 삼성SDI, SK온 등 2개 기업에 부지를 공급한다.",
+            [("samsung-sdi", "삼성SDI"), ("sk-on", "SK온")],
+            [],
+        ),
         # ... also when a space stands before 계열사 ("A그룹 계열사인 B").
         ("한화그룹 계열사인 한빛나노는 공장을 짓는다.", [], ["한화그룹"]),
         # A company whose premises are only the place another company leaves or stays in.
