@@ -107,6 +107,9 @@ _SERVED = re.compile(
     r"(?:응용|활용|사용|적용|쓰이|쓰|공급|납품|확장|수출|판매)"
     r"|\s?시장에서\s)"
 )
+# Before an industry: 국방 ("국방용 드론", "국방 정찰용 드론", "국방 드론 기업"): that
+# industry for the armed forces, the defense industry too.
+_FOR_DEFENSE = re.compile(r"국방(?:용)?\s?(?:[가-힣]{1,4}\s)?(?:첨단|미래)?$")
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -219,6 +222,8 @@ def document_industries(
                 continue  # "자율주행 배달로봇", "AI 첨단로봇": a feature of the robot
             if _MEANS.match(text, m.end, sent.end):
                 continue  # "인공지능, 로봇, 센서 기술을 융합해", "로봇활용 제작": a means
+            if _FOR_DEFENSE.search(text, max(0, m.start - 12), m.start):
+                found.add("defense")  # "국방용 드론": drones for the armed forces
             if m.id == "automotive" and _CAR_PART.match(text, m.end):
                 found.add("automotive-parts")
                 continue

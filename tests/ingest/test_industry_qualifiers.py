@@ -1,0 +1,32 @@
+"""A document's industries: words that qualify an industry's name, such as the armed forces it
+serves or the material it is made of (our own sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.reader import RawText
+
+
+def _industries(pipeline: Pipeline, raw: str) -> list[str]:
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    return extraction.industries
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # An industry for the armed forces (국방) is the defense industry too ...
+        ("목포시는 국방 정찰용 드론 개발을 지원한다.", ["defense", "drones"]),
+        ("목포시는 국방용 드론 개발을 지원한다.", ["defense", "drones"]),
+        ("목포시는 국방 드론 기업을 유치한다.", ["defense", "drones"]),
+        # ... not without it.
+        ("목포시는 드론 산업을 육성한다.", ["drones"]),
+    ],
+)
+def test_an_industry_for_the_armed_forces(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
