@@ -56,10 +56,12 @@ _PART_BEFORE_TOTAL = re.compile(
 )
 _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과")
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
-# A name's subject particle, maybe after its bracketed Latin form ("케이에프 윈드(KF Wind)는")
-# or 사 (company: "Merck사가") or its company mark ("한빛바이오㈜는").
+# A name's subject particle, maybe after its bracketed Latin form ("케이에프 윈드(KF Wind)는",
+# "가온항공()(GA)은"), 사 (company: "Merck사가"), its company mark ("한빛바이오㈜는"), its plant
+# ("누리텍 2공장은", "누리텍 청주공장은") or a closing quote ("‘누리텍’은").
 _SUBJECT = re.compile(
-    r"^(?:\([^()\n]{1,30}\))?(?:\s?측|사|㈜)?(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
+    r"^(?:\([^()\n]{0,30}\)){0,2}(?:\s?측|사|㈜|\s?[가-힣0-9]{0,4}공장)?[’'”\"]?"
+    r"(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
 )
 # A group as the subject: "금양 등 10개사가", "A 외 3곳이", "A, B 등 바이오기업 3사가".
 _GROUPED = re.compile(

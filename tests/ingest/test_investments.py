@@ -102,6 +102,15 @@ EOK = 10**8
             " 고려하고 있다.",
             {("Organization:한빛소재", 700 * EOK)},
         ),
+        # A subject in quotes, or the company's plant as the subject.
+        (
+            "‘에코프로’는 세종에 500억 원을 투자해 공장을 짓는다.",
+            {("Organization:ecopro", 500 * EOK)},
+        ),
+        (
+            "에코프로 2공장은 포항에 300억원을 투입해 지어졌다.",
+            {("Organization:ecopro", 300 * EOK)},
+        ),
         # "A의 … 투자액은": the investment amount of A.
         (
             "삼성전자의 평택 공장 투자액은 30조원에 달한다.",
