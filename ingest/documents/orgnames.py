@@ -116,9 +116,11 @@ def kind_of_place(text: str, start: int, end: int, industries: Sequence[tuple[in
 _TITLE_AFTER = re.compile(r"^(?:의원|의장|의원실|위원장|부의장)")
 # A university's short form glued to 표 is the word 대표 ("경남대표단" is a delegation).
 _DELEGATE_AFTER = re.compile(r"^표")
-# Last words that make a name generic whatever stands before them ("지역기업", "5개사").
+# Last words that make a name generic whatever stands before them ("지역기업", "5개사"), or
+# a company's division, no organisation of its own ("UAM사업부", "에너지부문").
 _GENERIC_TAIL = re.compile(
-    r"(?:기업|업체|회사|기관|대학|개사|곳|사들|기업들|관계자|지자체|단체|시설|공장|단지|지구|사업|계획)$"
+    r"(?:기업|업체|회사|기관|대학|개사|곳|사들|기업들|관계자|지자체|단체|시설|공장|단지|지구|사업|계획"
+    r"|사업부|사업본부|부문)$"
 )
 # A person's title is not a name ("대표이사와 협약", "아산시장,").
 _TITLE_TAIL = re.compile(

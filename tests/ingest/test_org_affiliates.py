@@ -198,3 +198,10 @@ def test_organisations_of_the_story(
 )
 def test_whose_investment(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
     assert investments(run_text(pipeline, raw)) == want
+
+
+def test_a_companys_division_is_no_organisation_of_its_own(pipeline: Pipeline) -> None:
+    assert not acceptable("UAM사업부")
+    assert not acceptable("에너지부문")
+    orgs = organizations(run_text(pipeline, "홍길동 한빛차 UAM사업부 사장이 협약에 서명했다."))
+    assert [t for _, t in orgs if "사업부" in t] == []
