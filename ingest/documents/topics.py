@@ -110,6 +110,11 @@ _SERVED = re.compile(
 # Before an industry: 국방 ("국방용 드론", "국방 정찰용 드론", "국방 드론 기업"): that
 # industry for the armed forces, the defense industry too.
 _FOR_DEFENSE = re.compile(r"국방(?:용)?\s?(?:[가-힣]{1,4}\s)?(?:첨단|미래)?$")
+# A foundry named after a field that is no chip ("전극 파운드리", "바이오 파운드리", "제조
+# 파운드리"): a contract-making service of that field, not a chip foundry.
+_OTHER_FOUNDRY = re.compile(
+    r"(?<![가-힣])(?!반도체|시스템|메모리|위탁)[가-힣]{2,5}(?<![은는이가을를의에도와과])\s?$"
+)
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -222,6 +227,8 @@ def document_industries(
                 continue  # "자율주행 배달로봇", "AI 첨단로봇": a feature of the robot
             if _MEANS.match(text, m.end, sent.end):
                 continue  # "인공지능, 로봇, 센서 기술을 융합해", "로봇활용 제작": a means
+            if _other_foundry(text, m, mentions):
+                continue  # "바이오 파운드리": another field's contract making
             if _FOR_DEFENSE.search(text, max(0, m.start - 12), m.start):
                 found.add("defense")  # "국방용 드론": drones for the armed forces
             if m.id == "automotive" and _CAR_PART.match(text, m.end):
@@ -248,6 +255,16 @@ def _material_of(text: str, m: Mention, mentions: list[Mention]) -> bool:
         and o.id != m.id
         and _MATERIAL_FOR.fullmatch(text, o.end, m.start) is not None
         for o in mentions
+    )
+
+
+def _other_foundry(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """파운드리 after a word that is neither a chip nor a company ("바이오 파운드리", "전극
+    파운드리"), not "반도체 파운드리" or "한빛전자 파운드리"."""
+    if m.text != "파운드리" or not _OTHER_FOUNDRY.search(text, max(0, m.start - 8), m.start):
+        return False
+    return not any(
+        o.label == "Organization" and o.end <= m.start and m.start - o.end <= 1 for o in mentions
     )
 
 

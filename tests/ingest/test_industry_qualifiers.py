@@ -30,3 +30,18 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
 )
 def test_an_industry_for_the_armed_forces(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A foundry of another field is that field's contract making, not a chip foundry ...
+        ("원주시는 바이오 파운드리 시설을 짓는다.", ["bio"]),
+        ("원주시는 전극 파운드리 공장을 유치했다.", []),
+        # ... a chip foundry stays one.
+        ("원주시는 반도체 파운드리 공장을 유치했다.", ["semiconductor"]),
+        ("원주시는 파운드리 공장을 유치했다.", ["semiconductor"]),
+    ],
+)
+def test_a_foundry_of_another_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
