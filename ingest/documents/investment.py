@@ -401,7 +401,14 @@ def _source(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
 _AGREEMENT_AFTER = re.compile(
     r"^\s?(?:원\s?)?(?:대\s?)?(?:투자\s?)?(?:규모의?|상당의?)?\s?(?:[^\s.,]+\s){0,5}?"
     r"(?:투자\s?)?(?:협약|양해각서|MOU|업무협약)"
+    # "A과 500억원 규모의 투자를 결정": an investment settled with the company
+    r"|^\s?(?:원\s?)?규모의\s투자를?\s(?:결정|확정|약속)"
 )
+
+
+# What stands between the partner and the amount: 와/과, maybe after a bracket naming its
+# chief ("가온소재(대표 홍길동)와").
+_PARTNER_GAP = re.compile(r"(?:\(주\)|㈜)?(?:\([^()\n]{0,30}\))?(?:와|과)\s")
 
 
 def _partner(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
@@ -410,7 +417,7 @@ def _partner(text: str, money: Money, orgs: list[Mention]) -> Mention | None:
     if not _AGREEMENT_AFTER.match(text[money.end : money.end + 60]):
         return None
     for m in reversed(orgs):
-        if m.end <= money.start and re.fullmatch(r"(?:와|과)\s", text[m.end : money.start]):
+        if m.end <= money.start and _PARTNER_GAP.fullmatch(text, m.end, money.start):
             return m if m.kind != "government_body" else None
     return None
 

@@ -65,6 +65,15 @@ EOK = 10**8
             "경북도와 포항시는 한빛소재와 1조2000억원 규모의 투자협약을 맺었다.",
             {("Organization:한빛소재", 12_000 * EOK)},
         ),
+        # ... also with its chief in brackets before 와, or an investment settled with it.
+        (
+            "춘천시는 가온바이오㈜(대표 홍길동)와 120억원 규모의 투자 협약을 맺었다.",
+            {("Organization:가온바이오", 120 * EOK)},
+        ),
+        (
+            "평택시는 지난해 연구장비 기업인 ㈜누리텍과 500억원 규모의 투자를 결정했다.",
+            {("Organization:누리텍", 500 * EOK)},
+        ),
         # "투자 규모는" in the next sentence: the company that builds.
         (
             "삼성전자는 평택에 반도체 공장을 짓는다. 투자 규모는 3000억원이다.",
