@@ -115,6 +115,11 @@ _FOR_DEFENSE = re.compile(r"국방(?:용)?\s?(?:[가-힣]{1,4}\s)?(?:첨단|미�
 _OTHER_FOUNDRY = re.compile(
     r"(?<![가-힣])(?!반도체|시스템|메모리|위탁)[가-힣]{2,5}(?<![은는이가을를의에도와과])\s?$"
 )
+# After 자동차 or 완성차: the carmakers as a trade ("자동차업계", "완성차 업계", "자동차 회사",
+# "자동차사"): the customers or partners of the story's firms, not the cars they make.
+_CARMAKERS = re.compile(
+    r"\s?(?:업계|업체|회사|사|제조사|메이커)(?:들)?(?:[은는이가의와과를에도]|에서|으로|로)?(?![가-힣])"
+)
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -227,6 +232,8 @@ def document_industries(
                 continue  # "자율주행 배달로봇", "AI 첨단로봇": a feature of the robot
             if _MEANS.match(text, m.end, sent.end):
                 continue  # "인공지능, 로봇, 센서 기술을 융합해", "로봇활용 제작": a means
+            if m.id == "automotive" and _CARMAKERS.match(text, m.end):
+                continue  # "자동차업계와 협력": the carmakers as customers or partners
             if _other_foundry(text, m, mentions):
                 continue  # "바이오 파운드리": another field's contract making
             if _FOR_DEFENSE.search(text, max(0, m.start - 12), m.start):

@@ -45,3 +45,18 @@ def test_an_industry_for_the_armed_forces(pipeline: Pipeline, raw: str, want: li
 )
 def test_a_foundry_of_another_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # The carmakers as a trade are the customers or partners of the story's firms ...
+        ("김해시는 합금 공장을 유치했다. 제품은 해외 자동차 회사에 수출된다.", []),
+        ("김해시는 합금 공장을 유치했다. 국내 완성차 업체들과 기술을 개발한다.", []),
+        ("김해시는 연구기관과 자동차업계에 시험용 차량을 제공한다.", []),
+        # ... the car industry itself is the industry.
+        ("김해시는 자동차 산업을 키운다.", ["automotive"]),
+    ],
+)
+def test_the_carmakers_as_a_trade(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
