@@ -107,21 +107,33 @@ def amount_note(text: str, s: int, e: int, money: Money, mentions: list[Mention]
     return None
 
 
+# "A와 B는 각각 30억원, …": an amount given to each of the companies before it.
+_EACH_AMOUNT = re.compile(r"(?<![가-힣])각각?\s?$")
+# A list of amounts headed by "투자 규모는": "투자 규모는 A 500억원, B 700억원 등 총 …".
+_LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
+
+
 def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -> bool:
     """Whether the clause says the amount is invested (not a forecast, not an MOU total).
 
     An amount written right after an organisation ("LS-L&F 1조 500억 원, 퓨처그라프 4,400억
-    원 등 ... 유입됐다") needs an investing word anywhere later in its sentence."""
+    원 등 ... 유입됐다") or after "각각" needs an investing word anywhere later in its
+    sentence, or "투자 규모는" before the list; such a named amount is no part of the total
+    that ends the list ("투자 규모는 A 500억원, B 700억원 등 총 1200억원이다")."""
     after = text[money.end : min(e, money.end + 70)]
     before = text[max(s, money.start - 12) : money.start]
-    listed = any(
-        m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions
-    ) and _INVEST_WORD.search(text, money.end, e)
+    named = any(m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions)
+    each = _EACH_AMOUNT.search(before) is not None and any(
+        m.label == "Organization" and s <= m.start and m.end <= money.start for m in mentions
+    )
+    listed = (named or each) and bool(
+        _INVEST_WORD.search(text, money.end, e) or _LIST_HEAD.search(text, s, money.start)
+    )
     if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed):
         return False
     if _PART_BEFORE_TOTAL.match(text, money.end, e):
         return False
-    part = _PART_OF_TOTAL.match(text, money.end, e)
+    part = None if named else _PART_OF_TOTAL.match(text, money.end, e)
     if part is not None and not _INVEST_WORD.search(part.group("gap")):
         return False  # "10조원과 R&D에 3조원 등 모두 13조원을": the total is the investment
     near = text[max(s, money.start - 30) : min(e, money.end + 30)]

@@ -120,6 +120,23 @@ EOK = 10**8
             "에코프로 2공장은 포항에 300억원을 투입해 지어졌다.",
             {("Organization:ecopro", 300 * EOK)},
         ),
+        # Amounts listed after their companies under "투자 규모는", or after "각각" with the
+        # investing word far behind: each company's, not parts of the total.
+        (
+            "평택시는 두 기업과 투자협약을 맺었다. 투자 규모는 ㈜가온소재 500억원, ㈜누리텍 "
+            "200억원 등 총 700억원이다.",
+            {("Organization:가온소재", 500 * EOK), ("Organization:누리텍", 200 * EOK)},
+        ),
+        (
+            "화순에는 ㈜가온바이오와 ㈜누리셀은 각각 30억원, 전문의약품을 만드는 기업 ㈜다온팜과 "
+            "분자진단 분야의 기업인 ㈜새봄제약은 각각 12억원과 10억원 투자하기로 했다.",
+            {
+                ("Organization:가온바이오", 30 * EOK),
+                ("Organization:누리셀", 30 * EOK),
+                ("Organization:다온팜", 12 * EOK),
+                ("Organization:새봄제약", 10 * EOK),
+            },
+        ),
         # "A의 … 투자액은": the investment amount of A.
         (
             "삼성전자의 평택 공장 투자액은 30조원에 달한다.",
