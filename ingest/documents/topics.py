@@ -120,6 +120,11 @@ _OTHER_FOUNDRY = re.compile(
 _CARMAKERS = re.compile(
     r"\s?(?:업계|업체|회사|사|제조사|메이커)(?:들)?(?:[은는이가의와과를에도]|에서|으로|로)?(?![가-힣])"
 )
+# After 반도체: the equipment that makes or tests chips ("반도체 검사장비", "반도체 및 이차전지
+# 생산장비", "반도체공정 장비", "반도체 전공정 장비"): the semiconductor-equipment industry.
+_CHIP_EQUIPMENT = re.compile(
+    r"(?:\s?(?:및|와|과|[·ㆍ,])\s?[가-힣0-9]{1,6}?)?(?:용)?\s?(?:[가-힣]{1,4}\s?)?장비(?!용)"
+)
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -206,6 +211,8 @@ def document_industries(
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(body, 0, listed.start())]
             clause = breaks[-1] if breaks else 0
         for m in inside:
+            if m.id == "semiconductor" and _CHIP_EQUIPMENT.match(text, m.end):
+                found.add("semiconductor-equipment")  # "반도체 검사장비": its equipment
             if m.id in UMBRELLA and m.id not in named:
                 continue
             if m.id == "advanced-materials" and _material_of(text, m, mentions):

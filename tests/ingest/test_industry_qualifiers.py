@@ -60,3 +60,20 @@ def test_a_foundry_of_another_field(pipeline: Pipeline, raw: str, want: list[str
 )
 def test_the_carmakers_as_a_trade(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Equipment that makes or tests chips is the semiconductor-equipment industry too ...
+        ("이천시는 반도체 검사장비 공장을 유치했다.", ["semiconductor", "semiconductor-equipment"]),
+        (
+            "이천시는 반도체 및 디스플레이 생산장비 기업을 유치했다.",
+            ["display", "semiconductor", "semiconductor-equipment"],
+        ),
+        # ... a chip plant is not.
+        ("이천시는 반도체 공장을 유치했다.", ["semiconductor"]),
+    ],
+)
+def test_chip_equipment(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
