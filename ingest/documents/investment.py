@@ -169,6 +169,8 @@ def investors(
     if partner is not None:
         # "A·B와 총 108억원 규모의 투자협약": the sum of the companies listed, no one's
         return [] if _listed_after(text, partner, orgs) else [(partner, 0.7)]
+    if _RECEIVED.match(text, money.end, clause.e):
+        return []  # "A는 640억 원을 투자받아", "1000억 원의 기업 유치에 이어": drawn in
     subject = _subject(text, s, money.start, clause.mentions)
     if subject is not None:
         if subject.label == "Region":
@@ -201,6 +203,14 @@ def investors(
     if _sole_investor(clause, money, ctx):
         return [(ctx.sole, 0.5)] if ctx.sole is not None else []
     return []
+
+
+# An amount drawn in or received, not spent: "N원을 투자받아", "N원의 대규모 기업 유치".
+_RECEIVED = re.compile(r"\S{0,3}\s?(?:투자\s?받|투자를\s받|[^.\n]{0,14}?유치)")
+
+
+# A public body's money: a share of a project's budget or a grant to projects (과제).
+_PUBLIC_SPENDING = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산|과제")
 
 
 def sole_company(mentions: list[Mention]) -> Mention | None:
@@ -539,6 +549,8 @@ def invest_candidates(
     where = place(clause, money, ctx, levels)
     kind = basis(clause)
     for org, confidence in investors(clause, money, ctx, previous):
+        if org.kind != "company" and _PUBLIC_SPENDING.search(clause.text, clause.s, clause.e):
+            continue  # "사업비 710억원(국비 …, 공사 440억원)", "진흥원이 24개 과제에 72억원 투입"
         a, b = span(clause.text, clause.s, clause.e, min(org.start, money.start), money.end)
         out.append(
             Candidate(

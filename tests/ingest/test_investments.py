@@ -224,6 +224,9 @@ def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, 
         # The sum of companies listed together, as partners or as subjects: no one's.
         "전북도와 정읍시는 가온소재㈜·㈜누리텍과 총 100억원 규모의 투자협약을 체결했다.",
         "가온소재㈜, ㈜누리텍은 진주에 총 300억 원을 투자한다.",
+        # Money received, and a public body's grant to projects: nobody's own investment.
+        "울산의 가온랩은 벤처캐피털에서 640억 원을 투자받아 공장을 운영한다.",
+        "대구에서 한국로봇산업진흥원이 24개 과제에 72억원을 투입한다.",
     ],
 )
 def test_no_investment_without_a_named_investor_and_a_place(pipeline: Pipeline, raw: str) -> None:
