@@ -77,3 +77,20 @@ def test_the_carmakers_as_a_trade(pipeline: Pipeline, raw: str, want: list[str])
 )
 def test_chip_equipment(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Forms news uses: aircraft parts glued or for aircraft, military supply, diagnostic
+        # devices and a drug maker.
+        ("진해시는 항공기부품 공장을 유치했다.", ["aviation"]),
+        ("진해시는 항공용 부품 업체를 유치했다.", ["aviation"]),
+        ("진해시는 군수산업 생태계를 키운다.", ["defense"]),
+        ("진해시는 진단기기 공장을 유치했다.", ["medical-devices"]),
+        ("진해시는 체외진단 기업을 유치했다.", ["medical-devices"]),
+        ("진해시는 해외 제약사의 투자를 이끌어 냈다.", ["bio"]),
+    ],
+)
+def test_forms_of_industries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
