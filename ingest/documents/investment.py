@@ -40,7 +40,7 @@ INVESTED_AFTER = re.compile(
 )
 _INVEST_WORD = re.compile(r"투자|투입|유입|유치|들여|들인|출자")
 _INVESTED_BEFORE = re.compile(
-    r"투자\s?(?:금액|액|규모|계획)?\s?(?:은|는|이|가|도|으로)?\s?(?:총\s?|약\s?)?$"
+    r"투자\s?(?:금액|금|액|규모|계획)?\s?(?:은|는|이|가|도|으로)?\s?(?:총\s?|약\s?)?$"
 )
 # An amount that a later total of the same clause sums up with others.
 _PART_OF_TOTAL = re.compile(
@@ -72,8 +72,8 @@ _GROUPED = re.compile(
 )
 # An investment named by reference to one reported before: "이번 투자는 ... 19조 원이".
 _THIS_INVESTMENT = re.compile(
-    r"(?:이번|해당|이)\s?(?:투자|증설|사업)(?:은|는|에는)\s"
-    r"|(?<![가-힣])(?<!총 )투자\s?(?:규모|금액|액|비)(?:은|는)\s"
+    r"(?:이번|해당|이)\s?(?:투자|증설|사업|사업비)(?:은|는|에는)\s"
+    r"|(?<![가-힣])(?<!총 )투자\s?(?:규모|금액|금|액|비)(?:은|는)\s"
 )
 _EACH = re.compile(r"^(?:원)?씩")
 _AFTER_NAMED = re.compile(r"^\s?규모의?\s?$")
@@ -109,6 +109,8 @@ def amount_note(text: str, s: int, e: int, money: Money, mentions: list[Mention]
 
 # "A와 B는 각각 30억원, …": an amount given to each of the companies before it.
 _EACH_AMOUNT = re.compile(r"(?<![가-힣])각각?\s?$")
+# "N원 규모다", "N원 수준이다": the size of what the clause speaks of.
+_SIZE_AFTER = re.compile(r"^\s?(?:규모|수준)(?:다|이다)")
 # A list of amounts headed by "투자 규모는": "투자 규모는 A 500억원, B 700억원 등 총 …".
 _LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
 
@@ -129,7 +131,9 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     listed = (named or each) and bool(
         _INVEST_WORD.search(text, money.end, e) or _LIST_HEAD.search(text, s, money.start)
     )
-    if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed):
+    # "이번 투자는 … 총 164억원 규모다": the size of the investment the clause speaks of
+    sized = _SIZE_AFTER.match(after) and _THIS_INVESTMENT.search(text, s, money.start)
+    if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed or sized):
         return False
     if _PART_BEFORE_TOTAL.match(text, money.end, e):
         return False
