@@ -81,6 +81,10 @@ _AS_FIELD = re.compile(
 )
 # The aerospace industry, written as such, is the aviation and the space industry.
 _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
+# ... and so is the aerospace field written as such ("우주항공 분야", "우주항공 특구", "항공우주
+# 부품", "항공우주 소재산업").
+_AEROSPACE = re.compile(r"우주항공|항공우주")
+_AEROSPACE_FIELD = re.compile(r"\s?(?:분야|특구|부품|소재|클러스터|기업)")
 # Schemes whose name is itself an industry concept, or whose law gives their industries (the
 # advanced medical complexes are for new drugs and medical devices).
 _SCHEME_INDUSTRY = {
@@ -251,7 +255,10 @@ def document_industries(
             found.add(m.id)
             if gazetteer is not None:
                 found |= gazetteer.written_above(m.id, m.text) & _NAMED_BEFORE_SUBFIELD
-            if m.id == "space" and _AEROSPACE_INDUSTRY.fullmatch(m.text):
+            if m.id == "space" and (
+                _AEROSPACE_INDUSTRY.fullmatch(m.text)
+                or (_AEROSPACE.fullmatch(m.text) and _AEROSPACE_FIELD.match(text, m.end))
+            ):
                 found.add("aviation")  # "우주항공 산업": aviation and space
     return sorted(found)
 

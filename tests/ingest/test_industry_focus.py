@@ -33,7 +33,7 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ("광주시는 에너지 절약을 당부했다.", []),
         # The forms news uses: 나노 beside 반도체, 우주항공, 철도 차량, 수소 제조.
         ("대전시는 나노·반도체 산업을 육성한다.", ["nano-convergence", "semiconductor"]),
-        ("사천시는 우주항공 분야 기업을 유치한다.", ["space"]),
+        ("사천시는 우주항공 분야 기업을 유치한다.", ["aviation", "space"]),
         ("사천시는 우주항공 산업을 키운다.", ["aviation", "space"]),
         ("포항시는 스마트 헬스케어 기업을 유치했다.", ["digital-healthcare"]),
         ("창원시는 철도차량 부품 기업을 키운다.", ["railway"]),

@@ -94,3 +94,17 @@ def test_chip_equipment(pipeline: Pipeline, raw: str, want: list[str]) -> None:
 )
 def test_forms_of_industries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # The aerospace field written as such is aviation and space ...
+        ("고흥군은 우주항공 특구 지정을 신청했다.", ["aviation", "space"]),
+        ("진주시는 항공우주 부품 기업을 키운다.", ["aviation", "space"]),
+        # ... a bare word for it is space only.
+        ("사천시는 항공우주 인재를 키운다.", ["space"]),
+    ],
+)
+def test_the_aerospace_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
