@@ -108,3 +108,21 @@ def test_forms_of_industries(pipeline: Pipeline, raw: str, want: list[str]) -> N
 )
 def test_the_aerospace_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # The markets a product serves: a list with items of two words, or a use ...
+        (
+            "광양시는 판재 공장을 짓는다. "
+            "판재는 노트북 케이스, 의료기기, 해양 장비 등으로 공급된다.",
+            [],
+        ),
+        ("포항시는 에너지저장장치에 주로 쓰이는 소재를 만드는 공장을 유치했다.", []),
+        # ... not the sector made there.
+        ("포항시는 의료기기 공장을 유치했다.", ["medical-devices"]),
+    ],
+)
+def test_markets_served(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
