@@ -184,8 +184,12 @@ def investors(
             return []  # a ministry's budget, not an investment
         if subject.kind != "company" and _PROJECT_COST.search(text, s, money.start):
             return []  # "공사가 사업을 맡아 … 사업비 1600억 원을 투입": the project's cost
-        if _joint(text, subject, clause.mentions):
-            return []  # "A와 B는 … 510억원의 투자를": their joint sum, no one's
+        if _joint(text, subject, clause.mentions) or _TOGETHER.search(
+            text, subject.end, min(clause.e, money.end + 16)
+        ):
+            # "A와 B는 … 510억원의 투자를", "A는 관계사들과 함께 N원", "A는 B 기업과 N원 규모의
+            # 합작법인": their joint sum, no one's
+            return []
         return [(subject, 0.7)]
     after = [m for m in orgs if m.start >= money.end]
     if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
@@ -274,6 +278,10 @@ def _sole_investor(clause: Clause, money: Money, ctx: Context) -> bool:
         for w in _TOPIC_WORD.finditer(text, s, money.start)
         if not _MODIFIER.match(w[0])
     )
+
+
+# A partner between the subject and its amount: "… 기업과 함께", "관계사들과 공동으로", "합작".
+_TOGETHER = re.compile(r"(?:기업|업체|회사|관계사|계열사)들?(?:과|와)\s(?:함께|공동으로)|합작")
 
 
 def _joint(text: str, subject: Mention, mentions: list[Mention]) -> bool:

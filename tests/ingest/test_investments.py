@@ -55,7 +55,11 @@ EOK = 10**8
             "한빛소재는 아산 공장에 2조원과 연구개발에 5000억원 등 모두 2조 5000억원을 투자한다.",
             {("Organization:한빛소재", 25_000 * EOK)},
         ),
-        # An amount beside a larger sum ("함께") is not a part of it.
+        # An amount beside a larger sum ("함께") is not a part of it, nor a partner.
+        (
+            "에코프로는 약 485억 원의 FDI와 함께 울산에 총 7조 원을 투입한다.",
+            {("Organization:ecopro", 485 * EOK), ("Organization:ecopro", 70_000 * EOK)},
+        ),
         (
             "한빛소재는 울산에 약 400억 원의 외국인 투자와 함께 총 3조 원을 투입한다.",
             {("Organization:한빛소재", 400 * EOK), ("Organization:한빛소재", 30_000 * EOK)},
@@ -240,6 +244,10 @@ def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, 
         # The sum of companies listed together, as partners or as subjects: no one's.
         "전북도와 정읍시는 가온소재㈜·㈜누리텍과 총 100억원 규모의 투자협약을 체결했다.",
         "가온소재㈜, ㈜누리텍은 진주에 총 300억 원을 투자한다.",
+        # A sum the subject spends together with other companies, or for a joint venture.
+        "에코프로는 미국 소재기업과 함께 상주에 총 8500억 원을 투자해 공장을 짓는다.",
+        "에코프로는 관계사들과 함께 증평에 1600억원을 투자한다.",
+        "에코프로는 중국 기업과 광양에 1200억원 규모의 합작법인 설립도 추진한다.",
         # Money received, and a public body's grant to projects: nobody's own investment.
         "울산의 가온랩은 벤처캐피털에서 640억 원을 투자받아 공장을 운영한다.",
         "대구에서 한국로봇산업진흥원이 24개 과제에 72억원을 투입한다.",
