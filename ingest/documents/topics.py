@@ -133,6 +133,12 @@ _CARMAKERS = re.compile(
 _CHIP_EQUIPMENT = re.compile(
     r"(?:\s?(?:및|와|과|[·ㆍ,])\s?[가-힣0-9]{1,6}?)?(?:용)?\s?(?:[가-힣]{1,4}\s?)?장비(?!용)"
 )
+# After an electric car: its battery's cells, materials or second life ("전기차 배터리 소재",
+# "전기자동차 사용후 배터리", "전기차 폐배터리"): the market the battery serves, not the
+# electric-vehicle industry. A pack or module ("전기차 배터리 팩") is the car's own system.
+_CARS_BATTERY = re.compile(
+    r"\s?(?:사용\s?후\s?|폐)?(?:배터리|[이2]차\s?전지|리튬\s?전지)(?!\s?(?:팩|모듈))"
+)
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -247,6 +253,8 @@ def document_industries(
                 continue  # "자율주행 배달로봇", "AI 첨단로봇": a feature of the robot
             if _MEANS.match(text, m.end, sent.end):
                 continue  # "인공지능, 로봇, 센서 기술을 융합해", "로봇활용 제작": a means
+            if m.id == "electric-vehicles" and _CARS_BATTERY.match(text, m.end):
+                continue  # "전기차 사용후 배터리": the battery's market, not the cars
             if m.id == "automotive" and _CARMAKERS.match(text, m.end):
                 continue  # "자동차업계와 협력": the carmakers as customers or partners
             if _other_foundry(text, m, mentions):

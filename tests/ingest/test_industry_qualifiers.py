@@ -126,3 +126,21 @@ def test_the_aerospace_field(pipeline: Pipeline, raw: str, want: list[str]) -> N
 )
 def test_markets_served(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # An electric car before its battery's materials or second life is the market ...
+        ("군산시는 전기차 배터리 소재 공장을 유치했다.", ["battery", "battery-materials"]),
+        ("제주도는 전기차 사용후 배터리 사업을 키운다.", ["battery-recycling"]),
+        # ... a pack fitted to the car, or the car itself, keeps the electric vehicles.
+        (
+            "창원시는 전기차 배터리 팩 공장을 유치했다.",
+            ["battery", "battery-cells", "electric-vehicles"],
+        ),
+        ("창원시는 전기차 공장을 유치했다.", ["electric-vehicles"]),
+    ],
+)
+def test_an_electric_cars_battery(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
