@@ -23,6 +23,7 @@ R&D에 3조원 등 모두 13조원을 투자": the 13조 only).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -215,6 +216,29 @@ def investors(
 
 # An amount drawn in or received, not spent: "N원을 투자받아", "N원의 대규모 기업 유치".
 _RECEIVED = re.compile(r"\S{0,3}\s?(?:투자\s?받|투자를\s받|[^.\n]{0,14}?유치)")
+
+
+@functools.lru_cache(maxsize=4)
+def _document_amounts(text: str) -> list[tuple[int, int]]:
+    """Every amount of the document: (start, won)."""
+    return [(a.start, a.krw) for a in find_amounts(text) if a.krw]
+
+
+def _stage_of_total(clause: Clause, money: Money) -> bool:
+    """Whether ``money`` is one of the sentence's amounts (stages: "1단계로 180억원을 …,
+    이후 추가로 170억원을") whose sum the document states elsewhere as one amount (350억원):
+    the total is the investment, the stages are its parts. Amounts of several companies
+    ("A 100억원, B 200억원", "A는 100억원, B는 200억원을") are no such sum."""
+    text, s, e = clause.text, clause.s, clause.e
+    if any(m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in clause.mentions):
+        return False
+    own = [(a.start + s, a.krw) for a in find_amounts(text[s:e]) if a.krw]
+    if len(own) < 2 or money.start not in {a for a, _ in own}:
+        return False
+    if any(m.label == "Organization" and own[0][0] < m.start < own[-1][0] for m in clause.mentions):
+        return False  # "A는 114억원, B는 81억원을": each company's own
+    total = sum(k for _, k in own)
+    return any(k == total and not s <= a < e for a, k in _document_amounts(text))
 
 
 # A public body's money: a share of a project's budget or a grant to projects (과제).
@@ -557,7 +581,9 @@ def basis(clause: Clause) -> str:
 def invest_candidates(
     clause: Clause, money: Money, ctx: Context, previous: list[Mention], levels: dict[str, str]
 ) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
+    if _stage_of_total(clause, money):
+        return out
     where = place(clause, money, ctx, levels)
     kind = basis(clause)
     for org, confidence in investors(clause, money, ctx, previous):

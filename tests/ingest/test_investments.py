@@ -157,6 +157,18 @@ EOK = 10**8
                 ("Organization:새봄제약", 10 * EOK),
             },
         ),
+        # Stages whose sum the text states as one amount are parts of that total; the amounts
+        # of two companies are not, though their sum is stated too.
+        (
+            "에코프로는 포항에 350억원을 투자한다. 에코프로는 1단계로 180억원을 들여 공장을 "
+            "짓고, 이후 추가로 170억원을 투자해 연구소를 건립한다.",
+            {("Organization:ecopro", 350 * EOK)},
+        ),
+        (
+            "양산시는 두 기업과 300억원 규모의 투자협약을 맺었다. 에코프로는 양산에 100억원, "
+            "포스코퓨처엠은 200억원을 투자한다.",
+            {("Organization:ecopro", 100 * EOK), ("Organization:posco-future-m", 200 * EOK)},
+        ),
         # "A의 … 투자액은": the investment amount of A.
         (
             "삼성전자의 평택 공장 투자액은 30조원에 달한다.",
