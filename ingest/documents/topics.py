@@ -75,9 +75,10 @@ _FOCUS = re.compile(
 # An umbrella word glued to another word and 산업 ("관광레저산업"): written as an industry.
 _GLUED_INDUSTRY = re.compile(r"[가-힣]{1,4}산업")
 # An umbrella word written as a field of its own ("첨단소재 산업의 거점", "에너지 분야 대기업",
-# "에너지 신산업").
+# "에너지 신산업"), or as what is built for it ("재생에너지 인프라", "재생에너지 융복합 단지",
+# "탄소 저감 설비").
 _AS_FIELD = re.compile(
-    r"\s?(?:신산업|산업|분야)(?:[은는이가의을를에와과도]|에서|으로|로)?(?![가-힣])"
+    r"\s?(?:신산업|산업|분야|인프라|융복합|설비)(?:[은는이가의을를에와과도]|에서|으로|로)?(?![가-힣])"
 )
 # The aerospace industry, written as such, is the aviation and the space industry.
 _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")

@@ -144,3 +144,18 @@ def test_markets_served(pipeline: Pipeline, raw: str, want: list[str]) -> None:
 )
 def test_an_electric_cars_battery(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # An umbrella word with what is built for it is a focus ...
+        ("울산시는 재생에너지 인프라를 넓힌다.", ["renewable-energy"]),
+        ("파주시는 재생에너지 융복합 사업을 키운다.", ["renewable-energy"]),
+        ("울산시는 탄소 저감 설비 공장을 짓는다.", ["carbon-neutrality"]),
+        # ... the bare word is not.
+        ("울산시는 재생에너지 사용을 늘린다.", []),
+    ],
+)
+def test_umbrella_words_with_what_is_built(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
