@@ -64,6 +64,12 @@ _WON = (
     r"원(?=$|[^가-힣]|을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎"
     r"|어치|선|여|에서|보다|이상|이하|미만|수준|씩)"
 )
+# After an amount without 원, a Hangul word glued on that is no particle or money word names
+# what is counted ("3억셀 규모의 배터리", "2억주"): no money.
+_COUNTED_AFTER = re.compile(
+    r"(?!을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎|어치|여|보다"
+    r"|이상|이하|미만|수준|원|달러|엔|유로|위안|파운드|짜리|인|이다|이며|이고|이었|으며)[가-힣]"
+)
 _OTHER_UNITS = rf"{_WON}|달러|엔|유로|위안|파운드|%p|%포인트|퍼센트포인트|%|퍼센트"
 _UNITS = rf"{_OTHER_UNITS}|{_COUNT_UNITS}|{_AREA_UNITS}"
 # The plain number after 만/억 groups ("1만 2,345원", "1만2천500명") only counts when a unit
@@ -238,6 +244,8 @@ def _classify(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     if value is None:
         return None
     common = _common(match, offset)
+    if unit is None and _COUNTED_AFTER.match(text, match.end()):
+        return None  # "3억셀", "2억주": a count of things written with a word glued after it
     if unit == "원" or unit is None:  # no unit: a 경/조/억 group makes it money
         return Money(krw=int(value), **common) if value == int(value) else None
     if unit in _PERCENT_UNITS:

@@ -494,3 +494,20 @@ def test_a_number_before_a_word_that_starts_with_gyeong_is_no_amount(text: str) 
 def test_real_gyeong_amounts_are_still_read(text: str, krw: int) -> None:
     [found] = find_amounts(text)
     assert found.krw == krw
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [
+        # A word glued after an amount without 원 names what is counted: no money.
+        ("연간 3억셀 규모의 배터리를 만든다.", None),
+        ("2억주를 새로 발행한다.", None),
+        # Particles and money words glued after it keep it money.
+        ("300억이 들어간다.", 300 * EOK),
+        ("100억규모로 짓는다.", 100 * EOK),
+        ("50억짜리 사업이다.", 50 * EOK),
+    ],
+)
+def test_a_counted_word_glued_after_a_bare_amount(text: str, krw: int | None) -> None:
+    found = [a.krw for a in find_amounts(text)]
+    assert found == ([] if krw is None else [krw])
