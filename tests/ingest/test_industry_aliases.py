@@ -1,0 +1,31 @@
+"""A document's industries: names of an industry's products in the taxonomy's aliases (our
+own sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.documents.document import Pipeline
+from ingest.documents.reader import RawText
+
+
+def _industries(pipeline: Pipeline, raw: str) -> list[str]:
+    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
+    return extraction.industries
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A solid electrolyte is a battery material, glued or spaced ...
+        ("원주시는 고체전해질 양산 공장을 유치했다.", ["battery-materials"]),
+        ("원주시는 고체 전해질 원료 공장을 유치했다.", ["battery-materials"]),
+        # ... a fuel cell's polymer membrane is none.
+        ("원주시는 고분자 전해질막 연료전지 공장을 유치했다.", ["fuel-cells"]),
+    ],
+)
+def test_a_solid_electrolyte(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
