@@ -99,10 +99,11 @@ _OTHER_PLANT = re.compile(
 _MOVED_BEFORE = re.compile(r"(?:본사|본점|공장|연구소)(?:를|을)?\s$")
 _FROM = re.compile(r"^\s?(?:에서|서)\s\S{1,12}?(?:으로|로)(?![가-힣])")
 # After a region: the venue of a signing or a briefing ("서울 여의도 켄싱턴호텔에서", "청주
-# 그랜드플라자에서", "강남구 삼성동 코엑스에서").
+# 그랜드플라자에서", "강남구 삼성동 코엑스에서", "서울 중구 한빛빌딩에서", "서울 한빛협회
+# 중앙회에서", "부산 한빛 유스호스텔에서").
 _VENUE_PLACE = re.compile(
     r"^(?P<gap>[^,.\n]{0,25}?)(?:호텔|컨벤션\s?(?:센터|홀)?|코엑스|벡스코|킨텍스|엑스코|플라자|웨딩홀"
-    r"|회관|볼룸)에서\s"
+    r"|회관|볼룸|빌딩|타워|중앙회|호스텔)에서\s"
 )
 # "… 오창산업단지에 위치한 (한빛은)": a company's site, when a company follows.
 _SITED = re.compile(r"^\s?(?:\S+\s)?\S*?에\s?위치한\s")
