@@ -63,7 +63,11 @@ _HOME = re.compile(
     # the homes of a list of firms too: "대구, 경산, 안동 등에 본사를 두고 있는"
     r"^\s?(?:등)?(?:에|에서)?\s?(?:본사|본점|본사를|본사가)\s?(?:를|가)?\s?(?:둔|두고|둔다|있는|이전한)"
     # with the district between: "경기도 용인시 수지구 소재 한빛은"
-    r"|^\s?(?:[가-힣]{1,4}(?:구|동|읍|면)\s)?소재(?:의)?\s|^\s?본사(?:에서|에|의)?\s"
+    # ("부천시 소재로 장비를 만드는 한빛은")
+    r"|^\s?(?:[가-힣]{1,4}(?:구|동|읍|면)\s)?소재(?:의|로)?\s|^\s?본사(?:에서|에|의)?\s"
+    # a company introduced as one of the place's own firms: "포항시 강소기업인 ㈜한빛",
+    # "부산의 향토기업인 ㈜가온"
+    r"|^(?:의)?\s(?:강소|향토|중견|중소|지역)?\s?기업인\s"
     # a company's plant as its home: "부산에 공장을 둔 한빛은"
     r"|^\s?에\s(?:공장|생산\s?공장|사업장)(?:을|를)\s(?:둔|두고)\s"
     # where it was founded: "2006년 충남 천안에 설립된 한빛은"
@@ -74,6 +78,12 @@ _HOME = re.compile(
     r"|^\s(?:[^,.\n\s]{1,12}\s)?[^,.\n\s]{0,12}?(?:을|를)\s?거점으로\s[^.\n]{0,25}?(?:운영해\s?왔|운영해\s?온)"
     # a company's home written before its marked name: "서울 ㈜한빛, 충남 ㈜가온"
     r"|^\s(?:㈜|\(주\))"
+)
+# Before and after a region: a company's plant that it already runs there ("기존 경기 광명의
+# 공장 생산시설이 협소해", "기존 군산공장과 인접한").
+_EXISTING_BEFORE = re.compile(r"기존\s$")
+_EXISTING_PLANT = re.compile(
+    r"^(?:의\s)?\s?[^.,\n]{0,12}?(?:공장|생산\s?시설|사업장)(?![가-힣]{0,2}\s?(?:을|를)\s?(?:짓|건립|신축))"
 )
 # Before a region: a company's home as the topic ("본사는 충북 청주 … 위치한", "본사가 있는
 # 진천군").
@@ -284,6 +294,7 @@ def _aside(text: str, regions: list[Mention], orgs: list[Mention]) -> set[int]:
             _HOME.match(after)
             or _HOME_BEFORE.search(before)
             or (_OFFICE_BEFORE.search(before) and _SETTLED.match(after))
+            or (_EXISTING_BEFORE.search(before) and _EXISTING_PLANT.match(after))
             or _MOVED_FROM.match(after)
             or _OTHER_PLANT.match(after)
             or (_MOVED_BEFORE.search(before) and _FROM.match(after))
