@@ -9,8 +9,8 @@ an investment is for them) and the industries it names in its own statements, bu
   신산업");
 - umbrella words (에너지, 신재생에너지, 탄소중립, 창업, 관광, 첨단소재, 식품) unless a fact makes
   them a focus or they are written as an industry or a concrete thing of it ("관광 산업",
-  "관광리조트", "건강기능식품", "식품첨가물 제조업체"), or as an item of a list of sectors
-  ("로봇·모빌리티·에너지 등");
+  "관광·레저단지", "관광리조트", "건강기능식품", "식품첨가물 제조업체"), or as an item of a list
+  of sectors ("로봇·모빌리티·에너지 등");
 - a national category list ("이차전지와 반도체 등 정부의 국가첨단전략산업", "… 3개
   분야별로");
 - an industry named as an era, a means or a market the product serves ("AI 시대", "AI 기반
@@ -167,6 +167,9 @@ _HISTORY = re.compile(
 _MADE = re.compile(
     r"[가-힣]{0,6}\s?(?:[가-힣]{1,5}\s)?(?:제조|생산|가공)\s?(?:업체|기업|업|시설|공장)"
 )
+# After 관광: leisure or rest and a place built for both ("관광·레저단지", "관광ㆍ레저허브",
+# "관광·휴양단지"): the tourism industry written as a concrete thing.
+_LEISURE = re.compile(r"\s?[·ㆍ,]\s?(?:레저|휴양)\s?(?:단지|허브|특구|시설|도시|벨트)")
 # Between two items of a list of sectors ("로봇·모빌리티·에너지 등", "수소연료전지, 에너지 등").
 _LIST_JOIN = re.compile(r"\s?[,·ㆍ]\s?|\s?(?:및|와|과)\s")
 _LIST_END = re.compile(r"\s?(?:분야\s?)?등(?:의|이|을|과|와)?(?![가-힣])")
@@ -194,6 +197,7 @@ def document_industries(
         or _GLUED_INDUSTRY.match(text, m.end)
         or _AS_FIELD.match(text, m.end)
         or (m.id == "food" and _MADE.match(text, m.end))
+        or (m.id == "tourism" and _LEISURE.match(text, m.end))
         or _listed_with_sectors(text, m, industries)
     }
     # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
