@@ -29,3 +29,18 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
 )
 def test_a_solid_electrolyte(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Rare earths, magnesium alloys and polyimide are advanced materials ...
+        ("충주시는 희토류 정제 공장을 유치했다.", ["advanced-materials"]),
+        ("충주시는 마그네슘 합금 공장을 유치했다.", ["advanced-materials"]),
+        ("충주시는 폴리이미드 필름 공장을 유치했다.", ["advanced-materials"]),
+        # ... an alloy of another metal is not named as one.
+        ("충주시는 알루미늄 합금 공장을 유치했다.", []),
+    ],
+)
+def test_advanced_materials_by_name(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
