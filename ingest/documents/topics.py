@@ -170,6 +170,11 @@ _MADE = re.compile(
 # After 관광: leisure or rest and a place built for both ("관광·레저단지", "관광ㆍ레저허브",
 # "관광·휴양단지"): the tourism industry written as a concrete thing.
 _LEISURE = re.compile(r"\s?[·ㆍ,]\s?(?:레저|휴양)\s?(?:단지|허브|특구|시설|도시|벨트)")
+# After a battery: its materials ("이차전지 신소재", "배터리 핵심원료", "전지용 차세대 소재"):
+# the battery-materials industry too.
+_BATTERY_MATERIAL = re.compile(
+    r"(?:용)?\s?(?:차세대\s?|핵심\s?|신|리튬\s?)?(?:소재|원료|원재료|재료|화합물)(?![가-힣])"
+)
 # Between two items of a list of sectors ("로봇·모빌리티·에너지 등", "수소연료전지, 에너지 등").
 _LIST_JOIN = re.compile(r"\s?[,·ㆍ]\s?|\s?(?:및|와|과)\s")
 _LIST_END = re.compile(r"\s?(?:분야\s?)?등(?:의|이|을|과|와)?(?![가-힣])")
@@ -270,6 +275,8 @@ def document_industries(
                 found.add("automotive-parts")
                 continue
             found.add(m.id)
+            if m.id == "battery" and _BATTERY_MATERIAL.match(text, m.end):
+                found.add("battery-materials")  # "이차전지 신소재": the battery's materials
             if gazetteer is not None:
                 found |= gazetteer.written_above(m.id, m.text) & _NAMED_BEFORE_SUBFIELD
             if m.id == "space" and (

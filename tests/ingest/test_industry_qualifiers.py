@@ -159,3 +159,18 @@ def test_an_electric_cars_battery(pipeline: Pipeline, raw: str, want: list[str])
 )
 def test_umbrella_words_with_what_is_built(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A battery followed by its material names the battery's materials too ...
+        ("청양군은 이차전지 신소재 공장을 유치했다.", ["battery", "battery-materials"]),
+        ("청양군은 배터리 핵심원료 기업을 유치했다.", ["battery", "battery-materials"]),
+        ("청양군은 배터리 리튬화합물 공장을 유치했다.", ["battery", "battery-materials"]),
+        # ... not a battery alone.
+        ("청양군은 배터리 공장을 유치했다.", ["battery"]),
+    ],
+)
+def test_a_batterys_material(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
