@@ -44,3 +44,18 @@ def test_a_solid_electrolyte(pipeline: Pipeline, raw: str, want: list[str]) -> N
 )
 def test_advanced_materials_by_name(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     assert _industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Aviation defense, a defense-specialised zone and dual use are the defense industry ...
+        ("사천시는 항공방산 기업을 유치했다.", ["defense"]),
+        ("논산시는 국방 특화 산업단지를 조성한다.", ["defense"]),
+        ("군산시는 민·군 겸용 시험장을 만든다.", ["defense"]),
+        # ... the ministry is none.
+        ("논산시는 국방부와 협의했다.", []),
+    ],
+)
+def test_the_defense_industry_by_name(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert _industries(pipeline, raw) == want
