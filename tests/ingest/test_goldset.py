@@ -194,12 +194,13 @@ REAL_GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
         ("realnews12.yaml", {"heldout"}, 28),
         ("realnews13.yaml", {"heldout"}, 28),
         ("realnews14.yaml", {"heldout"}, 28),
+        ("realnews15.yaml", {"heldout"}, 28),
     ],
 )
 def test_the_real_gold_files_load_as_the_evaluation_reads_them(
     name: str, splits: set[str], at_least: int
 ) -> None:
-    """Set 1 has both splits; sets 2 to 13 hold every document out, so they can only be scored."""
+    """Set 1 has both splits; sets 2 to 15 hold every document out, so they can only be scored."""
     gold = load_goldset(REAL_GOLD / name)
     assert len(gold.documents) >= at_least
     assert {doc.split for doc in gold.documents} == splits
