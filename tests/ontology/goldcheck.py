@@ -151,3 +151,17 @@ def load_known() -> Known:
         industries=_ids("industries.yaml", "industries"),
         schemes=_ids("designations.yaml", "designations"),
     )
+
+
+def spans_not_found(folder: Path, documents: list[tuple[str, list[str]]]) -> list[str]:
+    """The copied spans (document file, its spans) not found in their texts under ``folder``,
+    and each text the folder lacks, all at once: a folder fetched again may miss a few."""
+    problems: list[str] = []
+    for file, spans in documents:
+        path = folder / file
+        if not path.is_file():
+            problems.append(f"{file}: no such text in {folder}")
+            continue
+        text = path.read_text(encoding="utf-8")
+        problems += [f"{file}: {s!r}" for s in spans if s not in text]
+    return problems

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from ingest.documents.goldset import GoldDocument, GoldSet, load_goldset
-from tests.ontology.goldcheck import document_problems, load_known
+from tests.ontology.goldcheck import document_problems, load_known, spans_not_found
 
 AGREEMENT = Path(__file__).resolve().parents[2] / "data" / "eval" / "agreement"
 #: Second reading -> the variable naming the folder of its set's texts.
@@ -172,9 +172,8 @@ def test_spans_are_found_in_the_texts_when_the_folder_is_given(
     folder = os.environ.get(variable)
     if not folder:
         pytest.skip(f"{variable} does not name the folder of the texts of {reading}")
-    missing = []
-    for doc in goldset.documents:
-        text = (Path(folder) / doc.file).read_text(encoding="utf-8")
-        spans = [a.text for a in doc.amounts] + [f for o in doc.organizations for f in o.forms]
-        missing += [f"{doc.file}: {s!r}" for s in spans if s not in text]
-    assert missing == []
+    documents = [
+        (doc.file, [a.text for a in doc.amounts] + [f for o in doc.organizations for f in o.forms])
+        for doc in goldset.documents
+    ]
+    assert spans_not_found(Path(folder), documents) == []

@@ -24,6 +24,7 @@ from tests.ontology.goldcheck import (
     Known,
     document_problems,
     load_known,
+    spans_not_found,
 )
 
 
@@ -312,10 +313,24 @@ def test_spans_are_found_in_the_texts_when_the_folder_is_given(
             f"set {gold_file.corpus_env} to the folder of {gold_file.path.name}'s articles "
             "to check the spans"
         )
-    missing = []
-    for doc in gold["documents"]:
-        text = (Path(folder) / doc["file"]).read_text(encoding="utf-8")
-        spans = [a["text"] for a in doc.get("amounts") or []]
-        spans += [f for o in doc.get("organizations") or [] for f in o["forms"]]
-        missing += [f"{doc['file']}: {s!r}" for s in spans if s not in text]
-    assert missing == []
+    documents = [
+        (
+            doc["file"],
+            [a["text"] for a in doc.get("amounts") or []]
+            + [f for o in doc.get("organizations") or [] for f in o["forms"]],
+        )
+        for doc in gold["documents"]
+    ]
+    assert spans_not_found(Path(folder), documents) == []
+
+
+def test_a_missing_text_and_a_missing_span_are_all_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("시는 한빛소재와 협약을 맺었다.", encoding="utf-8")
+    problems = spans_not_found(
+        tmp_path, [("a.txt", ["한빛소재", "누리텍"]), ("b.txt", ["가온"]), ("c.txt", [])]
+    )
+    assert problems == [
+        "a.txt: '누리텍'",
+        f"b.txt: no such text in {tmp_path}",
+        f"c.txt: no such text in {tmp_path}",
+    ]
