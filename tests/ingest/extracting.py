@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ingest.documents.document import Extraction, Pipeline
@@ -30,3 +31,9 @@ def organizations(extraction: Extraction) -> list[tuple[str | None, str]]:
 def investments(extraction: Extraction) -> set[tuple[str, int]]:
     """The INVESTS_IN facts of an extraction as (investor, amount in won; 0 when none)."""
     return {(f.subject, f.amount_krw or 0) for f in extraction.facts if f.type == "INVESTS_IN"}
+
+
+def industries(pipeline: Pipeline, raw: str) -> list[str]:
+    """The document industries of ``raw``, its date fixed (2024-05-01) so that no date rule
+    depends on the day the test runs."""
+    return pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))[0].industries

@@ -3,18 +3,10 @@ own sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
-
-
-def _industries(pipeline: Pipeline, raw: str) -> list[str]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return extraction.industries
+from tests.ingest.extracting import industries
 
 
 @pytest.mark.parametrize(
@@ -28,7 +20,7 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
     ],
 )
 def test_a_solid_electrolyte(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def test_a_solid_electrolyte(pipeline: Pipeline, raw: str, want: list[str]) -> N
     ],
 )
 def test_advanced_materials_by_name(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -58,4 +50,4 @@ def test_advanced_materials_by_name(pipeline: Pipeline, raw: str, want: list[str
     ],
 )
 def test_the_defense_industry_by_name(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want

@@ -4,18 +4,10 @@ the field, inside a longer name, among non-industries in a ·-list, or alone on 
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
-
-
-def _industries(pipeline: Pipeline, raw: str) -> list[str]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return extraction.industries
+from tests.ingest.extracting import industries
 
 
 @pytest.mark.parametrize(
@@ -55,13 +47,13 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
     ],
 )
 def test_industries_in_passing(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 def test_an_industry_alone_on_a_menu_line_is_no_statement(pipeline: Pipeline) -> None:
     raw = "로봇\n대구시는 의료기기 기업을 유치한다."
-    assert _industries(pipeline, raw) == ["medical-devices"]
-    assert "robotics" in _industries(pipeline, "로봇 기업\n대구시는 의료기기 기업을 유치한다.")
+    assert industries(pipeline, raw) == ["medical-devices"]
+    assert "robotics" in industries(pipeline, "로봇 기업\n대구시는 의료기기 기업을 유치한다.")
 
 
 @pytest.mark.parametrize(
@@ -103,7 +95,7 @@ def test_an_industry_alone_on_a_menu_line_is_no_statement(pipeline: Pipeline) ->
 def test_markets_served_and_a_companys_history(
     pipeline: Pipeline, raw: str, want: list[str]
 ) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -143,4 +135,4 @@ def test_markets_served_and_a_companys_history(
 def test_means_and_a_regions_industries_of_old(
     pipeline: Pipeline, raw: str, want: list[str]
 ) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want

@@ -3,18 +3,10 @@ industry, national category lists, and the forms news uses (our own sentences)."
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
-
-
-def _industries(pipeline: Pipeline, raw: str) -> list[str]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return extraction.industries
+from tests.ingest.extracting import industries
 
 
 @pytest.mark.parametrize(
@@ -78,8 +70,8 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
         ),
     ],
 )
-def test_a_documents_industries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+def test_a_documentsindustries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -102,7 +94,7 @@ def test_a_documents_industries(pipeline: Pipeline, raw: str, want: list[str]) -
     ],
 )
 def test_definitions(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -128,4 +120,4 @@ def test_definitions(pipeline: Pipeline, raw: str, want: list[str]) -> None:
 def test_a_field_and_its_subfield_and_umbrella_fields(
     pipeline: Pipeline, raw: str, want: list[str]
 ) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want

@@ -3,18 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
-
-
-def _industries(pipeline: Pipeline, raw: str) -> list[str]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return extraction.industries
+from tests.ingest.extracting import industries
 
 
 @pytest.mark.parametrize(
@@ -30,4 +22,4 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
     ],
 )
 def test_tourism_with_leisure(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want

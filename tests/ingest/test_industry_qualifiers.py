@@ -3,18 +3,10 @@ serves or the material it is made of (our own sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
-
-
-def _industries(pipeline: Pipeline, raw: str) -> list[str]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return extraction.industries
+from tests.ingest.extracting import industries
 
 
 @pytest.mark.parametrize(
@@ -29,7 +21,7 @@ def _industries(pipeline: Pipeline, raw: str) -> list[str]:
     ],
 )
 def test_an_industry_for_the_armed_forces(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -44,7 +36,7 @@ def test_an_industry_for_the_armed_forces(pipeline: Pipeline, raw: str, want: li
     ],
 )
 def test_a_foundry_of_another_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -59,7 +51,7 @@ def test_a_foundry_of_another_field(pipeline: Pipeline, raw: str, want: list[str
     ],
 )
 def test_the_carmakers_as_a_trade(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -76,7 +68,7 @@ def test_the_carmakers_as_a_trade(pipeline: Pipeline, raw: str, want: list[str])
     ],
 )
 def test_chip_equipment(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -92,8 +84,8 @@ def test_chip_equipment(pipeline: Pipeline, raw: str, want: list[str]) -> None:
         ("진해시는 해외 제약사의 투자를 이끌어 냈다.", ["bio"]),
     ],
 )
-def test_forms_of_industries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+def test_forms_ofindustries(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -107,7 +99,7 @@ def test_forms_of_industries(pipeline: Pipeline, raw: str, want: list[str]) -> N
     ],
 )
 def test_the_aerospace_field(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -125,7 +117,7 @@ def test_the_aerospace_field(pipeline: Pipeline, raw: str, want: list[str]) -> N
     ],
 )
 def test_markets_served(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -143,7 +135,7 @@ def test_markets_served(pipeline: Pipeline, raw: str, want: list[str]) -> None:
     ],
 )
 def test_an_electric_cars_battery(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -158,7 +150,7 @@ def test_an_electric_cars_battery(pipeline: Pipeline, raw: str, want: list[str])
     ],
 )
 def test_umbrella_words_with_what_is_built(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
 
 
 @pytest.mark.parametrize(
@@ -173,4 +165,4 @@ def test_umbrella_words_with_what_is_built(pipeline: Pipeline, raw: str, want: l
     ],
 )
 def test_a_batterys_material(pipeline: Pipeline, raw: str, want: list[str]) -> None:
-    assert _industries(pipeline, raw) == want
+    assert industries(pipeline, raw) == want
