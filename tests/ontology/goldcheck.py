@@ -17,20 +17,17 @@ from typing import Any
 
 import yaml
 
+from ontology.contract import ORG_KINDS
+from ontology.models import MAX_EVIDENCE
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
-MAX_SPAN = 40
+#: A copied span is held to the graph's evidence length.
+MAX_SPAN = MAX_EVIDENCE
 SPLITS = ("tune", "heldout")
-KINDS = {
-    "company",
-    "university",
-    "research_institute",
-    "government_body",
-    "association",
-    "public_institution",
-    "consortium",
-}
+#: The graph's organisation kinds, and a consortium (a gold-only kind).
+KINDS = {*ORG_KINDS, "consortium"}
 BASES = {"mou", "loi", "announced", "executed", "fdi"}
 STATUSES = {"designated", "applied", "planned"}
 REQUIRED = ("file", "url", "title", "publisher", "published", "split")
