@@ -152,23 +152,21 @@ class Gazetteer:
         self.short = {
             s for s, entries in self.surfaces.items() if _short_name(s, entries, s in self.listed)
         }
-        # Short industry words that may sit inside a longer word (방산업 in 전후방산업) ...
-        self.glued = {
+        # Short words that may sit inside a longer word: industries (방산업 in 전후방산업),
+        # where Kiwi's word decides, and organisation names (지스트 in 포토레지스트), refused there.
+        self.glued_orgs = self._short_words("Organization")
+        self.glued = self._short_words("Industry") | self.glued_orgs
+
+    def _short_words(self, label: str) -> set[str]:
+        """The surfaces of three Hangul letters or fewer, no short region name, that stand for
+        ``label`` entries only."""
+        return {
             s
             for s, entries in self.surfaces.items()
             if s not in self.short
             and _hangul_len(s) == len(s) <= 3
-            and all(e.label == "Industry" for e in entries)
+            and all(e.label == label for e in entries)
         }
-        # ... and short organisation names (지스트 in 포토레지스트), refused there.
-        self.glued_orgs = {
-            s
-            for s, entries in self.surfaces.items()
-            if s not in self.short
-            and _hangul_len(s) == len(s) <= 3
-            and all(e.label == "Organization" for e in entries)
-        }
-        self.glued |= self.glued_orgs
 
     def above(self, industry: str) -> set[str]:
         """Every industry above ``industry`` in the taxonomy, however many steps up."""
