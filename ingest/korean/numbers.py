@@ -60,15 +60,16 @@ _AREA_UNITS = (
     r"평(?!가|균|택|창|화|생|양)|㎡|m²|m2|제곱미터|㎢|km²|km2|제곱킬로미터|헥타르|ha(?![A-Za-z])"
 )
 # 원 is cut short where a word starts with it ("1대 1 원스톱", "원장", "원전").
-_WON = (
-    r"원(?=$|[^가-힣]|을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎"
-    r"|어치|선|여|에서|보다|이상|이하|미만|수준|씩)"
+# What may be glued after an amount: particles and words about its size.
+_AMOUNT_FOLLOWERS = (
+    r"을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎|어치|여|보다"
+    r"|이상|이하|미만|수준"
 )
-# After an amount without 원, a Hangul word glued on that is no particle or money word names
-# what is counted ("3억셀 규모의 배터리", "2억주"): no money.
+_WON = rf"원(?=$|[^가-힣]|{_AMOUNT_FOLLOWERS}|선|에서)"
+# After an amount without 원, a Hangul word glued on that is no such follower, no currency and
+# no copula names what is counted ("3억셀 규모의 배터리", "2억주"): no money.
 _COUNTED_AFTER = re.compile(
-    r"(?!을|를|이|가|의|에|으로|로|씩|대|가량|과|와|은|는|도|까지|만|규모|상당|정도|안팎|어치|여|보다"
-    r"|이상|이하|미만|수준|원|달러|엔|유로|위안|파운드|짜리|인|이다|이며|이고|이었|으며)[가-힣]"
+    rf"(?!{_AMOUNT_FOLLOWERS}|원|달러|엔|유로|위안|파운드|짜리|인|이다|이며|이고|이었|으며)[가-힣]"
 )
 _OTHER_UNITS = rf"{_WON}|달러|엔|유로|위안|파운드|%p|%포인트|퍼센트포인트|%|퍼센트"
 _UNITS = rf"{_OTHER_UNITS}|{_COUNT_UNITS}|{_AREA_UNITS}"
