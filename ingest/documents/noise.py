@@ -62,6 +62,24 @@ _POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|앞줄|뒷줄|뒷줄 �
 _CREDIT_END = re.compile(
     r"(?:(?:사진\s?)?제공\s?[=:]\s?\S+(?:\s\S+)?|\s\S{2,12}\s제공|/\s?사진\s?=\s?\S+)\.?\s*$"
 )
+# A short line that holds a reporter's e-mail address, whole or cut off at the page's edge:
+# "홍길동 기자 (hong@news.kr)", "공장 전경 2024.01.02 hong@news.kr |", "홍길동기자 hong@n".
+_EMAIL_LINE = re.compile(rf"{_EMAIL}|[\w.+-]+@[\w.-]*$")
+#: An e-mail line longer than this is a paragraph that gives an address, and stays.
+_EMAIL_LINE_MAX = 100
+# A dateline alone on its line, perhaps cut off: "전주=홍길동 기자", "(청주=어느통신)",
+# "대구=홍길동기".
+_DATELINE_LINE = re.compile(
+    rf"^[{_OPEN}]?\s?[가-힣]{{1,10}}\s?=\s?[가-힣A-Za-z0-9\s]{{1,12}}[{_CLOSE}]?$"
+)
+# A list bullet before a line of furniture: "• 홍길동 기자", "- 승인 2024.01.02".
+_LEAD_BULLET = re.compile(r"^[•·ㆍ∙◦\-]\s?")
+# A news section named in the page's header, before the article: "• 광주/호남" as a menu item,
+# "주요뉴스 대전·세종·충남" as a heading. Each part is a short word, so it is a section's name.
+_SECTION_ITEM = re.compile(r"^[•\-]\s?[가-힣]{1,4}(?:[·/][가-힣]{1,4})+$")
+_SECTION_HEAD = re.compile(
+    r"^(?:주요|최신|지역|전국|오늘의|많이\s?본)\s?(?:뉴스|기사)\s[가-힣]{1,4}(?:[·/][가-힣]{1,4})*$"
+)
 _IMAGE_LINE = re.compile(
     r"^(?:이미지|사진)\s?(?:확대|크게)\s?보기$|^(?:기사\s?)?(?:이미지|사진)\s?확대$|^https?://\S+$"
 )
@@ -98,6 +116,11 @@ _LIST_HEADING = re.compile(
 )
 _LIST_LEAD = re.compile(r"^\s?[\[【<]\s?관련\s?(?:기사|뉴스)\s?[\]】>]")
 _SENTENCE_END = re.compile(r"(?:다|요|죠)[.!?][\"'”’)]*$")
+# A sentence end anywhere in a line: "... 계획이다./홍길동 기자 hong@" is a sentence and stays.
+_CLAUSE_END = re.compile(r"(?:다|요|죠)[.!?]")
+# A story's title in a list without a heading, and how many of them in a row make a list.
+_HEADLINE_ITEM = re.compile(r"^-\s?\S")
+_HEADLINE_RUN = 3
 #: A story's title in a list is at most this long; a longer line ends the list.
 _TITLE_MAX = 90
 
@@ -121,6 +144,13 @@ def inline_spans(line: str) -> list[tuple[int, int, str]]:
 def line_reasons(lines: list[str]) -> list[str | None]:
     """Per line, why the whole line is furniture (or None); "" lines are blank."""
     reasons: list[str | None] = [_line_reason(text) if text else None for text in lines]
+    # The page's header runs up to the article's first sentence.
+    for i, text in enumerate(lines):
+        if _CLAUSE_END.search(text):
+            break
+        if _SECTION_ITEM.match(text) or _SECTION_HEAD.match(text):
+            reasons[i] = reasons[i] or "menu"
+    _headline_runs(lines, reasons)
     i = 0
     while i < len(lines):
         if lines[i] and (_LIST_HEADING.match(lines[i]) or _LIST_LEAD.match(lines[i])):
@@ -131,8 +161,39 @@ def line_reasons(lines: list[str]) -> list[str | None]:
     return reasons
 
 
+def _headline_runs(lines: list[str], reasons: list[str | None]) -> None:
+    """Mark runs of story titles listed with dashes and no heading ("- 부산, 로봇 도시로 뛴다").
+
+    An article's own dashed points are sentences ("- 시는 ... 계획임."); titles are short and
+    end without a full stop.
+    """
+    run: list[int] = []
+    for i in [*range(len(lines)), len(lines)]:
+        text = lines[i] if i < len(lines) else ""
+        if text and reasons[i]:
+            continue
+        if _headline(text):
+            run.append(i)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            for j in run:
+                reasons[j] = "related"
+        run = []
+
+
+def _headline(text: str) -> bool:
+    if len(text) > _TITLE_MAX or not _HEADLINE_ITEM.match(text):
+        return False
+    return not _CLAUSE_END.search(text) and not text.endswith(".")
+
+
 def _line_reason(text: str) -> str | None:
+    bullet = _LEAD_BULLET.match(text)
+    if bullet and bullet.end() < len(text):
+        text = text[bullet.end() :]
     if _BYLINE_LINE.match(text):
+        return "byline"
+    if len(text) <= _EMAIL_LINE_MAX and _EMAIL_LINE.search(text) and not _CLAUSE_END.search(text):
         return "byline"
     if _IMAGE_LINE.match(text) or _IMAGE_MARKUP.fullmatch(text.strip()):
         return "image"
@@ -140,6 +201,8 @@ def _line_reason(text: str) -> str | None:
         return "caption"
     if _CREDIT_END.search(text) or (_POSITION.search(text) and _CREDIT.search(text)):
         return "caption"
+    if _DATELINE_LINE.match(text):  # after the captions: "[사진=포항시청]" is a credit
+        return "byline"
     if _counter(text):
         return "counter"
     if _buttons(text):
