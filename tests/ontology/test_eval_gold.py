@@ -55,7 +55,7 @@ SETS = {
     "realnews13": GoldFile(DATA / "eval" / "realnews13.yaml", "RSG_REALNEWS13_CORPUS", 28, True, 4),
     "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 28, True, 4),
     "realnews15": GoldFile(DATA / "eval" / "realnews15.yaml", "RSG_REALNEWS15_CORPUS", 28, True, 4),
-    "realnews16": GoldFile(DATA / "eval" / "realnews16.yaml", "RSG_REALNEWS16_CORPUS", 14, True, 2),
+    "realnews16": GoldFile(DATA / "eval" / "realnews16.yaml", "RSG_REALNEWS16_CORPUS", 28, True, 4),
 }
 
 
