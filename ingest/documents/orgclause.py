@@ -768,11 +768,63 @@ _APPOSED = re.compile(
 )
 
 
+# "의료기기 전문제조업체 A, 피부미용 업체 B 등", "이차전지기업 C, 풍력발전기업 D가": a
+# company named right after the word for its trade, without 인; the name is closed by a
+# comma, a middle dot, 등, a chief's or staff word, or a particle and a space. The trade must
+# say what the firm does: "기업 설명회", "중소기업 지원", "협력업체 관계자" are no trades.
+_TRADE_BEFORE = re.compile(
+    r"(?P<before>[가-힣A-Za-z]\s)?(?<![가-힣])(?P<trade>[가-힣]{0,8})"
+    r"(?P<word>기업|업체|제조사|개발사|전문회사|회사)\s"
+    r"(?P<name>[가-힣A-Za-z0-9&]{2,20}?)"
+    r"(?:(?P<tail>과|와|이|가|은|는|도)(?=\s)|(?<![을를에])(?=\s?[,·]|\s등(?=[이은의과와을를도에]|[^가-힣]|$)|\s(?:관계자|대표)))"
+)
+_NO_TRADE = frozenset(
+    [
+        "기관",
+        "중소",
+        "대",
+        "중견",
+        "관련",
+        "협력",
+        "입주",
+        "참여",
+        "유치",
+        "지역",
+        "국내",
+        "해외",
+        "외국",
+        "상장",
+        "우수",
+        "유망",
+        "선도",
+        "벤처",
+        "투자",
+        "해당",
+        "이",
+        "각",
+        "두",
+        "세",
+        "여러",
+        "신규",
+        "민간",
+        "대표",
+    ]
+)
+
+
 def _apposed(text: str) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
     for m in _APPOSED.finditer(text) if "인 " in text else ():
         end = _name_end(m)  # "… 업체인 바이오웨이가": the 이 is the name's
         out.append(OrgCandidate(text[m.start("name") : end], "company", m.start("name"), end, 0.6))
+    for m in _TRADE_BEFORE.finditer(text):
+        generic = m["word"] in ("기업", "업체", "회사") and m["trade"] in _NO_TRADE
+        # a bare 기업 or 회사 is any firm; a bare 업체 needs its trade as a word before it
+        bare = not m["trade"] and (m["word"] in ("기업", "회사") or not m["before"])
+        if generic or bare:
+            continue
+        name, a, b = _without_sa(text, m.start("name"), _name_end(m))  # "A사와"
+        out.append(OrgCandidate(name, "company", a, b, 0.55))
     return out
 
 

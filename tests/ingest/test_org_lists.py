@@ -101,6 +101,24 @@ def test_a_company_named_after_what_it_makes() -> None:
     assert [c.name for c in found] == ["다온웨이", "한빛텍"]
 
 
+def test_a_company_named_right_after_its_trade() -> None:
+    text = (
+        "입주 기업은 의료기기 전문제조업체 한빛메드, 소재 업체 다온켐 등이다. "
+        "협약에는 이차전지기업 새봄에너지와 설비제조사 누리텍이 참여했다."
+    )
+    found = find_by_clause(text, {})
+    assert [c.name for c in found] == ["한빛메드", "다온켐", "새봄에너지", "누리텍"]
+    # 사 after a name the text also writes without it is no part of the name.
+    text = "시는 장비 전문회사 한결텍사와 협약했다. 한결텍은 공장을 짓는다."
+    assert [c.name for c in find_by_clause(text, {})] == ["한결텍"]
+
+
+def test_a_word_for_firms_in_general_is_no_trade() -> None:
+    # "기업 설명회", "중소기업 지원", "협력업체 관계자": no company is named after them.
+    text = "행사는 기업 설명회, 중소기업 지원, 협력업체 관계자 면담 순서로 진행됐다."
+    assert find_by_clause(text, {}) == []
+
+
 def test_the_roll_of_a_signings_parties() -> None:
     text = (
         "협약식에는 한빛랩, 누리소프트, 다온텍이 참여했다. 협약 기업은 별빛, 새봄케어, 온누리이다."
