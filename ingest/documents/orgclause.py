@@ -604,7 +604,7 @@ def _consortia(text: str) -> list[OrgCandidate]:
 # organisations; an item may be two words when the second is a company-type word
 # ("시드인베스트먼트 자산운용").
 _ITEM = (
-    r"[가-힣A-Za-z0-9&\-]{2,20}"
+    r"(?:[A-Za-z][A-Za-z0-9&\-]*\s[A-Z][A-Za-z0-9&\-]+|[가-힣A-Za-z0-9&\-]{2,20})"
     r"(?:\s(?:자산운용|투자증권|증권|은행|캐피탈|건설|엔지니어링|코리아|홀딩스|그룹))?"
 )
 # The first two may be joined by 과/와 ("롯데케미칼과 SK가스, 한빛코리아가 각각").
@@ -630,6 +630,9 @@ def _lists_with_known(
                 continue
             if i == len(items) - 1:  # the last item may carry its particle
                 b = _strip_particle(text, a, b, _PARTICLES) or b
+            elif text[b - 1] in "과와" and text[b : b + 1] == " " and b - a > 2:
+                b -= 1  # "A, B와 C": 와 joins B to the next item
+
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
 

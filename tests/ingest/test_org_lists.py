@@ -101,6 +101,17 @@ def test_a_company_named_after_what_it_makes() -> None:
     assert [c.name for c in found] == ["다온웨이", "한빛텍"]
 
 
+def test_items_of_a_list_with_known_bodies_lose_the_and_between_them(pipeline: Pipeline) -> None:
+    # "B와 C": 와 joins B to the next item and is no part of B's name; a Latin name of two
+    # words stays whole.
+    text = (
+        "도는 ABC LAB, 한빛바이오와 한국기계연구원, 한국생산기술연구원, 전북테크노파크와 협약했다."
+    )
+    found = _orgs(pipeline, text)
+    assert {(None, "ABC LAB"), (None, "한빛바이오")} <= found
+    assert not {(None, "LAB"), (None, "한빛바이오와")} & found
+
+
 def test_a_company_named_right_after_its_trade() -> None:
     text = (
         "입주 기업은 의료기기 전문제조업체 한빛메드, 소재 업체 다온켐 등이다. "
