@@ -165,8 +165,11 @@ def _headline_runs(lines: list[str], reasons: list[str | None]) -> None:
     """Mark runs of story titles listed with dashes and no heading ("- 부산, 로봇 도시로 뛴다").
 
     An article's own dashed points are sentences ("- 시는 ... 계획임."); titles are short and
-    end without a full stop.
+    end without a full stop. A list counts only above the article's first sentence or below
+    its last: dashed points between its sentences ("- 투자 규모: 300억 원") are the article's.
     """
+    said = [i for i, text in enumerate(lines) if not reasons[i] and _CLAUSE_END.search(text)]
+    first, last = (said[0], said[-1]) if said else (len(lines), -1)
     run: list[int] = []
     for i in [*range(len(lines)), len(lines)]:
         text = lines[i] if i < len(lines) else ""
@@ -175,7 +178,7 @@ def _headline_runs(lines: list[str], reasons: list[str | None]) -> None:
         if _headline(text):
             run.append(i)
             continue
-        if len(run) >= _HEADLINE_RUN:
+        if len(run) >= _HEADLINE_RUN and (run[-1] < first or run[0] > last):
             for j in run:
                 reasons[j] = "related"
         run = []

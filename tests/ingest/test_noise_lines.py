@@ -92,6 +92,13 @@ def test_three_dashed_titles_in_a_row_are_a_story_list() -> None:
     assert _dropped(raw) == [("related", title) for title in TITLES]
 
 
+def test_dashed_points_between_the_articles_sentences_stay() -> None:
+    points = ["- 한빛소재: 300억 원", "- 가람화학: 200억 원", "- 누리정밀: 100억 원"]
+    norm = normalize("\n".join([BODY, *points, "시는 세 기업에 부지를 공급한다고 밝혔다."]))
+    assert all(point[2:] in norm.text for point in points)
+    assert not norm.dropped
+
+
 def test_two_dashed_titles_and_dashed_sentences_stay() -> None:
     points = [
         "- 시는 연구 시설을 짓는 계획임.",
