@@ -246,6 +246,10 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
                 continue  # "한빛소재㈜ 대표가", "한빛소재㈜ 소재사업대표": the name before it
             if marked and " " in match.group() and _closes_name_before(text, match.start()):
                 continue  # "한빛소재㈜ 전무": the mark closes the name before it, not this one
+            if marked and _COPULA.fullmatch(name) and _closes_name_before(text, match.start()):
+                continue  # "… 새봄전선(주)이다.": the sentence's copula after a marked name
+            if name.endswith("-"):
+                continue  # "누리시-(주)한빛오토": a hyphen joins two parties, the mark is B's
             if generic_body(name):  # "실무협의회": named only by what it does
                 continue
             if kind == "public_institution" and _WORKS.search(name):
@@ -303,6 +307,10 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
+
+
+# A copula or verb ending right after a company mark: "한빛(주)이다", "한빛㈜이며".
+_COPULA = re.compile(r"이(?:다|며|고|었다|라며|라고|어서)|였다|입니다")
 
 
 def _glued_to_mark(text: str, cand: OrgCandidate) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.documents.document import Pipeline
+from ingest.documents.orgform import find_organizations
 from ingest.documents.orgnames import acceptable
 from tests.ingest.extracting import run_text
 
@@ -80,3 +81,14 @@ def test_a_short_name_inside_a_longer_word_is_no_organisation(
 
 def test_a_short_name_written_as_a_word_of_its_own_stays(pipeline: Pipeline) -> None:
     assert _names(pipeline, "시는 지스트와 협약을 맺었다.") == {"지스트"}
+
+
+def test_a_copula_or_a_hyphen_around_a_company_mark_is_no_name() -> None:
+    # "새봄전선(주)이다": the mark closes the name before it; 이다 ends the sentence.
+    found = find_organizations("참여 기업은 한빛소재㈜, ㈜다온텍, 새봄전선(주)이다.")
+    assert [c.name for c in found] == ["한빛소재", "다온텍", "새봄전선"]
+    # "시-(주)한빛오토": a hyphen joins two parties, the mark is the name's after it.
+    found = find_organizations("28일 누리시-(주)한빛오토 투자협약 체결")
+    assert [c.name for c in found] == ["한빛오토"]
+    # A name that only begins like a copula stays a name.
+    assert [c.name for c in find_organizations("㈜이다솔과 협약했다.")] == ["이다솔"]
