@@ -185,8 +185,10 @@ def investors(
             return []  # a ministry's budget, not an investment
         if subject.kind != "company" and _PROJECT_COST.search(text, s, money.start):
             return []  # "공사가 사업을 맡아 … 사업비 1600억 원을 투입": the project's cost
-        if _joint(text, subject, clause.mentions) or _TOGETHER.search(
-            text, subject.end, min(clause.e, money.end + 16)
+        if (
+            _joint(text, subject, clause.mentions)
+            or _TOGETHER.search(text, subject.end, min(clause.e, money.end + 16))
+            or _with_company(text, subject, money, clause.mentions)
         ):
             # "A와 B는 … 510억원의 투자를", "A는 관계사들과 함께 N원", "A는 B 기업과 N원 규모의
             # 합작법인": their joint sum, no one's
@@ -308,6 +310,23 @@ def _sole_investor(clause: Clause, money: Money, ctx: Context) -> bool:
 _TOGETHER = re.compile(r"(?:기업|업체|회사|관계사|계열사)들?(?:과|와)\s(?:함께|공동으로)|합작")
 
 
+# A named company as the partner: "A는 B㈜와 공동으로", "A는 B와 함께".
+_WITH = re.compile(r"(?:\(주\)|㈜)?(?:와|과)\s(?:함께|공동으로)\s")
+
+
+def _with_company(text: str, subject: Mention, money: Money, mentions: list[Mention]) -> bool:
+    """Whether a company between the subject and ``money`` invests with it ("가온은 누리와
+    공동으로 100억원을 투자해"): their joint sum, no one's."""
+    return any(
+        m.label == "Organization"
+        and m.kind == "company"
+        and subject.end <= m.start
+        and m.end <= money.start
+        and _WITH.match(text, m.end)
+        for m in mentions
+    )
+
+
 def _joint(text: str, subject: Mention, mentions: list[Mention]) -> bool:
     """Whether the subject company is the last of two or more joined by 과/와, commas or
     middle dots ("㈜A과 ㈜B는", "가온㈜, ㈜누리는", "A, 설비 업체인 B가")."""
@@ -398,8 +417,10 @@ def _each_named(text: str, s: int, money: Money, orgs: list[Mention]) -> list[Me
     return _distinct(joined) if len(joined) >= 2 else []
 
 
-# "A와 B는 각각 … 6000억원, 2조원을": the n-th amount is the n-th company's.
-_RESPECTIVELY = re.compile(r"(?:은|는|이|가)\s(?:[^\s]+\s){0,3}?각각\s")
+# "A와 B는 각각 … 6000억원, 2조원을", "A, B는 각 … 70억원과 50억원을": the n-th amount is
+# the n-th company's.
+_RESPECTIVELY = re.compile(r"(?:은|는|이|가)\s(?:[^\s]+\s){0,3}?각각?\s")
+_EACH_WORD = re.compile(r"(?<![가-힣])각각?\s")
 # What joins them: "A와 B", "A, ㈜B", "A와 화장품 제조 업체인 B" (what the next one makes).
 _PAIR_JOIN = re.compile(
     r"\s?(?:\(주\)|㈜)?\s?(?:과|와|,|및|·)\s?"
@@ -412,7 +433,7 @@ _OWNED_AMOUNT = re.compile(r"투자\s?(?:금액|액|규모|비)\s?(?:은|는|이
 def _respectively(text: str, s: int, e: int, money: Money, orgs: list[Mention]) -> Mention | None:
     """The company that "각각" pairs ``money`` with: the companies joined before it and the
     amounts after it, in the same order and as many of each."""
-    if "각각" not in text[s : money.start]:
+    if not _EACH_WORD.search(text, s, money.start):
         return None
     before = [m for m in orgs if m.end <= money.start]
     for i, m in enumerate(before):
