@@ -256,6 +256,7 @@ class Pipeline:
                     kind=cand.kind,
                 )
             )
+        new += _region_named(text, linked, new)  # after the call: it takes the parts out
         by_name = {m.text: m for m in new}
         # A place or industry word inside a name written again ("강원이솔루션은") yields to it.
         taken = [(m.start, m.end) for m in [*orgs, *new]]
@@ -426,6 +427,26 @@ def _in_place_of(linked: list[Mention], found: list[Mention]) -> list[Mention]:
     for m in found:
         linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
     return found
+
+
+def _region_named(text: str, linked: list[Mention], new: list[Mention]) -> list[Mention]:
+    """A new institute or public body written after a region's name with a space ("전주
+    소재부품기술원", "대구 제9산단관리공단") carries the region in its name: both mentions
+    give way to one organisation of the whole (the body is the region's own, not a national
+    one seen there). Returns the merged organisations; ``linked`` and ``new`` lose the parts."""
+    regions = {m.end: m for m in linked if m.label == "Region"}
+    out: list[Mention] = []
+    for org in list(new):
+        if org.kind not in ("research_institute", "public_institution"):
+            continue
+        region = regions.get(org.start - 1)
+        if region is None or text[region.end] != " ":
+            continue
+        new.remove(org)
+        linked.remove(region)
+        merged = _new_organization(text, region.start, org.end, org.confidence, org.kind)
+        out.append(merged)
+    return out
 
 
 def _university_units(text: str, linked: list[Mention]) -> list[Mention]:

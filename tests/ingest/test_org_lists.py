@@ -171,3 +171,9 @@ def test_a_bulleted_item_that_calls_a_plain_word_a_company_keeps_it(pipeline: Pi
     )
     names = {name for _, name in _orgs(pipeline, text)}
     assert {"한빛전기", "으뜸", "제일"} <= names
+
+
+def test_a_regions_own_institute_written_after_it_carries_its_name(pipeline: Pipeline) -> None:
+    found = _orgs(pipeline, "진흥원은 대구 제9산단관리공단, 전주 소재부품기술원과 협약했다.")
+    assert {(None, "대구 제9산단관리공단"), (None, "전주 소재부품기술원")} <= found
+    assert not {(None, "제9산단관리공단"), (None, "소재부품기술원")} & found
