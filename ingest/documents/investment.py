@@ -59,9 +59,11 @@ _FORECAST = re.compile(r"전망|예상|기대|추산|추정|유발|파급|효과
 _AGREEMENT_TOTAL = re.compile(r"양해각서\s?기준|MOU\s?기준|협약\s?기준")
 # A name's subject particle, maybe after its bracketed Latin form ("케이에프 윈드(KF Wind)는",
 # "가온항공()(GA)은"), 사 (company: "Merck사가"), its company mark ("한빛바이오㈜는"), its plant
-# ("누리텍 2공장은", "누리텍 청주공장은") or a closing quote ("‘누리텍’은").
+# ("누리텍 2공장은", "누리텍 청주공장은", "누리텍의 이차전지 전극공장은") or a closing quote
+# ("‘누리텍’은").
 _SUBJECT = re.compile(
-    r"^(?:\([^()\n]{0,30}\)){0,2}(?:\s?측|사|㈜|\s?[가-힣0-9]{0,4}공장)?[’'”\"]?"
+    r"^(?:\([^()\n]{0,30}\)){0,2}"
+    r"(?:\s?측|사|㈜|\s?[가-힣0-9]{0,4}공장|의\s(?:[가-힣0-9]+\s){0,2}[가-힣0-9]{0,6}공장)?[’'”\"]?"
     r"(?:(?:은|는|이|가|도)(?:\s|$)|\s(?:역시|또한)\s)"
 )
 # A group as the subject: "금양 등 10개사가", "A 외 3곳이", "A, B 등 바이오기업 3사가".
@@ -112,6 +114,10 @@ def amount_note(text: str, s: int, e: int, money: Money, mentions: list[Mention]
 _EACH_AMOUNT = re.compile(r"(?<![가-힣])각각?\s?$")
 # "N원 규모다", "N원 수준이다": the size of what the clause speaks of.
 _SIZE_AFTER = re.compile(r"^\s?(?:규모|수준)(?:다|이다)")
+# A company's accounts, not a sum it spends: "매출액은 200억원으로", "자본금 50억원".
+_ACCOUNTS = re.compile(
+    r"(?:매출|매출액|자본금|시가총액|영업이익|순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?$"
+)
 # A list of amounts headed by "투자 규모는": "투자 규모는 A 500억원, B 700억원 등 총 …".
 _LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
 
@@ -136,13 +142,26 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     sized = _SIZE_AFTER.match(after) and _THIS_INVESTMENT.search(text, s, money.start)
     if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed or sized):
         return False
-    if _PART_BEFORE_TOTAL.match(text, money.end, e):
+    if _PART_BEFORE_TOTAL.match(text, money.end, e) or _ACCOUNTS.search(before):
         return False
     part = None if named else _PART_OF_TOTAL.match(text, money.end, e)
     if part is not None and not _INVEST_WORD.search(part.group("gap")):
         return False  # "10조원과 R&D에 3조원 등 모두 13조원을": the total is the investment
     near = text[max(s, money.start - 30) : min(e, money.end + 30)]
-    return not (_FORECAST.search(near) or _AGREEMENT_TOTAL.search(near))
+    return not (_forecast(text, s, e, money) or _AGREEMENT_TOTAL.search(near))
+
+
+def _forecast(text: str, s: int, e: int, money: Money) -> bool:
+    """Whether a forecast word near ``money`` makes it a forecast; one after the amount's own
+    investing verb and another number speaks of that number ("100억 원을 투자해 50명의 고용
+    효과가 예상된다": the jobs)."""
+    if _FORECAST.search(text, max(s, money.start - 30), money.start):
+        return True
+    after = _FORECAST.search(text, money.end, min(e, money.end + 30))
+    if after is None:
+        return False
+    verb = _INVEST_WORD.search(text, money.end, after.start())
+    return verb is None or not re.search(r"\d", text[verb.end() : after.start()])
 
 
 def investors(
@@ -198,7 +217,9 @@ def investors(
     if after and _AFTER_NAMED.match(text[money.end : after[0].start]):
         return [(after[0], 0.65)]
     if ctx.investor is not None and _THIS_INVESTMENT.search(text, s, money.start):
-        return [(ctx.investor, 0.55)]
+        # the company the story now speaks of, else the last one that invested
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.kind == "company" else None
+        return [(topic or ctx.investor, 0.55)]
     back = ctx.topic or (ctx.investor if ctx.investor and ctx.investor.kind == "company" else None)
     if back is not None and _BACK_REFERENCE.search(text, s, money.start):
         # "A는 … 회사다. 이 기업은 … 6005억원을 투자해": A's, even when a sentence between
@@ -510,9 +531,24 @@ def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | 
         after = text[m.end : m.end + 40]
         if _GROUPED.match(after):
             return None
-        if _SUBJECT.match(after) or _comma_subject(text, m, mentions):
+        if _SUBJECT.match(after) or _comma_subject(text, m, mentions) or _owner_topic(text, s, m):
             return None if _COUNTED.search(text, m.end, pos) else m
     return None
+
+
+# "A의 2016년 매출액은": the company's attribute as the topic.
+_OWNER_TOPIC = re.compile(r"의\s(?:[^\s.,]+\s){0,2}?[가-힣]+(?:은|는)\s")
+
+
+def _owner_topic(text: str, s: int, m: Mention) -> bool:
+    """ "가온의 지난해 매출액은 200억원으로 … 100억원 투자를 진행": a company opening the
+    sentence with its own attribute as the topic is the one the clause speaks of."""
+    return (
+        m.label == "Organization"
+        and m.kind == "company"
+        and not text[s : m.start].strip()
+        and _OWNER_TOPIC.match(text, m.end) is not None
+    )
 
 
 # A count of companies between a subject and an amount: the amount sums their investments
@@ -634,7 +670,8 @@ _FIRST_SUBJECT = re.compile(
 # A verb's one-letter stem with 는 ("오는 3월", "하는", "있는"): a modifier, not a subject.
 _MODIFIER = re.compile(r"[오하되있없온간갈할]는\s")
 # Subjects that go on speaking of the company before: "이 회사는", "회사 측은".
-_SAME_TOPIC = re.compile(r"^(?:회사|동사|업체|기업|이번|이|해당|같은)$")
+# So does its plant: "A는 … 공장을 열었다. 이 공장은 …", "신공장은".
+_SAME_TOPIC = re.compile(r"^(?:회사|동사|업체|기업|이번|이|해당|같은|[가-힣]?공장)$")
 
 
 def sentence_topic(

@@ -1,5 +1,6 @@
-"""Investments paired with their companies: "각" with as many amounts as companies and a named
-partner (our sentences)."""
+"""Investments paired with their companies: "각" with as many amounts as companies, a named
+partner, the company's plant or attribute as the topic, and the company the story speaks of
+(our sentences)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,26 @@ def _investments(pipeline: Pipeline, raw: str) -> set[tuple[str, int | None]]:
             "울산의 ㈜한빛소재는 ㈜누리셀텍과 공동으로 부지에 100억원을 투자하며 "
             "㈜다온시스템은 50억원을 투자해 공장을 세운다.",
             {("Organization:다온시스템", 50 * EOK)},
+        ),
+        # "A의 … 공장은 N원을 들여": the company's plant as the subject.
+        (
+            "울산시는 한빛소재, 누리셀텍과 투자협약을 맺었다. 도는 공장 부지를 지원한다. "
+            "한빛소재의 이차전지 전극공장은 5년간 300억 원을 들여 울산에 짓는다.",
+            {("Organization:한빛소재", 300 * EOK)},
+        ),
+        # "A의 매출액은 N원으로 … M원 투자를 진행": the company's attribute as the topic; its
+        # accounts are no investment, nor is the amount a forecast of the jobs after it.
+        (
+            "울산시는 한빛소재와 투자협약을 맺었다. 한빛소재의 지난해 매출액은 200억 원으로 "
+            "앞으로 2년간 총 400억 원 투자를 진행, 울산에 50명 고용효과가 예상된다.",
+            {("Organization:한빛소재", 400 * EOK)},
+        ),
+        # "B 역시 … 공장을 열었다. 이 공장은 …. 투자 규모는 N원": B's, not the last company
+        # that invested.
+        (
+            "에코프로는 울산에 500억원을 투입해 공장을 건립했다. 포스코퓨처엠 역시 울산에 공장 "
+            "준공식을 열었다. 이 공장은 2000㎡ 규모다. 투자 규모는 80억원 수준이다.",
+            {("Organization:ecopro", 500 * EOK), ("Organization:posco-future-m", 80 * EOK)},
         ),
     ],
 )
