@@ -257,6 +257,8 @@ class Pipeline:
                 )
             )
         new += _region_named(text, linked, new)  # after the call: it takes the parts out
+        places = {m.start for m in linked if m.label == "Region"}
+        new = [_committee_named(text, m, tokens or (), places) for m in new]
         by_name = {m.text: m for m in new}
         # A place or industry word inside a name written again ("강원이솔루션은") yields to it.
         taken = [(m.start, m.end) for m in [*orgs, *new]]
@@ -427,6 +429,49 @@ def _in_place_of(linked: list[Mention], found: list[Mention]) -> list[Mention]:
     for m in found:
         linked[:] = [x for x in linked if not (m.start <= x.start and x.end <= m.end)]
     return found
+
+
+# A committee or council, named by what it is for in words written before it ("반도체산업
+# 육성 발전협의회", "노후산단 경쟁력강화추진위원회"): the words are nouns only, up to three,
+# after a clause's end (a particle, an ending, punctuation); words of time are no part.
+_COUNCIL = re.compile(r"(?:위원회|협의회|협의체|추진단)$")
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "XSN", "XPN"})
+_NOT_NAMING = frozenset(
+    {"이날", "오늘", "올해", "지난해", "내년", "이번", "최근", "현재", "향후", "지난"}
+)
+
+
+def _committee_named(text: str, org: Mention, tokens: Sequence[Token], places: set[int]) -> Mention:
+    """The committee ``org`` with the noun words naming it before it, if any; a place's name
+    (a start in ``places``) is no part of it ("신안 발전사협의회": the council is in 신안)."""
+    if not org.new or not _COUNCIL.search(org.text) or not tokens:
+        return org
+    starts = [t.start for t in tokens]
+    start = org.start
+    for _ in range(3):
+        if start < 2 or text[start - 1] != " ":
+            break
+        word_start = start - 1
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        lo = bisect.bisect_left(starts, word_start)
+        inside = [t for t in tokens[lo:] if t.end <= start - 1]
+        if (
+            not inside
+            or text[word_start : start - 1] in _NOT_NAMING
+            or word_start in places
+            or not all(t.tag in _NOUN_TAGS for t in inside)
+            or inside[0].start != word_start
+        ):
+            break
+        start = word_start
+    if start == org.start:
+        return org
+    if start > 0 and text[start - 1] not in "\n'\"‘“(":
+        last = next((t for t in reversed(tokens) if t.end == start - 1), None)
+        if last is None or not last.tag.startswith(("J", "E", "S")):
+            return org  # a longer run of nouns: where the name begins is unclear
+    return _new_organization(text, start, org.end, org.confidence, org.kind)
 
 
 def _region_named(text: str, linked: list[Mention], new: list[Mention]) -> list[Mention]:

@@ -177,3 +177,11 @@ def test_a_regions_own_institute_written_after_it_carries_its_name(pipeline: Pip
     found = _orgs(pipeline, "진흥원은 대구 제9산단관리공단, 전주 소재부품기술원과 협약했다.")
     assert {(None, "대구 제9산단관리공단"), (None, "전주 소재부품기술원")} <= found
     assert not {(None, "제9산단관리공단"), (None, "소재부품기술원")} & found
+
+
+def test_a_council_named_by_the_words_before_it(pipeline: Pipeline) -> None:
+    text = "대학이 중심이 된 배터리산업 육성 상생협의회를 지난해 출범시켰다."
+    assert (None, "배터리산업 육성 상생협의회") in _orgs(pipeline, text)
+    # words of time and places are no part of its name
+    found = _orgs(pipeline, "도는 이날 신안 해상발전사협의회와 협약했다.")
+    assert (None, "해상발전사협의회") in found
