@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ingest.documents.candidate import Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
-from ingest.documents.orgnames import acceptable
+from ingest.documents.orgnames import COUNTRIES, acceptable
 from ingest.korean.numbers import Money, find_amounts
 
 INVESTED_AFTER = re.compile(
@@ -151,12 +151,17 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     return not (_forecast(text, s, e, money) or _AGREEMENT_TOTAL.search(near))
 
 
+# A purpose clause closed before the amount: "… 마련을 위해", "… 대응하기 위해".
+_PURPOSE = re.compile(r"위해\s")
+
+
 def _forecast(text: str, s: int, e: int, money: Money) -> bool:
     """Whether a forecast word near ``money`` makes it a forecast; one after the amount's own
     investing verb and another number speaks of that number ("100억 원을 투자해 50명의 고용
     효과가 예상된다": the jobs)."""
-    if _FORECAST.search(text, max(s, money.start - 30), money.start):
-        return True
+    before = _FORECAST.search(text, max(s, money.start - 30), money.start)
+    if before is not None and not _PURPOSE.search(text, before.end(), money.start):
+        return True  # not "성장이 예상되는 기종 생산을 위해 N원을": the purpose's forecast
     after = _FORECAST.search(text, money.end, min(e, money.end + 30))
     if after is None:
         return False
@@ -202,7 +207,11 @@ def investors(
             return [(signed, 0.6)] if signed is not None else []
         if subject.kind == "government_body":
             return []  # a ministry's budget, not an investment
-        if subject.kind != "company" and _PROJECT_COST.search(text, s, money.start):
+        if (
+            subject.kind != "company"
+            and _PROJECT_COST.search(text, s, money.start)
+            and not _WHOLE.match(text, money.end)
+        ):
             return []  # "공사가 사업을 맡아 … 사업비 1600억 원을 투입": the project's cost
         if (
             _joint(text, subject, clause.mentions)
@@ -237,6 +246,8 @@ def investors(
     return []
 
 
+# The whole cost paid by the subject itself: "사업비 N원을 전액 투자해".
+_WHOLE = re.compile(r"(?:을|를)?\s?전액\s?(?:을\s)?(?:투자|부담)")
 # An amount drawn in or received, not spent: "N원을 투자받아", "N원의 대규모 기업 유치".
 _RECEIVED = re.compile(r"\S{0,3}\s?(?:투자\s?받|투자를\s받|[^.\n]{0,14}?유치)")
 
@@ -416,8 +427,11 @@ _PROJECT_COST = re.compile(r"(?:사업비|예산|재원)\s?(?:은|는|이|가|�
 _PUBLIC_MONEY = re.compile(r"국비|도비|시비|군비|지방비|사업비|예산")
 # A word with a subject particle: the clause names its own subject.
 # A verb's one-letter stem with 는 ("오는 2031년까지", "하는", "있는") is a modifier, no subject.
+# Nor is a verb's ending inside a word ("구축하는", "예정되는") or a place or a part with
+# 는/도 ("2단계 사업에는", "울산에서도").
 _ANY_SUBJECT = re.compile(
-    r"(?:(?<=[가-힣A-Za-z0-9)])|(?![오하되있없온간갈할]는))[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)\s"
+    r"(?:(?<=[가-힣A-Za-z0-9)])|(?![오하되있없온간갈할]는))(?![하되있없]는\s|(?:에|서)(?:는|도)\s)"
+    r"[가-힣A-Za-z0-9)](?:은|는|이|가|도|께서)\s"
 )
 # "A, B와 각각 1000억원", "A·B 각 1000억원": one amount for each company joined before.
 _EACH_BEFORE = re.compile(r"(?:\(주\)|㈜)?(?:와|과|은|는|이|가|도)?\s?(?:[^\s]+\s){0,2}?각각?\s?$")
@@ -635,16 +649,27 @@ def basis(clause: Clause) -> str:
     return "executed" if _EXECUTED.search(body) else "announced"
 
 
+# A place abroad the amount goes to: "베트남 생산법인에", "미국 공장에", "인도네시아 현지에".
+_ABROAD = re.compile(
+    rf"(?<![가-힣])(?:{'|'.join(sorted(COUNTRIES, key=len, reverse=True))})\s?"
+    r"(?:[가-힣]{0,4}(?:법인|공장|현지|사업장))?에\s"
+)
+
+
 def invest_candidates(
     clause: Clause, money: Money, ctx: Context, previous: list[Mention], levels: dict[str, str]
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    if _stage_of_total(clause, money):
+    if _stage_of_total(clause, money) or _ABROAD.search(clause.text, clause.s, money.start):
         return out
     where = place(clause, money, ctx, levels)
     kind = basis(clause)
     for org, confidence in investors(clause, money, ctx, previous):
-        if org.kind != "company" and _PUBLIC_SPENDING.search(clause.text, clause.s, clause.e):
+        if (
+            org.kind != "company"
+            and _PUBLIC_SPENDING.search(clause.text, clause.s, clause.e)
+            and not _WHOLE.match(clause.text, money.end)
+        ):
             continue  # "사업비 710억원(국비 …, 공사 440억원)", "진흥원이 24개 과제에 72억원 투입"
         a, b = span(clause.text, clause.s, clause.e, min(org.start, money.start), money.end)
         out.append(

@@ -65,3 +65,39 @@ def test_amounts_go_to_their_own_company(
     pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
 ) -> None:
     assert _investments(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A verb's ending inside a word ("구축하는") and a place with 는 ("사업에는") name no
+        # new subject: the company the story speaks of invests.
+        (
+            "에코프로는 울산에 1단계로 연구센터를 설립한다. 배터리 시험센터를 구축하는 2단계 "
+            "사업에는 600억원을 투자해 100명을 고용한다는 계획이다.",
+            {("Organization:ecopro", 600 * EOK)},
+        ),
+        # A forecast inside a purpose clause ("… 예상되는 … 위해") is not the amount's.
+        (
+            "에코프로는 성장세가 예상되는 고급 기종 생산 기반 마련을 위해 1000억원을 투자해 "
+            "울산에 공장을 증설한다.",
+            {("Organization:ecopro", 1000 * EOK)},
+        ),
+        # A public body paying the whole cost of its project ("사업비 … 전액 투자") invests it.
+        (
+            "누리공사는 울산에 공장을 짓는다. 이번 사업은 누리공사가 사업비 약 1000억원을 전액 "
+            "투자해 2026년까지 발전소를 완공하는 사업이다.",
+            {("Organization:누리공사", 1000 * EOK)},
+        ),
+        # An amount that goes abroad ("베트남 생산법인에") is no investment in the region.
+        (
+            "한빛소재는 울산에 500억원을 투자한다. 앞서 한빛소재는 베트남 생산법인에 약 1조원 "
+            "규모의 생산시설 투자를 결정했다.",
+            {("Organization:한빛소재", 500 * EOK)},
+        ),
+    ],
+)
+def test_the_clause_is_read_for_whose_and_where(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
+) -> None:
+    assert _investments(pipeline, raw) == want
