@@ -118,6 +118,9 @@ _SIZE_AFTER = re.compile(r"^\s?(?:규모|수준)(?:다|이다)")
 _ACCOUNTS = re.compile(
     r"(?:매출|매출액|자본금|시가총액|영업이익|순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?$"
 )
+# The lower end of a range ("4조~5조원", "3000억 원에서 5000억 원"): the upper end is the
+# amount.
+_RANGE_FROM = re.compile(r"\s?(?:원\s?)?(?:[~∼～〜-]|에서\s|내지\s)\s?(?:약\s?)?\d")
 # A list of amounts headed by "투자 규모는": "투자 규모는 A 500억원, B 700억원 등 총 …".
 _LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
 
@@ -142,7 +145,11 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     sized = _SIZE_AFTER.match(after) and _THIS_INVESTMENT.search(text, s, money.start)
     if not (INVESTED_AFTER.match(after) or _INVESTED_BEFORE.search(before) or listed or sized):
         return False
-    if _PART_BEFORE_TOTAL.match(text, money.end, e) or _ACCOUNTS.search(before):
+    if (
+        _PART_BEFORE_TOTAL.match(text, money.end, e)
+        or _ACCOUNTS.search(before)
+        or _RANGE_FROM.match(text, money.end, e)
+    ):
         return False
     part = None if named else _PART_OF_TOTAL.match(text, money.end, e)
     if part is not None and not _INVEST_WORD.search(part.group("gap")):

@@ -259,17 +259,31 @@ def _investors(
             stem_end = _strip_particle(text, start, end, ("은", "는", "이", "가", "도"))
             if stem_end is None or not re.match(_SUBJECT, text[stem_end:end]):
                 continue
-            span = _name_of(text, start, stem_end)
+            described = _DESCRIPTION.search(text, start, stem_end)
+            span = _name_of(text, start, described.start() if described else stem_end)
             if span is not None and tokens and by_morphology(*span, tokens):
                 past_verb = True
                 continue
             if span is not None and past_verb and _cuts_token(span[1], tokens):
                 break  # "전문가 등이 참여하는": 가 is part of the word, not the subject's
             if span is not None:
-                out.append(OrgCandidate(text[span[0] : span[1]], "company", *span, 0.7))
+                # "㈜샘누리는", "(주)샘누리는": the company mark makes it a name whatever Kiwi's
+                # reading ("()" where the mark was dropped)
+                marked = _MARK_BEFORE.search(text, max(0, span[0] - 4), span[0]) is not None
+                name = text[span[0] : span[1]]
+                out.append(OrgCandidate(name, "company", *span, 0.7, described=marked))
                 out += _joined_before(text, span[0], known)
             break  # the nearest subject is the clause's subject
     return out
+
+
+# A bracket after a subject's name that says what the firm is: "가온테크(전력반도체
+# 전문회사)가".
+_DESCRIPTION = re.compile(r"(?<=[가-힣A-Za-z0-9])\([가-힣A-Za-z0-9 ]{1,20}(?:회사|기업|업체)\)$")
+
+
+# A company mark right before a subject's name: "㈜", "(주)", or "()" where it was dropped.
+_MARK_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])(?:㈜|\(주\)|\(\))\s?$")
 
 
 # An agreement the amount is the size of, in the same clause ("800억원 투자 규모의 … 협약").

@@ -101,3 +101,32 @@ def test_the_clause_is_read_for_whose_and_where(
     pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
 ) -> None:
     assert _investments(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A subject with a bracket that says what the firm is ("(… 전문회사)이") is named.
+        (
+            "울산시는 반도체 기업 3곳과 투자협약을 맺었다. 계열사인 누리파워텍(전력반도체 "
+            "전문회사)이 울산에 1500억원을 투자해 공장을 짓는다.",
+            {("Organization:누리파워텍", 1500 * EOK)},
+        ),
+        # A subject after a company mark, also one whose mark was dropped ("()샘누리는"), is a
+        # name whatever the word reads as.
+        (
+            "울산시는 기업 3곳과 투자협약을 맺었다. ()샘누리는 국내 유일의 부품 기업으로 울산 "
+            "일원 부지에 100억원을 투자하여 공장을 건립한다.",
+            {("Organization:샘누리", 100 * EOK)},
+        ),
+        # A range ("4000억~5000억원"): the upper end is the amount.
+        (
+            "한빛소재는 울산에 4000억~5000억원을 투자하기로 했다.",
+            {("Organization:한빛소재", 5000 * EOK)},
+        ),
+    ],
+)
+def test_investor_names_and_ranges(
+    pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
+) -> None:
+    assert _investments(pipeline, raw) == want
