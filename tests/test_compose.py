@@ -332,12 +332,41 @@ def started(tmp_path: Path) -> Iterator[tuple[str, str]]:
             yield base, key
         finally:
             os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
+            # The shell ends at once, the API only after its graceful shutdown: stopping the
+            # store before that lets the API's reader start it again, and that store outlives
+            # the test. So wait for the whole process group, then stop the store.
+            if not _group_gone(process, 30):
                 os.killpg(process.pid, signal.SIGKILL)
-                process.wait(10)
+                assert _group_gone(process, 10), "the API's processes did not end"
             EmbeddedServer(home / ".rsg").stop()
+            assert not _servers_of(home), "an embedded store of this test is still running"
+
+
+def _group_gone(process: subprocess.Popen[bytes], timeout_s: float) -> bool:
+    """Whether every process of ``process``'s group (its session) has ended in time."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        process.poll()  # reap the shell itself
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _servers_of(home: Path) -> list[int]:
+    """The live redis-server processes whose command line names a path under ``home``."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            state = (proc / "stat").read_text().split()[2]
+        except OSError:
+            continue
+        if b"redis-server" in cmdline and str(home).encode() in cmdline and state != "Z":
+            found.append(int(proc.name))
+    return found
 
 
 def _answers(base: str) -> bool:
