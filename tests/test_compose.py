@@ -343,15 +343,31 @@ def started(tmp_path: Path) -> Iterator[tuple[str, str]]:
 
 
 def _group_gone(process: subprocess.Popen[bytes], timeout_s: float) -> bool:
-    """Whether every process of ``process``'s group (its session) has ended in time."""
+    """Whether every process of ``process``'s group (its session) has ended in time; an
+    ended process that nobody reaps (a zombie) counts as ended."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         process.poll()  # reap the shell itself
-        try:
-            os.killpg(process.pid, 0)
-        except ProcessLookupError:
+        if not _live_members(process.pid):
             return True
         time.sleep(0.1)
+    return False
+
+
+def _live_members(group: int) -> bool:
+    if not Path("/proc").is_dir():  # no /proc: ask the kernel, zombies included
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            return True
     return False
 
 
