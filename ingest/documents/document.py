@@ -30,6 +30,7 @@ from ingest.documents.orgnames import (
     kind_of_place,
     named_aside,
     owner_group,
+    tokens_within,
     written_again,
 )
 from ingest.documents.places import in_passing
@@ -446,32 +447,40 @@ def _committee_named(text: str, org: Mention, tokens: Sequence[Token], places: s
     (a start in ``places``) is no part of it ("신안 발전사협의회": the council is in 신안)."""
     if not org.new or not _COUNCIL.search(org.text) or not tokens:
         return org
-    starts = [t.start for t in tokens]
     start = org.start
     for _ in range(3):
         if start < 2 or text[start - 1] != " ":
             break
-        word_start = start - 1
-        while word_start > 0 and not text[word_start - 1].isspace():
-            word_start -= 1
-        lo = bisect.bisect_left(starts, word_start)
-        inside = [t for t in tokens[lo:] if t.end <= start - 1]
+        word = _word_start(text, start - 1)
+        inside = tokens_within(word, start - 1, tokens)
         if (
             not inside
-            or text[word_start : start - 1] in _NOT_NAMING
-            or word_start in places
+            or text[word : start - 1] in _NOT_NAMING
+            or word in places
             or not all(t.tag in _NOUN_TAGS for t in inside)
-            or inside[0].start != word_start
+            or inside[0].start != word
         ):
             break
-        start = word_start
+        start = word
     if start == org.start:
         return org
     if start > 0 and text[start - 1] not in "\n'\"‘“(":
-        last = next((t for t in reversed(tokens) if t.end == start - 1), None)
-        if last is None or not last.tag.startswith(("J", "E", "S")):
+        before = tokens_within(_word_start(text, start - 1), start - 1, tokens)
+        if (
+            not before
+            or before[-1].end != start - 1
+            or not before[-1].tag.startswith(("J", "E", "S"))
+        ):
             return org  # a longer run of nouns: where the name begins is unclear
     return _new_organization(text, start, org.end, org.confidence, org.kind)
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` begins (after the white space before it)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _region_named(text: str, linked: list[Mention], new: list[Mention]) -> list[Mention]:

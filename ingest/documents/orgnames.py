@@ -241,7 +241,7 @@ _GENERIC_LATIN = frozenset(
 )
 
 
-def _within(start: int, end: int, tokens: Sequence[Token]) -> list[Token]:
+def tokens_within(start: int, end: int, tokens: Sequence[Token]) -> list[Token]:
     """Kiwi's ``tokens`` (sorted, text offsets) that lie wholly inside [start, end)."""
     inside = []
     for token in tokens[bisect.bisect_left(tokens, start, key=_start) :]:
@@ -256,7 +256,7 @@ def by_morphology(start: int, end: int, tokens: Sequence[Token]) -> bool:
     """Whether Kiwi's ``tokens`` (sorted, text offsets) read [start, end) as no name: ending
     in a verb stem, an ending, the copula or a particle, an adverb alone, or common nouns
     before a generic head (산업, 연구소) with no proper noun."""
-    inside = _within(start, end, tokens)
+    inside = tokens_within(start, end, tokens)
     if not inside:
         return False
     last = inside[-1]
@@ -287,7 +287,7 @@ def common_noun(start: int, end: int, name: str, tokens: Sequence[Token]) -> boo
     """Whether Kiwi reads the name [start, end) as common nouns only ("실적", "안경"), unless
     it ends like a company or Kiwi cuts it into pieces ending in a one-letter noun it does
     not know ("이엔드디": a name)."""
-    inside = _within(start, end, tokens)
+    inside = tokens_within(start, end, tokens)
     if not inside or COMPANY_END.search(name):
         return False
     if any(len(t.form) == 1 and t.tag == "NNG" and t.form not in _NOUN_ENDS for t in inside[1:]):
