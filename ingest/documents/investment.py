@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ingest.documents.candidate import Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
-from ingest.documents.orgnames import COUNTRIES, acceptable
+from ingest.documents.orgnames import COUNTRY_PATTERN, acceptable
 from ingest.korean.numbers import Money, find_amounts
 
 INVESTED_AFTER = re.compile(
@@ -658,7 +658,7 @@ def basis(clause: Clause) -> str:
 
 # A place abroad the amount goes to: "베트남 생산법인에", "미국 공장에", "인도네시아 현지에".
 _ABROAD = re.compile(
-    rf"(?<![가-힣])(?:{'|'.join(sorted(COUNTRIES, key=len, reverse=True))})\s?"
+    rf"(?<![가-힣])(?:{COUNTRY_PATTERN})\s?"
     r"(?:[가-힣]{0,4}(?:법인|공장|현지|사업장))?에\s"
 )
 

@@ -28,7 +28,7 @@ from ingest.documents.investment import INVESTED_AFTER
 from ingest.documents.orgform import OrgCandidate
 from ingest.documents.orgnames import (
     COMPANY_END,
-    COUNTRIES,
+    COUNTRY_PATTERN,
     acceptable,
     by_morphology,
     common_noun,
@@ -76,15 +76,13 @@ _CHIEF_BRACKET = re.compile(
     r"(?:^|(?<=[\s,(‘'\"“]))(?P<name>[가-힣A-Za-z0-9&\-]{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?"
     r"[가-힣]{2,4}(?:,\s?[^()\n]{1,30})?\)"
 )
-# Countries written before a foreign company's name ("미국 A", "독일 B").
-_COUNTRIES = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 # An item of a list of companies: a name, maybe after its country ("미국 A") or a bullet
 # ("▷A ▷B"), maybe with its home or Latin form in brackets ("A(대전)", "A(ABC)").
 _LIST_NAME = r"[가-힣A-Za-z0-9&\-]{2,20}"
 _LIST_HOME = r"(?:\([가-힣A-Za-z ]{2,12}\))?"
-_LIST_ITEM = rf"(?:(?:{_COUNTRIES})\s)?{_LIST_NAME}{_LIST_HOME}"
+_LIST_ITEM = rf"(?:(?:{COUNTRY_PATTERN})\s)?{_LIST_NAME}{_LIST_HOME}"
 _LIST_ITEM_RE = re.compile(
-    rf"(?:^|(?<=[\s,·▷]))(?:▷\s?)?(?:(?:{_COUNTRIES})\s)?(?P<name>{_LIST_NAME}?){_LIST_HOME}"
+    rf"(?:^|(?<=[\s,·▷]))(?:▷\s?)?(?:(?:{COUNTRY_PATTERN})\s)?(?P<name>{_LIST_NAME}?){_LIST_HOME}"
     r"(?=\s?,|(?:과|와)\s|·|\s?▷|\s?$)"
 )
 # The list is closed by a count of companies or a word for them, up to three words after 등
@@ -646,7 +644,6 @@ def _lists_with_known(
                 b = _strip_particle(text, a, b, _PARTICLES) or b
             elif text[b - 1] in "과와" and text[b : b + 1] == " " and b - a > 2:
                 b -= 1  # "A, B와 C": 와 joins B to the next item
-
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
 
@@ -671,10 +668,10 @@ def _defined(text: str) -> list[OrgCandidate]:
 # its country; a name of two words ends like a company, one word does so or stands in a list
 # of such names.
 _FOREIGN = re.compile(
-    rf"(?<![가-힣])(?:{_COUNTRIES})\s(?P<name>[가-힣A-Za-z0-9&\-]{{2,20}}"
+    rf"(?<![가-힣])(?:{COUNTRY_PATTERN})\s(?P<name>[가-힣A-Za-z0-9&\-]{{2,20}}"
     r"(?:\s[가-힣A-Za-z0-9&\-]{2,12})?)(?=(?:와|과|은|는|이|가|,)(?![가-힣])|\s?등)"
 )
-_FOREIGN_ITEM = re.compile(rf",\s?(?:{_COUNTRIES})\s")
+_FOREIGN_ITEM = re.compile(rf",\s?(?:{COUNTRY_PATTERN})\s")
 
 
 def _foreign(text: str) -> list[OrgCandidate]:
@@ -793,40 +790,14 @@ _TRADE_BEFORE = re.compile(
     r"(?P<before>[가-힣A-Za-z]\s)?(?<![가-힣])(?P<trade>[가-힣]{0,8})"
     r"(?P<word>기업|업체|제조사|개발사|전문회사|회사)\s"
     r"(?P<name>[가-힣A-Za-z0-9&]{2,20}?)"
-    r"(?:(?P<tail>과|와|이|가|은|는|도)(?=\s)|(?<![을를에])(?=\s?[,·]|\s등(?=[이은의과와을를도에]|[^가-힣]|$)|\s(?:관계자|대표)))"
+    r"(?:(?P<tail>과|와|이|가|은|는|도)(?=\s)"
+    r"|(?<![을를에])(?=\s?[,·]|\s등(?=[이은의과와을를도에]|[^가-힣]|$)|\s(?:관계자|대표)))"
 )
-_NO_TRADE = frozenset(
-    [
-        "기관",
-        "중소",
-        "대",
-        "중견",
-        "관련",
-        "협력",
-        "입주",
-        "참여",
-        "유치",
-        "지역",
-        "국내",
-        "해외",
-        "외국",
-        "상장",
-        "우수",
-        "유망",
-        "선도",
-        "벤처",
-        "투자",
-        "해당",
-        "이",
-        "각",
-        "두",
-        "세",
-        "여러",
-        "신규",
-        "민간",
-        "대표",
-    ]
-)
+_NO_TRADE_TEXT = """
+    기관 중소 대 중견 관련 협력 입주 참여 유치 지역 국내 해외 외국 상장 우수 유망 선도 벤처 투자
+    해당 이 각 두 세 여러 신규 민간 대표
+"""
+_NO_TRADE = frozenset(_NO_TRADE_TEXT.split())
 
 
 def _apposed(text: str) -> list[OrgCandidate]:

@@ -61,6 +61,8 @@ _COUNTRY_TEXT = """
     몽골 카자흐스탄 우즈베키스탄 사우디아라비아 아랍에미리트 러시아
 """
 COUNTRIES = frozenset(_COUNTRY_TEXT.split())
+#: The countries as a pattern's alternation, longest first ("인도네시아" before "인도").
+COUNTRY_PATTERN = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 # A body named only by what it does ("실무협의회", "자문위원회") is no particular organisation.
 _GENERIC_BODY = re.compile(
     r"^(?:실무|운영|자문|추진|공동|합동|전문가|민관|민관합동|상설|분과|소)"
