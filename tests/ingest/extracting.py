@@ -8,10 +8,14 @@ from pathlib import Path
 from ingest.documents.document import Extraction, Pipeline
 from ingest.documents.reader import RawText
 
+#: A fixed date to read a text on, so that no date rule depends on the day the test runs.
+ON = date(2024, 5, 1)
 
-def run_text(pipeline: Pipeline, raw: str) -> Extraction:
-    """The extraction of ``raw`` read as a plain-text file."""
-    return pipeline.run(RawText(Path("m.txt"), raw, "text"))[0]
+
+def run_text(pipeline: Pipeline, raw: str, published: date | None = None) -> Extraction:
+    """The extraction of ``raw`` read as a plain-text file, published on ``published`` when
+    given (else on the date it states)."""
+    return pipeline.run(RawText(Path("m.txt"), raw, "text"), published)[0]
 
 
 def held_or_sought(pipeline: Pipeline, raw: str) -> set[tuple[str, str, str]]:
@@ -34,6 +38,5 @@ def investments(extraction: Extraction) -> set[tuple[str, int]]:
 
 
 def industries(pipeline: Pipeline, raw: str) -> list[str]:
-    """The document industries of ``raw``, its date fixed (2024-05-01) so that no date rule
-    depends on the day the test runs."""
-    return pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))[0].industries
+    """The document industries of ``raw``, read on the fixed date ``ON``."""
+    return run_text(pipeline, raw, ON).industries

@@ -4,20 +4,12 @@ partner, the company's plant or attribute as the topic, and the company the stor
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from ingest.documents.document import Pipeline
-from ingest.documents.reader import RawText
+from tests.ingest.extracting import ON, investments, run_text
 
 EOK = 10**8
-
-
-def _investments(pipeline: Pipeline, raw: str) -> set[tuple[str, int | None]]:
-    extraction, _ = pipeline.run(RawText(Path("m.txt"), raw, "text"), date(2024, 5, 1))
-    return {(f.subject, f.amount_krw) for f in extraction.facts if f.type == "INVESTS_IN"}
 
 
 @pytest.mark.parametrize(
@@ -64,7 +56,7 @@ def _investments(pipeline: Pipeline, raw: str) -> set[tuple[str, int | None]]:
 def test_amounts_go_to_their_own_company(
     pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
 ) -> None:
-    assert _investments(pipeline, raw) == want
+    assert investments(run_text(pipeline, raw, ON)) == want
 
 
 @pytest.mark.parametrize(
@@ -100,7 +92,7 @@ def test_amounts_go_to_their_own_company(
 def test_the_clause_is_read_for_whose_and_where(
     pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
 ) -> None:
-    assert _investments(pipeline, raw) == want
+    assert investments(run_text(pipeline, raw, ON)) == want
 
 
 @pytest.mark.parametrize(
@@ -129,4 +121,4 @@ def test_the_clause_is_read_for_whose_and_where(
 def test_investor_names_and_ranges(
     pipeline: Pipeline, raw: str, want: set[tuple[str, int]]
 ) -> None:
-    assert _investments(pipeline, raw) == want
+    assert investments(run_text(pipeline, raw, ON)) == want
