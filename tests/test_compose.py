@@ -361,28 +361,29 @@ def _live_members(group: int) -> bool:
         except ProcessLookupError:
             return False
         return True
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[0] != "Z" and int(fields[2]) == group:
-            return True
-    return False
+    return any(pgrp == group for _, pgrp, _ in _live_processes())
 
 
 def _servers_of(home: Path) -> list[int]:
     """The live redis-server processes whose command line names a path under ``home``."""
-    found = []
+    return [
+        pid
+        for pid, _, cmdline in _live_processes()
+        if b"redis-server" in cmdline and str(home).encode() in cmdline
+    ]
+
+
+def _live_processes() -> Iterator[tuple[int, int, bytes]]:
+    """(pid, process group, command line) of every process in /proc that is no zombie."""
     for proc in Path("/proc").glob("[0-9]*"):
         try:
+            # the command's name in brackets may hold spaces: the fields start after it
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
             cmdline = (proc / "cmdline").read_bytes()
-            state = (proc / "stat").read_text().split()[2]
-        except OSError:
+        except (OSError, IndexError):
             continue
-        if b"redis-server" in cmdline and str(home).encode() in cmdline and state != "Z":
-            found.append(int(proc.name))
-    return found
+        if fields[0] != "Z":
+            yield int(proc.name), int(fields[2]), cmdline
 
 
 def _answers(base: str) -> bool:
