@@ -1,4 +1,4 @@
-"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews16.yaml).
+"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews17.yaml).
 
 Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
 document carries its source metadata, no file is listed twice, and the split is the one the
@@ -56,6 +56,7 @@ SETS = {
     "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 28, True, 4),
     "realnews15": GoldFile(DATA / "eval" / "realnews15.yaml", "RSG_REALNEWS15_CORPUS", 28, True, 4),
     "realnews16": GoldFile(DATA / "eval" / "realnews16.yaml", "RSG_REALNEWS16_CORPUS", 28, True, 4),
+    "realnews17": GoldFile(DATA / "eval" / "realnews17.yaml", "RSG_REALNEWS17_CORPUS", 14, True, 2),
 }
 
 
