@@ -56,7 +56,7 @@ SETS = {
     "realnews14": GoldFile(DATA / "eval" / "realnews14.yaml", "RSG_REALNEWS14_CORPUS", 28, True, 4),
     "realnews15": GoldFile(DATA / "eval" / "realnews15.yaml", "RSG_REALNEWS15_CORPUS", 28, True, 4),
     "realnews16": GoldFile(DATA / "eval" / "realnews16.yaml", "RSG_REALNEWS16_CORPUS", 28, True, 4),
-    "realnews17": GoldFile(DATA / "eval" / "realnews17.yaml", "RSG_REALNEWS17_CORPUS", 14, True, 2),
+    "realnews17": GoldFile(DATA / "eval" / "realnews17.yaml", "RSG_REALNEWS17_CORPUS", 28, True, 4),
 }
 
 
