@@ -1,4 +1,5 @@
-"""``rsg extract``, ``rsg ingest``, ``rsg review`` and ``rsg eval``: new documents -> facts."""
+"""``rsg extract``, ``rsg ingest``, ``rsg review``, ``rsg eval`` and ``rsg calibrate``: new
+documents -> facts."""
 
 from __future__ import annotations
 
@@ -173,6 +174,107 @@ def register(app: typer.Typer) -> None:
             raise fail(exc) from None
         for title, rows in report_rows(scores):
             _print_table(title, rows)
+
+    @app.command()
+    def calibrate(
+        sets: Annotated[
+            list[str],
+            typer.Argument(
+                help="GOLD=TEXTS pairs: a document-level gold file and the folder of its texts"
+            ),
+        ],
+        out_file: Annotated[
+            Path | None,
+            typer.Option("--out", help="where to write the table (default: the data folder's)"),
+        ] = None,
+    ) -> None:
+        """조직 신뢰도 보정 / how often each class of organisation is right, for confidences."""
+        try:
+            _calibrate(sets, out_file)
+        except RsgError as exc:
+            raise fail(exc) from None
+
+
+def _calibrate(sets: list[str], out_file: Path | None) -> None:
+    """``rsg calibrate GOLD=TEXTS ...``: count, write and show the calibration table."""
+    from ingest.documents import calibration
+    from ingest.documents.goldset import fact_evidence, load_goldset, organization_evidence
+    from ingest.documents.reader import read
+    from ingest.documents.review import write_atomic
+    from ingest.graph.dataset import default_data_dir
+
+    pairs: list[tuple[Path, Path]] = []
+    for item in sets:
+        gold, sep, texts = item.partition("=")
+        if not sep or not gold or not texts:
+            raise typer.BadParameter(
+                f"{item!r}: write GOLD=TEXTS, e.g. data/eval/realnews2.yaml=articles/set2",
+                param_hint="SETS",
+            )
+        if not Path(texts).is_dir():
+            raise typer.BadParameter(f"{texts}: not a folder of texts", param_hint="SETS")
+        pairs.append((Path(gold), Path(texts)))
+    jobs = []
+    missing: list[str] = []
+    for gold_file, folder in pairs:
+        for doc in load_goldset(gold_file).documents:
+            path = folder / doc.file
+            if path.is_file():
+                jobs.append((doc, path))
+            else:
+                missing.append(f"{gold_file.name}: {path} does not exist")
+    if missing:
+        err.print(f"[yellow]skipped {len(missing)} document(s) without a text:[/yellow]")
+        for line in missing:
+            err.print(f"  {line}", highlight=False, markup=False)
+    if not jobs:
+        raise ValidationFailed(
+            "no text of any gold document found",
+            missing[:20],
+            "name the folder that holds each gold file's texts after its =",
+        )
+    from ingest.documents.document import Pipeline
+
+    with err.status("loading gazetteer and tokenizer / 사전 불러오는 중"):
+        pipeline = Pipeline.load(calibrated=False)
+    rows: list[tuple[calibration.Evidence, bool]] = []
+    fact_rows: list[tuple[str, float, bool]] = []
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("calibrate", total=len(jobs))
+        for doc, path in jobs:
+            progress.update(task, description=path.name)
+            extraction, facts = pipeline.run(read(path))
+            rows += organization_evidence(doc, extraction)
+            fact_rows += fact_evidence(doc, extraction, facts, pipeline.gazetteer)
+            progress.advance(task)
+    table = calibration.table(rows, [p.name for p, _ in pairs], len(jobs), fact_rows)
+    target = out_file or default_data_dir() / calibration.FILE_NAME
+    write_atomic(target, calibration.dump(table))
+    shown: list[tuple[str, ...]] = [("found in", "role", "named", "right", "confidence")]
+    for cell in table.classes:
+        shown.append(
+            (
+                "gazetteer" if cell.linked else "new",
+                cell.role,
+                "more than once" if cell.repeated else "once",
+                f"{cell.right}/{cell.total}",
+                f"{table.confidence(cell.evidence):.2f}",
+            )
+        )
+    _print_table(f"{len(jobs)} documents, {len(rows)} organisations -> {target}", shown)
+    by_fact: list[tuple[str, ...]] = [("fact", "rule's confidence", "right", "confidence")]
+    for fc in table.facts:
+        calibrated = table.fact_confidence(fc.type, fc.rule)
+        by_fact.append(
+            (fc.type, f"{fc.rule:.2f}", f"{fc.right}/{fc.total}", f"{calibrated or 0:.2f}")
+        )
+    _print_table(f"{len(fact_rows)} investment and designation facts", by_fact)
 
 
 def _evaluate_set(

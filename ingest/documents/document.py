@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ingest.documents import designation
+from ingest.documents import calibration, designation
+from ingest.documents.calibration import Calibration
 from ingest.documents.candidate import Candidate, Context, span
 from ingest.documents.extractor import extract
 from ingest.documents.investment import amount_note, sole_company, subject_investor
@@ -66,7 +67,9 @@ class Entity(BaseModel):
     #: Amount: "forecast", "agreement total" or "group total" where the text makes it one
     #: (never anyone's investment); None otherwise.
     note: str | None = None
-    confidence: float | None = None  # a new organisation: how sure its form makes it
+    #: An organisation: how likely it takes part in what the document reports, by its class
+    #: of evidence (``ingest.documents.calibration``).
+    confidence: float | None = None
 
 
 class Fact(BaseModel):
@@ -105,8 +108,14 @@ class ExtractedFact(Fact):
 class Pipeline:
     """Gazetteer and tokenizer loaded once; ``run`` takes one document at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, tokenizer: Tokenizer | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        tokenizer: Tokenizer | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
+        self.calibration = calibration or Calibration()
         self.tokenizer = tokenizer or tokenizer_for(tuple(sorted(gazetteer.words())))
         # What every document's context needs from the gazetteer, worked out once.
         self._governments = self._region_governments()
@@ -116,8 +125,15 @@ class Pipeline:
         }
 
     @classmethod
-    def load(cls, data_dir: Path | None = None, *, reference_only: bool = False) -> Pipeline:
-        return cls(Gazetteer.load(data_dir, reference_only=reference_only))
+    def load(
+        cls, data_dir: Path | None = None, *, reference_only: bool = False, calibrated: bool = True
+    ) -> Pipeline:
+        """The pipeline of the data folder's reference data; ``calibrated=False`` leaves
+        every confidence as its rule gives it (what ``rsg calibrate`` counts)."""
+        from ingest.graph.dataset import default_data_dir
+
+        table = calibration.load(data_dir or default_data_dir()) if calibrated else None
+        return cls(Gazetteer.load(data_dir, reference_only=reference_only), calibration=table)
 
     def run(
         self, raw: RawText, published: date | None = None
@@ -182,6 +198,7 @@ class Pipeline:
             for k, c in sorted(candidates.items(), key=lambda kv: kv[1].start)
             if id(c) in kept
         ]
+        facts = [self._fact_calibrated(f) for f in facts]
         info = DocumentInfo(
             path=str(raw.path),
             published=published.isoformat() if published else None,
@@ -190,6 +207,7 @@ class Pipeline:
             url=source.url,
         )
         plain = [Fact(**{k: getattr(f, k) for k in _FACT_FIELDS}) for f in facts]
+        entities = self._calibrated(entities, plain)
         industries = document_industries(
             text,
             sentences,
@@ -314,6 +332,29 @@ class Pipeline:
             if label == "Organization" and node_id.startswith("gov-")
         }
 
+    def _fact_calibrated(self, fact: ExtractedFact) -> ExtractedFact:
+        """A fact the gold can settle, with the confidence of its rule's figure in the
+        calibration table."""
+        confidence = self.calibration.fact_confidence(fact.type, fact.confidence)
+        return fact if confidence is None else fact.model_copy(update={"confidence": confidence})
+
+    def _calibrated(self, entities: list[Entity], facts: list[Fact]) -> list[Entity]:
+        """Organisations with the confidence of their class of evidence (``calibration``)."""
+        orgs = [(e.id, e.text) for e in entities if e.type == "Organization"]
+        classes = calibration.evidence(orgs, [(f.type, f.subject, f.object) for f in facts])
+        return [
+            e.model_copy(
+                update={
+                    "confidence": self.calibration.confidence(
+                        classes[calibration.reference(e.id, e.text)]
+                    )
+                }
+            )
+            if e.type == "Organization"
+            else e
+            for e in entities
+        ]
+
     @staticmethod
     def _entity(m: Mention, norm: Normalized) -> Entity:
         rs, re_ = norm.to_raw(m.start, m.end)
@@ -325,7 +366,6 @@ class Pipeline:
             text=m.text,
             start=rs,
             end=re_,
-            confidence=m.confidence if m.new else None,
         )
 
     @staticmethod

@@ -33,6 +33,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ingest.documents.calibration import Evidence, evidence
 from ingest.documents.document import ExtractedFact, Extraction, Pipeline
 from ingest.documents.evaluation import Tally
 from ingest.documents.matcher import Gazetteer
@@ -345,6 +346,47 @@ def _predicted_orgs(extraction: Extraction) -> dict[str, tuple[set[str], float]]
         names |= {name_key(e.text), name_key(e.name_ko or e.text)}
         orgs[key] = (names, max(conf, e.confidence if e.confidence is not None else 1.0))
     return orgs
+
+
+def organization_evidence(doc: GoldDocument, extraction: Extraction) -> list[tuple[Evidence, bool]]:
+    """Each organisation of the extraction: its class of evidence and whether the gold has it
+    (what ``rsg calibrate`` counts)."""
+    matched = tally_organizations(
+        SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
+    )
+    keys = {}
+    for e in extraction.entities:
+        if e.type == "Organization":
+            keys[e.id or e.text] = f"id={e.id}" if e.id else name_key(e.text)
+    classes = evidence(
+        [(e.id, e.text) for e in extraction.entities if e.type == "Organization"],
+        [(f.type, f.subject, f.object) for f in extraction.facts],
+    )
+    return [(ev, keys[ref] in matched) for ref, ev in classes.items()]
+
+
+def fact_evidence(
+    doc: GoldDocument, extraction: Extraction, facts: list[ExtractedFact], gazetteer: Gazetteer
+) -> list[tuple[str, float, bool]]:
+    """Each investment and designation fact as scored: its type, its confidence and whether
+    the gold has it (what ``rsg calibrate`` counts; the pipeline uncalibrated)."""
+    names = tally_organizations(
+        SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
+    )
+    resolve = Resolver(gazetteer)
+    invested = {(i.organization, i.amount_krw) for i in doc.investments}
+    designated = {(resolve.concept(d.scheme, "Designation"), d.region) for d in doc.designations}
+    rows = []
+    for f in facts:
+        if f.type == "INVESTS_IN" and f.amount_krw is not None:
+            ok = (_org_of(f.subject, names), f.amount_krw) in invested
+        elif f.type in _STATUS and f.object.startswith("Designation:"):
+            region = resolve.local_government(f.subject.split(":", 1)[1])
+            ok = (f.object.split(":", 1)[1], region) in designated
+        else:
+            continue
+        rows.append((f.type, f.confidence, ok))
+    return rows
 
 
 def _score_organizations(
