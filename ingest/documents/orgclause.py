@@ -39,7 +39,7 @@ from ingest.korean.sentences import Token
 _NAME_CHARS = r"[가-힣A-Za-z0-9&.\-]"
 _SUBJECT = r"(?:은|는|이|가|도)"
 _PARTICLES: tuple[str, ...] = ("에서는", "으로는", "와의", "과의", "으로", "에서", "에게")
-_PARTICLES += ("까지", "부터", *"은는이가을를의에와과도로")
+_PARTICLES += ("까지", "부터", "로부터", "으로부터", *"은는이가을를의에와과도로")
 # What an invested amount is followed by: 투자, 투입, 들여, a plant built or opened with it.
 _INVEST_VERB = re.compile(
     r"^(?:을|를|이|가|의|씩|으로|로)?\s?(?:[^\s.]+\s){0,5}?"

@@ -75,7 +75,7 @@ _KIND_HEAD = re.compile(r"\s?(?:연구소|연구센터|센터|지원센터|공�
 # Particles written only after a syllable with a final consonant: after one without, the
 # letter is part of the name ("케이지에이": 에 takes 가, never 이). The other way round is
 # left alone: news writes "한빛텍는" too.
-_AFTER_CONSONANT = ("이", "은", "을", "과", "으로", "과의", "으로는", "과는", "이다")
+_AFTER_CONSONANT = ("이", "은", "을", "과", "으로", "과의", "으로는", "과는", "이다", "으로부터")
 
 
 def particle_fits(word: str, particle: str) -> bool:

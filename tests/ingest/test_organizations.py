@@ -15,7 +15,7 @@ from ingest.documents.orgclause import find_by_clause
 from ingest.documents.orgform import find_organizations
 from ingest.documents.reader import RawText
 from ingest.graph.dataset import default_data_dir
-from tests.ingest.extracting import organizations
+from tests.ingest.extracting import organizations, run_text
 
 
 def _orgs(
@@ -170,3 +170,10 @@ def test_a_two_letter_name_with_a_mark_after_it(pipeline: Pipeline) -> None:
     # A mark after a two-letter name makes it a company, as a mark before it does.
     text = "정밀가공 전문기업인 다론㈜도 새 공장을 짓는다. 가온㈜는 100억원을 투자한다."
     assert [name for _, name in _orgs(pipeline, text)] == ["다론", "가온"]
+
+
+def test_the_particle_of_money_received_is_no_part_of_the_name(pipeline: Pipeline) -> None:
+    """Money received from a firm ("…로부터 … 투자를 유치했다"): 로부터 is one particle, and
+    its 로 was left on the name (set 17)."""
+    text = "또한 지난 2월에는 방산기업인 풍산테크로부터 500억 원 규모의 투자를 유치했다.\n"
+    assert organizations(run_text(pipeline, text)) == [(None, "풍산테크")]
