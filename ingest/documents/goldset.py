@@ -144,6 +144,9 @@ class SetScores:
     schemes: Tally = field(default_factory=Tally)
     #: Industries where a broader or narrower id of the gold's counts (one to one).
     industries_related: Tally = field(default_factory=Tally)
+    #: Designations where the scheme agrees and the region is the gold's or a region above
+    #: or below it (a province for its county, one to one): how much is only the level.
+    designations_related: Tally = field(default_factory=Tally)
     metadata: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     bands: dict[str, Banded] = field(default_factory=lambda: defaultdict(Banded))
     documents: int = 0
@@ -168,6 +171,7 @@ class SetScores:
             self.designation_status[i] += other.designation_status[i]
         self.schemes.add(other.schemes)
         self.industries_related.add(other.industries_related)
+        self.designations_related.add(other.designations_related)
         for key, (right, seen) in other.metadata.items():
             self.metadata[key][0] += right
             self.metadata[key][1] += seen
@@ -283,6 +287,42 @@ def related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
     pairs = 0
     for g in wanted:
         match = next((p for p in found if g in above[p] or p in above[g]), None)
+        if match is not None:
+            found.remove(match)
+            pairs += 1
+    tally = Tally()
+    tally.tp = len(exact) + pairs
+    tally.fp = len(found)
+    tally.fn = len(wanted) - pairs
+    return tally
+
+
+def level_tally(
+    want: set[tuple[str, str]], got: set[tuple[str, str]], gazetteer: Gazetteer
+) -> Tally:
+    """Designations matched one to one, first exactly, then the same scheme at a region
+    above or below the gold's (a province and one of its cities or counties)."""
+
+    def chain(region: str) -> set[str]:
+        out: set[str] = set()
+        entry = gazetteer.by_key.get(("Region", region))
+        while entry is not None and entry.parent and entry.parent not in out:
+            out.add(entry.parent)
+            entry = gazetteer.by_key.get(("Region", entry.parent))
+        return out
+
+    exact = want & got
+    wanted, found = sorted(want - exact), sorted(got - exact)
+    pairs = 0
+    for scheme, region in wanted:
+        match = next(
+            (
+                (s, r)
+                for s, r in found
+                if s == scheme and (r in chain(region) or region in chain(r))
+            ),
+            None,
+        )
         if match is not None:
             found.remove(match)
             pairs += 1
@@ -535,6 +575,7 @@ def tally_designations(
             out.designation_status[0] += status == want[key] or (
                 status == "applied" and want[key] == "planned"
             )
+    out.designations_related = level_tally(set(want), set(got), resolve.gazetteer)
     want_schemes, got_schemes = {s for s, _ in want}, {s for s, _ in got}
     out.schemes.tp = len(want_schemes & got_schemes)
     out.schemes.fp = len(got_schemes - want_schemes)
@@ -583,6 +624,9 @@ def report_rows(scores: dict[str, SetScores]) -> list[tuple[str, list[tuple[str,
         rows.append(("investments", *_prf(s.tallies["investments"]), ">= 0.75 F1"))
         rows.append(("designations", *_prf(s.tallies["designations"]), ">= 0.85 R"))
         rows.append(("  schemes, whatever the region", *_prf(s.schemes), ""))
+        rows.append(
+            ("  a region above or below the gold's counts", *_prf(s.designations_related), "")
+        )
         right, seen = s.designation_status
         if seen:
             rows.append(("  designation status agrees", "", "", f"{right / seen:.3f}", ""))

@@ -120,6 +120,25 @@ def test_a_scheme_at_another_level_counts_as_a_scheme_not_as_a_designation(
     assert (designations.tp, designations.fp, designations.fn) == (0, 1, 1)
     assert (tune.schemes.tp, tune.schemes.fp, tune.schemes.fn) == (1, 0, 0)
     assert details[0].missed["designations"] == ["opportunity-development-zone@ulsan-buk"]
+    # the county's city: the same scheme one level up counts in the level row
+    level = tune.designations_related
+    assert (level.tp, level.fp, level.fn) == (1, 0, 0)
+
+
+def test_the_level_row_pairs_one_to_one_and_only_up_or_down_the_same_line() -> None:
+    from ingest.documents.goldset import level_tally
+    from ingest.documents.matcher import Gazetteer
+
+    gazetteer = Gazetteer.load(reference_only=True)
+    zone = "opportunity-development-zone"
+    want = {(zone, "ulsan-buk"), (zone, "busan")}
+    got = {(zone, "ulsan"), (zone, "gyeongnam-changwon"), ("regulation-free-zone", "busan")}
+    tally = level_tally(want, got, gazetteer)
+    # ulsan is above ulsan-buk; Changwon is under no region of the gold; another scheme
+    # at Busan is not Busan's zone
+    assert (tally.tp, tally.fp, tally.fn) == (1, 2, 1)
+    twice = level_tally({(zone, "ulsan-buk")}, {(zone, "ulsan"), (zone, "ulsan-buk")}, gazetteer)
+    assert (twice.tp, twice.fp, twice.fn) == (1, 1, 0)
 
 
 def test_a_broader_or_narrower_industry_counts_once_in_the_related_row(
