@@ -525,6 +525,7 @@ def _list(pending: Sequence[object]) -> None:
         "amount",
         "evidence",
         "source",
+        Column("confidence", justify="right"),
         title=f"review queue / 검토 대기열 ({len(pending)} pending)",
     )
     table.columns.insert(0, Column("id", no_wrap=True, min_width=10))
@@ -532,7 +533,14 @@ def _list(pending: Sequence[object]) -> None:
         assert isinstance(item, Item)
         f = item.fact
         table.add_row(
-            item.id, f.type, f.subject, f.object, f.amount_text or "", f.evidence, item.source
+            item.id,
+            f.type,
+            f.subject,
+            f.object,
+            f.amount_text or "",
+            f.evidence,
+            item.source,
+            f"{f.confidence:.2f}",
         )
     out.print(table)
 

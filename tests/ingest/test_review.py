@@ -42,6 +42,21 @@ def test_ingest_twice_queues_once(workspace: Path) -> None:
     assert len(queue.items()) == count
 
 
+def test_the_list_shows_each_items_confidence(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.cli import output
+
+    monkeypatch.setattr(output.out, "_width", 400)  # no column cut short
+    queue = Queue(workspace / "home")
+    result = CliRunner().invoke(app, ["review", "--list"])
+    assert result.exit_code == 0, result.output
+    assert "confidence" in result.stdout
+    for item in queue.items("pending"):
+        line = next(row for row in result.stdout.splitlines() if item.id in row)
+        assert f"{item.fact.confidence:.2f}" in line
+
+
 def test_accept_writes_a_valid_facts_file_and_reject_marks(workspace: Path) -> None:
     queue = Queue(workspace / "home")
     seeks, pursues = _item(queue, "SEEKS"), _item(queue, "PURSUES")
