@@ -1,5 +1,6 @@
 """Whole lines of news furniture (ingest/documents/noise.py): reporters' e-mail lines, lone
-datelines, bulleted furniture, section names in the page's header and dashed story lists.
+datelines, bulleted furniture, section names in the page's header, weather tickers and dashed
+story lists.
 
 Every example is made up; each test checks the clean text, the reason and the raw span.
 """
@@ -66,6 +67,15 @@ def test_a_bullet_does_not_hide_furniture(line: str, reason: str) -> None:
     raw = f"{line}\n{BODY}"
     assert normalize(raw).text == BODY
     assert _dropped(raw) == [(reason, line)]
+
+
+def test_a_weather_ticker_goes_and_a_temperature_in_a_sentence_stays() -> None:
+    ticker = ["• 흐림가람 15.1℃", "• 맑음 새봄 -3℃", "• 구름많음한빛군 23.2°C"]
+    raw = "\n".join([*ticker, BODY])
+    assert normalize(raw).text == BODY
+    assert _dropped(raw) == [("weather", line) for line in ticker]
+    sentence = "공장은 영하 20℃에서도 돌아간다고 밝혔다."
+    assert normalize(f"{BODY}\n{sentence}").text == f"{BODY}\n{sentence}"
 
 
 def test_section_names_in_the_header_go_and_the_same_form_in_the_article_stays() -> None:
