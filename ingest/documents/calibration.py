@@ -52,38 +52,40 @@ class Evidence(BaseModel):
     repeated: bool
 
 
-class Cell(Evidence):
-    """How many organisations of a class the gold counts (``right``) of how many (``total``)."""
+class _Counts(BaseModel):
+    """How many of a class the gold has (``right``) of how many were found (``total``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     right: int = Field(ge=0)
     total: int = Field(ge=0)
 
     @model_validator(mode="after")
-    def _right_within_total(self) -> Cell:
+    def _right_within_total(self) -> _Counts:
         if self.right > self.total:
             raise ValueError(f"right ({self.right}) is more than total ({self.total})")
         return self
+
+
+class Cell(_Counts, Evidence):
+    """The organisations of one class of evidence."""
 
     @property
     def evidence(self) -> Evidence:
         return Evidence(linked=self.linked, role=self.role, repeated=self.repeated)
 
 
-class FactCell(BaseModel):
-    """How many facts of a type whose rule gave them ``rule`` the gold has."""
+class FactClass(BaseModel):
+    """A fact's type and the confidence its rule gave it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
     rule: float = Field(ge=0, le=1)
-    right: int = Field(ge=0)
-    total: int = Field(ge=0)
 
-    @model_validator(mode="after")
-    def _right_within_total(self) -> FactCell:
-        if self.right > self.total:
-            raise ValueError(f"right ({self.right}) is more than total ({self.total})")
-        return self
+
+class FactCell(_Counts, FactClass):
+    """The facts of a type whose rule gave them ``rule``."""
 
 
 def _share(right: int, total: int, prior: float, weight: float) -> float:
