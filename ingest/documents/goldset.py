@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -282,19 +282,7 @@ def related_tally(want: set[str], got: set[str], gazetteer: Gazetteer) -> Tally:
     """Industries matched one to one, first exactly, then where one is broader than the other
     in the taxonomy (battery for battery materials, or the other way round)."""
     above = {industry: gazetteer.above(industry) for industry in want | got}
-    exact = want & got
-    wanted, found = sorted(want - exact), sorted(got - exact)
-    pairs = 0
-    for g in wanted:
-        match = next((p for p in found if g in above[p] or p in above[g]), None)
-        if match is not None:
-            found.remove(match)
-            pairs += 1
-    tally = Tally()
-    tally.tp = len(exact) + pairs
-    tally.fp = len(found)
-    tally.fn = len(wanted) - pairs
-    return tally
+    return _paired(want, got, lambda g, p: g in above[p] or p in above[g])
 
 
 def level_tally(
@@ -302,27 +290,33 @@ def level_tally(
 ) -> Tally:
     """Designations matched one to one, first exactly, then the same scheme at a region
     above or below the gold's (a province and one of its cities or counties)."""
+    above = {region: _regions_above(region, gazetteer) for _, region in want | got}
+    return _paired(
+        want,
+        got,
+        lambda g, p: g[0] == p[0] and (p[1] in above[g[1]] or g[1] in above[p[1]]),
+    )
 
-    def chain(region: str) -> set[str]:
-        out: set[str] = set()
-        entry = gazetteer.by_key.get(("Region", region))
-        while entry is not None and entry.parent and entry.parent not in out:
-            out.add(entry.parent)
-            entry = gazetteer.by_key.get(("Region", entry.parent))
-        return out
 
+def _regions_above(region: str, gazetteer: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    entry = gazetteer.by_key.get(("Region", region))
+    while entry is not None and entry.parent and entry.parent not in out:
+        out.add(entry.parent)
+        entry = gazetteer.by_key.get(("Region", entry.parent))
+    return out
+
+
+_Key = TypeVar("_Key", str, tuple[str, str])
+
+
+def _paired(want: set[_Key], got: set[_Key], related: Callable[[_Key, _Key], bool]) -> Tally:
+    """Gold and found matched one to one: first the same, then (gold, found) ``related``."""
     exact = want & got
     wanted, found = sorted(want - exact), sorted(got - exact)
     pairs = 0
-    for scheme, region in wanted:
-        match = next(
-            (
-                (s, r)
-                for s, r in found
-                if s == scheme and (r in chain(region) or region in chain(r))
-            ),
-            None,
-        )
+    for g in wanted:
+        match = next((p for p in found if related(g, p)), None)
         if match is not None:
             found.remove(match)
             pairs += 1
