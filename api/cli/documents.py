@@ -198,7 +198,7 @@ def register(app: typer.Typer) -> None:
 def _calibrate(sets: list[str], out_file: Path | None) -> None:
     """``rsg calibrate GOLD=TEXTS ...``: count, write and show the calibration table."""
     from ingest.documents import calibration
-    from ingest.documents.goldset import fact_evidence, load_goldset, organization_evidence
+    from ingest.documents.goldset import calibration_rows, load_goldset
     from ingest.documents.reader import read
     from ingest.documents.review import write_atomic
     from ingest.graph.dataset import default_data_dir
@@ -233,25 +233,17 @@ def _calibrate(sets: list[str], out_file: Path | None) -> None:
             missing[:20],
             "name the folder that holds each gold file's texts after its =",
         )
-    from ingest.documents.document import Pipeline
-
-    with err.status("loading gazetteer and tokenizer / 사전 불러오는 중"):
-        pipeline = Pipeline.load(calibrated=False)
+    pipeline = _pipeline(calibrated=False)
     rows: list[tuple[calibration.Evidence, bool]] = []
     fact_rows: list[tuple[str, float, bool]] = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
+    with _progress() as progress:
         task = progress.add_task("calibrate", total=len(jobs))
         for doc, path in jobs:
             progress.update(task, description=path.name)
             extraction, facts = pipeline.run(read(path))
-            rows += organization_evidence(doc, extraction)
-            fact_rows += fact_evidence(doc, extraction, facts, pipeline.gazetteer)
+            org_rows, doc_fact_rows = calibration_rows(doc, extraction, facts, pipeline.gazetteer)
+            rows += org_rows
+            fact_rows += doc_fact_rows
             progress.advance(task)
     table = calibration.table(rows, [p.name for p, _ in pairs], len(jobs), fact_rows)
     target = out_file or default_data_dir() / calibration.FILE_NAME
@@ -358,11 +350,11 @@ def _home() -> Path:
     return StoreSettings().home
 
 
-def _pipeline() -> Pipeline:
+def _pipeline(*, calibrated: bool = True) -> Pipeline:
     from ingest.documents.document import Pipeline
 
     with err.status("loading gazetteer and tokenizer / 사전 불러오는 중"):
-        return Pipeline.load()
+        return Pipeline.load(calibrated=calibrated)
 
 
 #: A sentence of our own that sends the pipeline through every stage once.
@@ -401,14 +393,7 @@ def _run(
     skipped: Counter[str] = Counter()
     done = 0
     # No refresh thread: each document forks a child, and a fork should copy no thread.
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-        auto_refresh=False,
-    ) as progress:
+    with _progress(auto_refresh=False) as progress:
         task = progress.add_task("extract", total=len(files))
         for path in files:
             progress.update(task, description=path.name, refresh=True)
@@ -427,6 +412,18 @@ def _run(
             yield raw, extraction, facts
     why = ", ".join(f"{n} {reason}" for reason, n in skipped.items())
     err.print(f"{done} read, {sum(skipped.values())} skipped" + (f" ({why})" if why else ""))
+
+
+def _progress(*, auto_refresh: bool = True) -> Progress:
+    """A bar on standard error: the document's name, the bar, how many of how many."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        auto_refresh=auto_refresh,
+    )
 
 
 def _reason(message: str) -> str:

@@ -382,45 +382,31 @@ def _predicted_orgs(extraction: Extraction) -> dict[str, tuple[set[str], float]]
     return orgs
 
 
-def organization_evidence(doc: GoldDocument, extraction: Extraction) -> list[tuple[Evidence, bool]]:
-    """Each organisation of the extraction: its class of evidence and whether the gold has it
-    (what ``rsg calibrate`` counts)."""
-    matched = tally_organizations(
-        SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
-    )
-    keys = {}
-    for e in extraction.entities:
-        if e.type == "Organization":
-            keys[e.id or e.text] = f"id={e.id}" if e.id else name_key(e.text)
-    classes = evidence(
-        [(e.id, e.text) for e in extraction.entities if e.type == "Organization"],
-        [(f.type, f.subject, f.object) for f in extraction.facts],
-    )
-    return [(ev, keys[ref] in matched) for ref, ev in classes.items()]
-
-
-def fact_evidence(
+def calibration_rows(
     doc: GoldDocument, extraction: Extraction, facts: list[ExtractedFact], gazetteer: Gazetteer
-) -> list[tuple[str, float, bool]]:
-    """Each investment and designation fact as scored: its type, its confidence and whether
-    the gold has it (what ``rsg calibrate`` counts; the pipeline uncalibrated)."""
+) -> tuple[list[tuple[Evidence, bool]], list[tuple[str, float, bool]]]:
+    """What ``rsg calibrate`` counts in one document (the pipeline uncalibrated): each
+    organisation's class of evidence, and each investment and designation fact's type and
+    confidence, with whether the gold has it, by the same keys as the scores."""
     names = tally_organizations(
         SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
     )
+    orgs = [e for e in extraction.entities if e.type == "Organization"]
+    keys = {e.id or e.text: f"id={e.id}" if e.id else name_key(e.text) for e in orgs}
+    classes = evidence(
+        [(e.id, e.text) for e in orgs], [(f.type, f.subject, f.object) for f in extraction.facts]
+    )
+    org_rows = [(ev, keys[ref] in names) for ref, ev in classes.items()]
     resolve = Resolver(gazetteer)
     invested = {(i.organization, i.amount_krw) for i in doc.investments}
-    designated = {(resolve.concept(d.scheme, "Designation"), d.region) for d in doc.designations}
-    rows = []
+    designated = _wanted_designations(doc, resolve)
+    fact_rows = []
     for f in facts:
-        if f.type == "INVESTS_IN" and f.amount_krw is not None:
-            ok = (_org_of(f.subject, names), f.amount_krw) in invested
-        elif f.type in _STATUS and f.object.startswith("Designation:"):
-            region = resolve.local_government(f.subject.split(":", 1)[1])
-            ok = (f.object.split(":", 1)[1], region) in designated
-        else:
-            continue
-        rows.append((f.type, f.confidence, ok))
-    return rows
+        if (investment := _investment_key(f, names)) is not None:
+            fact_rows.append((f.type, f.confidence, investment in invested))
+        elif (designation := _designation_key(f, resolve)) is not None:
+            fact_rows.append((f.type, f.confidence, designation in designated))
+    return org_rows, fact_rows
 
 
 def _score_organizations(
@@ -507,10 +493,16 @@ def _score_investments(
 ) -> None:
     got: dict[tuple[str, int], float] = {}
     for f in facts:
-        if f.type == "INVESTS_IN" and f.amount_krw is not None:
-            key = (_org_of(f.subject, names), f.amount_krw)
+        if (key := _investment_key(f, names)) is not None:
             got[key] = max(got.get(key, 0.0), f.confidence)
     tally_investments(out, result, doc, got)
+
+
+def _investment_key(f: ExtractedFact, names: dict[str, str]) -> tuple[str, int] | None:
+    """What an investment fact is scored by: (gold name of the investor, won)."""
+    if f.type != "INVESTS_IN" or f.amount_krw is None:
+        return None
+    return (_org_of(f.subject, names), f.amount_krw)
 
 
 def tally_investments(
@@ -539,13 +531,24 @@ def _score_designations(
 ) -> None:
     got: dict[tuple[str, str], tuple[str, float]] = {}
     for f in facts:
-        if f.type in _STATUS and f.object.startswith("Designation:"):
-            region = resolve.local_government(f.subject.split(":", 1)[1])
-            key = (f.object.split(":", 1)[1], region)
-            status = _STATUS[f.type]
-            if key not in got or f.confidence > got[key][1]:
-                got[key] = (status, f.confidence)
+        key = _designation_key(f, resolve)
+        if key is not None and (key not in got or f.confidence > got[key][1]):
+            got[key] = (_STATUS[f.type], f.confidence)
     tally_designations(out, result, doc, got, resolve)
+
+
+def _designation_key(f: ExtractedFact, resolve: Resolver) -> tuple[str, str] | None:
+    """What a designation fact is scored by: (scheme, local government)."""
+    if f.type not in _STATUS or not f.object.startswith("Designation:"):
+        return None
+    return (f.object.split(":", 1)[1], resolve.local_government(f.subject.split(":", 1)[1]))
+
+
+def _wanted_designations(doc: GoldDocument, resolve: Resolver) -> dict[tuple[str, str], str]:
+    """The gold's designations: (scheme, region) -> status."""
+    return {
+        (resolve.concept(d.scheme, "Designation"), d.region): d.status for d in doc.designations
+    }
 
 
 def tally_designations(
@@ -556,9 +559,7 @@ def tally_designations(
     resolve: Resolver,
 ) -> None:
     """Tally designations found ((scheme, region) -> (status, confidence))."""
-    want: dict[tuple[str, str], str] = {}
-    for d in doc.designations:
-        want[(resolve.concept(d.scheme, "Designation"), d.region)] = d.status
+    want = _wanted_designations(doc, resolve)
     tally = out.tallies["designations"]
     tally.tp = len(set(want) & set(got))
     tally.fp, tally.fn = len(set(got) - set(want)), len(set(want) - set(got))
