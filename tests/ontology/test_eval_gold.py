@@ -57,7 +57,7 @@ SETS = {
     "realnews15": GoldFile(DATA / "eval" / "realnews15.yaml", "RSG_REALNEWS15_CORPUS", 28, True, 4),
     "realnews16": GoldFile(DATA / "eval" / "realnews16.yaml", "RSG_REALNEWS16_CORPUS", 28, True, 4),
     "realnews17": GoldFile(DATA / "eval" / "realnews17.yaml", "RSG_REALNEWS17_CORPUS", 28, True, 4),
-    "realnews18": GoldFile(DATA / "eval" / "realnews18.yaml", "RSG_REALNEWS18_CORPUS", 14, True, 2),
+    "realnews18": GoldFile(DATA / "eval" / "realnews18.yaml", "RSG_REALNEWS18_CORPUS", 28, True, 4),
 }
 
 
