@@ -214,6 +214,7 @@ class Pipeline:
             mentions,
             {i for f in facts for i in f.props.get("industry", "").split(",") if i},
             self.gazetteer,
+            source.title,
         )
         proposals = _proposals(mentions, norm, sentences)
         return (

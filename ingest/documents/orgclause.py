@@ -446,12 +446,16 @@ def _person(word: str) -> bool:
 
 
 # The parties of a signing named as a roll of three or more: "협약식에는 A, B, C가
-# 참여했다", "협약 기업은 A, B, C이다", "협약기업은 A·B·C이다".
-_ROLL = re.compile(r"(?:협약식|체결식)에는\s|(?:협약|참여|입주)\s?기업(?:은|들은|으로는)\s")
+# 참여했다", "협약 기업은 A, B, C이다", "협약기업은 A·B·C이다"; the exhibitors of a fair, each
+# maybe with what it makes in brackets: "참가 기업은 A(측정장비), B(센서 모듈), C 등이다".
+_ROLL = re.compile(r"(?:협약식|체결식)에는\s|(?:협약|참여|참가|입주)\s?기업(?:은|들은|으로는)\s")
+_ROLL_WARES = r"(?:\([^()\n]{2,30}\))?"
 _ROLL_LIST = re.compile(
-    rf"(?P<list>{_LIST_NAME}(?:\s?,\s?{_LIST_NAME}){{2,}}|{_LIST_NAME}(?:·{_LIST_NAME}){{2,}})"
-    r"(?:(?:이|가)\s(?:참여|참석|함께)|이다|입니다)"
+    rf"(?P<list>{_LIST_NAME}{_ROLL_WARES}(?:\s?,\s?{_LIST_NAME}{_ROLL_WARES}){{2,}}"
+    rf"|{_LIST_NAME}(?:·{_LIST_NAME}){{2,}})"
+    r"(?:(?:이|가)\s(?:참여|참석|함께)|\s?등?(?:이다|입니다))"
 )
+_ROLL_ITEM = re.compile(rf"(?:^|(?<=[,·▲△▷])|(?<=[,·▲△▷]\s))(?P<name>{_LIST_NAME}){_ROLL_WARES}")
 
 
 # The same roll written with bullets: "협약 기업은 △A △B △C 등으로".
@@ -466,8 +470,8 @@ def _roll(text: str) -> list[OrgCandidate]:
         match = _ROLL_LIST.match(text, opened.end()) or _ROLL_BULLETS.match(text, opened.end())
         if match is None:
             continue
-        for item in re.finditer(r"[^,·\s▲△▷]+", match["list"]):
-            a, b = match.start("list") + item.start(), match.start("list") + item.end()
+        for item in _ROLL_ITEM.finditer(match["list"]):
+            a, b = match.start("list") + item.start("name"), match.start("list") + item.end("name")
             out.append(OrgCandidate(text[a:b], "company", a, b, 0.6))
     return out
 

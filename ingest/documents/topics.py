@@ -88,6 +88,9 @@ _AEROSPACE = re.compile(r"우주항공|항공우주")
 _AEROSPACE_FIELD = re.compile(r"\s?(?:분야|특구|부품|소재|클러스터|기업)")
 # Schemes whose name is itself an industry concept, or whose law gives their industries (the
 # advanced medical complexes are for new drugs and medical devices).
+# Cars are the market most stories of batteries, chips and materials name (see _car_markets).
+_CARS = frozenset({"automotive", "electric-vehicles"})
+_MARKET_MENTIONS = 2
 _SCHEME_INDUSTRY = {
     "mpe-specialized-complex": ("materials-parts-equipment",),
     "advanced-medical-complex": ("bio", "medical-devices"),
@@ -140,6 +143,8 @@ _CHIP_EQUIPMENT = re.compile(
 _CARS_BATTERY = re.compile(
     r"\s?(?:사용\s?후\s?|폐)?(?:배터리|[이2]차\s?전지|리튬\s?전지)(?!\s?(?:팩|모듈))"
 )
+# After a car: the battery pack or module fitted to it ("전기차 배터리 팩", "전기차용 배터리팩").
+_CARS_PACK = re.compile(r"\s?(?:용\s?)?(?:배터리|[이2]차\s?전지)\s?(?:팩|모듈)")
 # After 자율주행: the robot it drives ("자율주행 배달로봇", "실외 자율주행 로봇"): a robot's
 # feature, not the autonomous-driving industry.
 _ROBOTS_FEATURE = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?로봇")
@@ -186,11 +191,13 @@ def document_industries(
     mentions: list[Mention],
     from_facts: set[str],
     gazetteer: Gazetteer | None = None,
+    title: str | None = None,
 ) -> list[str]:
     """Industry ids of the document: ``from_facts`` and the statements' own industries.
 
     With the ``gazetteer``, a sub-field written with its field's name ("이차전지 양극재",
-    "배터리팩") gives the field too: the text names both."""
+    "배터리팩") gives the field too: the text names both. Cars named only once or twice,
+    in no fact and not in the ``title``, are the market of the story's other industries."""
     found = set(from_facts)
     industries = [m for m in mentions if m.label == "Industry"]
     # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
@@ -284,7 +291,33 @@ def document_industries(
                 or (_AEROSPACE.fullmatch(m.text) and _AEROSPACE_FIELD.match(text, m.end))
             ):
                 found.add("aviation")  # "우주항공 산업": aviation and space
-    return sorted(found)
+    return sorted(found - _car_markets(text, industries, found, from_facts, title))
+
+
+def _car_markets(
+    text: str,
+    industries: list[Mention],
+    found: set[str],
+    from_facts: set[str],
+    title: str | None,
+) -> set[str]:
+    """Car industries the story names only as the demand for its others ("전기차 수요 급증",
+    "전기차 100만 대에 공급할", "자동차·가전 제조사에 납품"): named at most twice, in no
+    fact, not in the title and not before a battery pack (the car's own system), beside an
+    industry that is no car."""
+    if not found - _CARS:
+        return set()
+    heading = (title or "").replace(" ", "")
+    return {
+        car
+        for car in _CARS & found
+        if car not in from_facts
+        and sum(m.id == car for m in industries) <= _MARKET_MENTIONS
+        and not any(
+            m.id == car and (m.text.replace(" ", "") in heading or _CARS_PACK.match(text, m.end))
+            for m in industries
+        )
+    }
 
 
 _MATERIAL_FOR = re.compile(r"(?:용|용의)?\s?(?:첨단\s?)?")

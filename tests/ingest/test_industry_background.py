@@ -136,3 +136,33 @@ def test_means_and_a_regions_industries_of_old(
     pipeline: Pipeline, raw: str, want: list[str]
 ) -> None:
     assert industries(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # Cars named once or twice as the demand for the story's own product: their market.
+        (
+            "군산시에 이차전지 양극재 공장이 들어선다. 최근 전기차 수요가 늘면서 공장을 짓는다.",
+            ["battery", "battery-materials"],
+        ),
+        (
+            "회사는 청주에 반도체 기판 공장을 짓는다. 기판은 자동차와 가전에 납품된다.",
+            ["semiconductor"],
+        ),
+        # Cars in the title are the story's own.
+        (
+            "전기차 배터리 팩 공장 설립\n창원시에 전기차 배터리 팩 공장이 들어선다.",
+            ["battery", "battery-cells", "electric-vehicles"],
+        ),
+        # Named three times, cars are a focus too.
+        (
+            "울산시는 이차전지와 전기차를 키운다. 전기차 부품도 돕는다. 전기차 충전소도 짓는다.",
+            ["battery", "electric-vehicles"],
+        ),
+        # A story about cars alone keeps them.
+        ("광주시는 자동차 공장을 유치한다.", ["automotive"]),
+    ],
+)
+def test_cars_named_as_a_market(pipeline: Pipeline, raw: str, want: list[str]) -> None:
+    assert industries(pipeline, raw) == want

@@ -36,6 +36,14 @@ def test_a_company_with_its_chief_and_home_in_brackets(text: str, names: list[st
         ("협약 기업은 가온랩, 누리숲, 새봄텍이다.", ["가온랩", "누리숲", "새봄텍"]),
         # Two items are no roll.
         ("협약기업은 가온랩·누리숲이다.", []),
+        # The exhibitors of a fair, each with what it makes in brackets, closed by 등이다.
+        (
+            "참가 기업은 가온텍(반도체 측정장비), 누리센서(센서 및 모듈), "
+            "다솜칩(패키징 소재) 등이다.",
+            ["가온텍", "누리센서", "다솜칩"],
+        ),
+        # Brackets that are no description of a company: a roll of places is no roll.
+        ("참가 지역은 가온(대전), 누리(세종), 다솜(청주) 등이다.", []),
     ],
 )
 def test_a_roll_of_signing_companies_joined_by_middle_dots(text: str, names: list[str]) -> None:
