@@ -552,9 +552,18 @@ def _subject(text: str, s: int, pos: int, mentions: list[Mention]) -> Mention | 
         after = text[m.end : m.end + 40]
         if _GROUPED.match(after):
             return None
+        if _OWNERS_CLAUSE.match(after):
+            continue  # "A는 일본 B사가 100% 출자한 회사로, … 투자": B owns A; A is the subject
         if _SUBJECT.match(after) or _comma_subject(text, m, mentions) or _owner_topic(text, s, m):
             return None if _COUNTED.search(text, m.end, pos) else m
     return None
+
+
+# A subject inside a clause that describes another company by who owns or founded it ("B사가
+# 100% 출자한", "B가 설립한", "B가 인수한"): the clause names the owner, not the investor.
+_OWNERS_CLAUSE = re.compile(
+    r"^(?:사|㈜|\(주\))?(?:이|가)\s(?:[^\s.,]+\s){0,2}?(?:출자|설립|인수|소유)(?:한|했던)\s"
+)
 
 
 # "A의 2016년 매출액은": the company's attribute as the topic.

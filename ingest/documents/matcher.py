@@ -30,6 +30,12 @@ from ontology.gazetteer import GazetteerFile, first_day, last_day
 LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
 
 # What may follow a short region name directly: particles, suffixes and "형" (전주형).
+# After a short region name: the port or airport named after it ("부산항과", "광양항은",
+# "목포신항", "무안국제공항"), maybe with a second city's name between ("평택당진항"), however
+# Kiwi reads the whole as one name; not a longer word ("광주항쟁", "여수항로").
+_PORT = re.compile(
+    r"(?:[가-힣]{2})?(?:신?항(?:구|만)?|(?:국제)?공항)(?:[은는이가을를의에와과도]|으로|(?![가-힣]))"
+)
 _REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형권내민산·,.)’”'\" ")
 # Words after bare 탄소 that make it about emissions rather than materials.
 _EMISSION = re.compile(r"^\s?(?:배출|중립|저감|감축|제로|포집|흡수|발자국|규제|국경)")
@@ -292,6 +298,8 @@ class Gazetteer:
                     continue  # "포토레지스트": a short name inside a word, however Kiwi cuts it
                 if spans is not None and _kiwi_verdict(spans, start, end + 1) is False:
                     continue
+            if short and _PORT.match(text, end + 1):
+                verdict = True  # "부산항", "광양항": a port or airport named after its city
             if verdict is False or (short and _person_name(text, start, end + 1)):
                 continue
             if verdict is None and not _bounded(text, start, end + 1, surface, short):

@@ -87,6 +87,12 @@ def test_amounts_go_to_their_own_company(
             "규모의 생산시설 투자를 결정했다.",
             {("Organization:한빛소재", 500 * EOK)},
         ),
+        # "A는 B사가 100% 출자한 회사로, … 투자": B only owns A; A invests.
+        (
+            "한빛소재(주)는 일본 누리화학사가 100% 출자한 소재 생산업체로, 울산에 2,000억 원을 "
+            "투자해 공장을 지었다.",
+            {("Organization:한빛소재", 2000 * EOK)},
+        ),
     ],
 )
 def test_the_clause_is_read_for_whose_and_where(

@@ -372,3 +372,20 @@ def test_regions_named_only_as_an_origin_a_venue_or_an_area(
     pipeline: Pipeline, raw: str, want: set[str]
 ) -> None:
     assert _regions(pipeline, raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # A port or an airport named after its city is that city, even where the tokenizer
+        # reads the whole as one name; a port named after two cities names both.
+        ("부산항과 광양항이 확대 지정됐다.", {"busan", "jeonnam-gwangyang"}),
+        ("평택당진항이 새로 지정됐다.", {"gyeonggi-pyeongtaek", "chungnam-dangjin"}),
+        ("무안국제공항에 정비단지를 짓는다.", {"jeonnam-muan"}),
+        # Not a port: a longer word (an airline's name).
+        ("서울항공이 정비단지를 짓는다.", set()),
+    ],
+)
+def test_a_port_named_after_its_city(pipeline: Pipeline, raw: str, want: set[str]) -> None:
+    found = {e.id for e in run_text(pipeline, raw).entities if e.type == "Region"}
+    assert found == want
