@@ -35,6 +35,10 @@ from tests.ingest.extracting import held_or_sought, run_text
             "충남 태안군은 교육발전특구 지정을 목표로 한다.",
             ("SEEKS", "Region:chungnam-taean", "Designation:education-development-zone"),
         ),
+        (
+            "경북 구미시 일부가 외국인기업 전용단지로 지정됐다.",
+            ("HOLDS", "Region:gyeongbuk-gumi", "Designation:foreign-company-complex"),
+        ),
         # A spelling without spaces is the same scheme.
         (
             "전북 전주가 탄소 소부장특화단지로 지정됐다.",
