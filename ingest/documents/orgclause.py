@@ -489,15 +489,17 @@ def _list_items(text: str) -> list[OrgCandidate]:
 
 
 _AMOUNT_ITEM = re.compile(
-    r"(?<![^\s,(])(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)(?P<tail>은|는|이|가|도)?\s?\(?\s?(?:약\s?)?"
+    r"(?<![^\s,(])(?P<name>[가-힣A-Za-z0-9&\-]{2,20}?)(?P<tail>은|는|이|가|도)?\s?"
+    r"(?:\((?:[^()\d\n,]{1,15},\s?)?)?\s?(?:약\s?)?"
     r"\d[\d,.]*\s?(?:조|억|천억)"
     r"[\d,.천백십\s억만]*원"
 )
 
 
 def _amount_lists(text: str) -> list[OrgCandidate]:
-    """ "한빛소재 402억 원, 온누리전자(1조4천억 원) 등의 투자": names each written with its
-    amount, two or more in a row, in a sentence about investment."""
+    """ "한빛소재 402억 원, 온누리전자(1조4천억 원) 등의 투자", "가온텍(보일러, 200억 원),
+    누리랩(센서, 51억 원)": names each written with its amount (and maybe its trade in the
+    bracket), two or more in a row, in a text about investment."""
     out: list[OrgCandidate] = []
     if not _INVESTING_LIST.search(text):
         return out

@@ -185,3 +185,12 @@ def test_a_council_named_by_the_words_before_it(pipeline: Pipeline) -> None:
     # words of time and places are no part of its name
     found = _orgs(pipeline, "도는 이날 신안 해상발전사협의회와 협약했다.")
     assert (None, "해상발전사협의회") in found
+
+
+def test_companies_listed_with_their_trade_and_amount_in_brackets() -> None:
+    # "A(업종, N원), B(업종, M원)": each company of an investment list with its trade.
+    text = (
+        "도는 18개 기업과 투자협약을 맺었다. "
+        "가온텍(보일러, 200억 원), 누리랩(센서, 51억 원) 등이다."
+    )
+    assert {"가온텍", "누리랩"} <= {c.name for c in find_by_clause(text, {})}
