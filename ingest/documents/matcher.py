@@ -30,13 +30,13 @@ from ontology.gazetteer import GazetteerFile, first_day, last_day
 LINKED_LABELS = ("Region", "Industry", "Designation", "Organization")
 
 # What may follow a short region name directly: particles, suffixes and "형" (전주형).
+_REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형권내민산·,.)’”'\" ")
 # After a short region name: the port or airport named after it ("부산항과", "광양항은",
 # "목포신항", "무안국제공항"), maybe with a second city's name between ("평택당진항"), however
 # Kiwi reads the whole as one name; not a longer word ("광주항쟁", "여수항로").
 _PORT = re.compile(
     r"(?:[가-힣]{2})?(?:신?항(?:구|만)?|(?:국제)?공항)(?:[은는이가을를의에와과도]|으로|(?![가-힣]))"
 )
-_REGION_FOLLOWERS = set("은는이가을를의에와과도로만서시군구형권내민산·,.)’”'\" ")
 # Words after bare 탄소 that make it about emissions rather than materials.
 _EMISSION = re.compile(r"^\s?(?:배출|중립|저감|감축|제로|포집|흡수|발자국|규제|국경)")
 _MATERIAL = re.compile(r"^\s?(?:소재|섬유|복합재|산업|부품|기술|융복합|밸리|국가산단)")

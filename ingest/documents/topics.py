@@ -86,11 +86,11 @@ _AEROSPACE_INDUSTRY = re.compile(r"(?:우주항공|항공우주)\s?산업")
 # 부품", "항공우주 소재산업").
 _AEROSPACE = re.compile(r"우주항공|항공우주")
 _AEROSPACE_FIELD = re.compile(r"\s?(?:분야|특구|부품|소재|클러스터|기업)")
-# Schemes whose name is itself an industry concept, or whose law gives their industries (the
-# advanced medical complexes are for new drugs and medical devices).
 # Cars are the market most stories of batteries, chips and materials name (see _car_markets).
 _CARS = frozenset({"automotive", "electric-vehicles"})
 _MARKET_MENTIONS = 2
+# Schemes whose name is itself an industry concept, or whose law gives their industries (the
+# advanced medical complexes are for new drugs and medical devices).
 _SCHEME_INDUSTRY = {
     "mpe-specialized-complex": ("materials-parts-equipment",),
     "advanced-medical-complex": ("bio", "medical-devices"),
@@ -197,7 +197,8 @@ def document_industries(
 
     With the ``gazetteer``, a sub-field written with its field's name ("이차전지 양극재",
     "배터리팩") gives the field too: the text names both. Cars named only once or twice,
-    in no fact and not in the ``title``, are the market of the story's other industries."""
+    in no fact, not in the ``title`` and not before a battery pack, are the market of the
+    story's other industries (``_car_markets``)."""
     found = set(from_facts)
     industries = [m for m in mentions if m.label == "Industry"]
     # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
