@@ -1,4 +1,4 @@
-"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews19.yaml).
+"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews20.yaml).
 
 Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
 document carries its source metadata, no file is listed twice, and the split is the one the
@@ -59,6 +59,7 @@ SETS = {
     "realnews17": GoldFile(DATA / "eval" / "realnews17.yaml", "RSG_REALNEWS17_CORPUS", 28, True, 4),
     "realnews18": GoldFile(DATA / "eval" / "realnews18.yaml", "RSG_REALNEWS18_CORPUS", 28, True, 4),
     "realnews19": GoldFile(DATA / "eval" / "realnews19.yaml", "RSG_REALNEWS19_CORPUS", 28, True, 4),
+    "realnews20": GoldFile(DATA / "eval" / "realnews20.yaml", "RSG_REALNEWS20_CORPUS", 14, True, 0),
 }
 
 
