@@ -21,6 +21,7 @@ from dataclasses import replace
 from ingest.documents.candidate import Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
 from ingest.documents.places import compared, venue
+from ingest.documents.spans import Spans
 from ingest.korean.dates import DateValue
 
 NIC = "national-industrial-complex"
@@ -114,14 +115,14 @@ def complete(text: str, mentions: list[Mention]) -> list[Mention]:
     schemes added (in order)."""
     out: list[Mention] = []
     industries = [m for m in mentions if m.label == "Industry"]
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans(mentions)
     # "연구개발특구 모델인 강소특구": a scheme that only says what kind another one is, not
     # what a bare head word after it stands for.
     referents = [m for m in mentions if not _MODEL.match(text, m.end)]
     last: Mention | None = None
     added: list[Mention] = []
     for match in _BARE.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
+        if taken.covering(match.start()):
             continue
         qualifiers = _qualifiers(text, match.start(), industries)
         scheme = _scheme(match.group(), qualifiers, last, referents, match.start())

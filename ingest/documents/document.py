@@ -38,6 +38,7 @@ from ingest.documents.places import in_passing
 from ingest.documents.proposal import proposal_fields
 from ingest.documents.reader import RawText
 from ingest.documents.source import source_info
+from ingest.documents.spans import Spans, Stretch
 from ingest.documents.topics import document_industries
 from ingest.korean.numbers import find_amounts
 from ingest.korean.sentences import Sentence, Token, Tokenizer, tokenizer_for
@@ -235,19 +236,21 @@ class Pipeline:
         orgs = [m for m in linked if m.label == "Organization"]
         known = {m.start: m.end for m in linked}
         by_clause = find_by_clause(text, known, tokens or (), {m.start for m in orgs})
+        placed = Spans(linked)  # the linked names still standing
+        named = Spans([*orgs, *new])  # the organisations linked or found so far
+        gone: set[int] = set()  # linked names that turned out to be part of a new name
         for cand in _without_overlaps(find_organizations(text, tokens or ()), by_clause):
             if cand.confidence < MIN_ORG_CONFIDENCE:
                 continue
-            if any((m.start, m.end) == (cand.start, cand.end) for m in linked):
+            near = placed.overlapping(cand.start, cand.end)
+            if any((m.start, m.end) == (cand.start, cand.end) for m in near):
                 continue  # "남동공단" is a named place, whatever its name ends in
             if (cand.start, cand.end) in aside:
                 continue  # a customer or a parent set aside is not found again by its form
-            overlapping = [
-                (m.start, m.end) for m in [*orgs, *new] if m.start < cand.end and cand.start < m.end
-            ]
+            overlapping = [(m.start, m.end) for m in named.overlapping(cand.start, cand.end)]
             if overlapping and not builds_on(text, cand.start, cand.end, overlapping):
                 continue  # "SK디스커버리" is a name of its own, "SK" inside it yields
-            inner = [m for m in linked if cand.start <= m.start and m.end <= cand.end]
+            inner = [m for m in near if cand.start <= m.start and m.end <= cand.end]
             if kind_of_place(
                 text,
                 cand.start,
@@ -255,13 +258,11 @@ class Pipeline:
                 [(m.start, m.end) for m in inner if m.label == "Industry"],
             ):
                 continue  # "화장품연구소": a kind of place, not one organisation
-            crossing = [
-                m for m in linked if m.start < cand.end and cand.start < m.end and m not in inner
-            ]
-            if crossing:
-                continue
-            for m in inner:
-                linked.remove(m)  # "울산테크노파크": 울산 is part of the name, not a mention
+            if any(m not in inner for m in near):
+                continue  # a linked name crossing the candidate's edge
+            for m in inner:  # "울산테크노파크": 울산 is part of the name, not a mention
+                placed.discard(m)
+                gone.add(id(m))
             new.append(
                 Mention(
                     "Organization",
@@ -276,6 +277,8 @@ class Pipeline:
                     kind=cand.kind,
                 )
             )
+            named.add(new[-1])
+        linked = [m for m in linked if id(m) not in gone]
         new += _region_named(text, linked, new)  # after the call: it takes the parts out
         places = {m.start for m in linked if m.label == "Region"}
         new = [_committee_named(text, m, tokens or (), places) for m in new]
@@ -283,8 +286,13 @@ class Pipeline:
         # A place or industry word inside a name written again ("강원이솔루션은") yields to it.
         taken = [(m.start, m.end) for m in [*orgs, *new]]
         again = written_again(text, list(by_name), taken)
+        repeated = Spans(Stretch(a, b) for a, b in again)
+        linked = [
+            m
+            for m in linked
+            if m.label == "Organization" or not repeated.overlapping(m.start, m.end)
+        ]
         for a, b in again:  # "매티스와 투자협약 … 매티스는 …": the same new organisation
-            linked = [m for m in linked if m.label == "Organization" or m.end <= a or b <= m.start]
             first = by_name[text[a:b]]
             new.append(_new_organization(text, a, b, first.confidence, first.kind))
         ordered = sorted([*linked, *new], key=lambda m: m.start)
@@ -442,9 +450,11 @@ def _without_overlaps(*groups: list[OrgCandidate]) -> list[OrgCandidate]:
     kept: list[OrgCandidate] = []
     # At one start, the surer name first, then the longer ("㈜천보 비엘에스" over "㈜천보").
     ordered = sorted((c for g in groups for c in g), key=lambda c: (c.start, -c.confidence, -c.end))
+    held: Spans[OrgCandidate] = Spans()
     for cand in ordered:
-        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+        if not held.overlapping(cand.start, cand.end):
             kept.append(cand)
+            held.add(cand)
     return kept
 
 

@@ -196,6 +196,21 @@ _SEAT = re.compile(
 _HYPHENATED = re.compile(r"(?<![^\s(,\"'‘“])[가-힣A-Za-z0-9&]+-[가-힣A-Za-z0-9&]+\s$")
 
 
+def _hyphenated_before(text: str, end: int) -> re.Match[str] | None:
+    """The hyphenated word and space that end at ``end``. The search starts at the word's
+    first letter: a search from the text's start would read the whole text before every
+    company name, which a long document cannot afford."""
+    last = end  # where the space closes; "$" also stands before a last newline
+    if end >= 2 and text[end - 1] == "\n" and text[end - 2].isspace():
+        last = end - 1
+    if last == 0 or not text[last - 1].isspace():
+        return None
+    begin = last - 1
+    while begin > 0 and not text[begin - 1].isspace():  # str.isspace is the pattern's \s
+        begin -= 1
+    return _HYPHENATED.search(text, begin, end)
+
+
 # The first word of a company's name written with a space before its company word
 # ("페리지 에어로스페이스"): a word of its own, not a particle form or a descriptor.
 _NAME_BEFORE = re.compile(r"(?<![^\s(‘'\"“])[가-힣A-Za-z0-9&]{2,10}\s$")
@@ -272,7 +287,7 @@ def find_organizations(text: str, tokens: Sequence[Token] = ()) -> list[OrgCandi
             if party and not marked and len(name) - party.end() >= 3:
                 # "제주도-항공우주협회": a region joined to the name is the other party
                 start, name = start + party.end(), name[party.end() :]
-            joined = _HYPHENATED.search(text, 0, start) if kind == "company" else None
+            joined = _hyphenated_before(text, start) if kind == "company" else None
             if joined and not marked:
                 start, name = joined.start(), text[joined.start() : start] + name
             elif kind == "company" and not marked and COMPANY_END.fullmatch(name):

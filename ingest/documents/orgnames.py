@@ -246,7 +246,8 @@ _GENERIC_LATIN = frozenset(
 def tokens_within(start: int, end: int, tokens: Sequence[Token]) -> list[Token]:
     """Kiwi's ``tokens`` (sorted, text offsets) that lie wholly inside [start, end)."""
     inside = []
-    for token in tokens[bisect.bisect_left(tokens, start, key=_start) :]:
+    for at in range(bisect.bisect_left(tokens, start, key=_start), len(tokens)):
+        token = tokens[at]  # by index: a slice would copy the rest of a long document's tokens
         if token.start >= end:
             break
         if token.end <= end:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.documents.matcher import Gazetteer, Mention
+from ingest.documents.spans import Spans
 from ingest.korean.sentences import Sentence
 
 #: Categories too broad to be a document's industry by being named.
@@ -223,8 +224,17 @@ def document_industries(
     concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
     quoted = {m.id for m in industries if _quoted(text, m.start)}
     only_quoted = quoted - {m.id for m in industries if not _quoted(text, m.start)}
+    by_place = Spans(industries)
+    order = {id(m): at for at, m in enumerate(industries)}
     for sent in sentences:
-        inside = [m for m in industries if sent.start <= m.start and m.end <= sent.end]
+        inside = sorted(
+            (
+                m
+                for m in by_place.overlapping(sent.start, sent.end)
+                if sent.start <= m.start and m.end <= sent.end
+            ),
+            key=lambda m: order[id(m)],
+        )
         if not inside:
             continue
         body = text[sent.start : sent.end]
