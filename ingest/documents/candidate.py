@@ -8,6 +8,7 @@ offsets back to the raw text. The rules themselves are in ``ingest.documents.ext
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -98,13 +99,26 @@ def span(text: str, s: int, e: int, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def cue_near(
-    pattern: re.Pattern[str], text: str, s: int, e: int, pos: int, skip: int = -1
-) -> re.Match[str] | None:
-    best = None
-    for match in pattern.finditer(text, s, e):
-        if match.start() == skip:
-            continue
-        if best is None or abs(match.start() - pos) < abs(best.start() - pos):
-            best = match
-    return best
+class Cues:
+    """The matches of a cue ``pattern`` in the sentence [s, e), found once for all the names
+    of the sentence that ask which cue is nearest them (a long sentence names many)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, s: int, e: int) -> None:
+        self._matches = list(pattern.finditer(text, s, e))
+        self._starts = [match.start() for match in self._matches]
+
+    def near(self, pos: int, skip: int = -1) -> re.Match[str] | None:
+        """The match starting nearest ``pos`` (the earlier one on a tie), not one starting at
+        ``skip``."""
+        starts = self._starts
+        at = bisect.bisect_left(starts, pos)
+        left = at - 1
+        while left >= 0 and starts[left] == skip:
+            left -= 1
+        right = at
+        while right < len(starts) and starts[right] == skip:
+            right += 1
+        best = bisect.bisect_left(starts, starts[left]) if left >= 0 else None
+        if right < len(starts) and (best is None or starts[right] - pos < pos - starts[best]):
+            best = right
+        return None if best is None else self._matches[best]

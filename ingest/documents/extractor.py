@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ingest.documents.candidate import Candidate, Context, cue_near, ref, span
+from ingest.documents.candidate import Candidate, Context, Cues, ref, span
 from ingest.documents.designation import continued_designation, designation_facts
 from ingest.documents.funding import money, targets
 from ingest.documents.initiative import initiative_name, trim_name
@@ -152,10 +152,12 @@ def _pursues(
     out: list[Candidate] = []
     if subject is None:
         return out
+    cues: Cues | None = None  # found when the sentence's first industry asks
     for m in mentions:
         if m.label != "Industry":
             continue
-        cue = cue_near(_PURSUE, text, s, e, m.end, skip=_based_on(text, m.end))
+        cues = cues or Cues(_PURSUE, text, s, e)
+        cue = cues.near(m.end, skip=_based_on(text, m.end))
         if cue is None:
             continue
         a, b = span(text, s, e, m.start, cue.end() if cue.start() > m.start else m.end)
@@ -185,11 +187,14 @@ def _participation(
     text: str, s: int, e: int, mentions: list[Mention], ctx: Context
 ) -> list[Candidate]:
     out = []
+    cues: dict[str, Cues] = {}  # by role, found when the sentence's first organisation asks
     for m in mentions:
         if m.label != "Organization":
             continue
         for role, pattern in _PARTICIPATE.items():
-            cue = cue_near(pattern, text, s, e, m.end)
+            if role not in cues:
+                cues[role] = Cues(pattern, text, s, e)
+            cue = cues[role].near(m.end)
             if cue is not None and abs(cue.start() - m.end) <= 40:
                 name = initiative_name(text, s, e, cue.end(), _ends(mentions))
                 name = name or ctx.earlier_initiative(text)

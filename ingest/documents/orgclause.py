@@ -92,10 +92,13 @@ _LIST_CLOSE = (
     r"\s?등\s?(?:총\s?)?"
     r"(?:\d+\s?개\s?(?:사|기업|업체|회사)|\d+\s?곳|(?:(?<![가-힣])[가-힣A-Za-z0-9]+\s){0,3}?\S*기업들?|업체들?)"
 )
+# A list reads at most LIST_MOST names before its close (the longest in our evaluation texts
+# has ten). Unbounded, a long run of names with no close would be read again from each name.
+LIST_MOST = 50
 _LISTED = re.compile(
     r"(?P<list>"
-    rf"(?:{_LIST_ITEM}(?:\s?,\s?|(?:과|와)\s|·))*{_LIST_ITEM}"
-    rf"|(?:▷\s?{_LIST_ITEM}\s?){{2,}}"
+    rf"(?:{_LIST_ITEM}(?:\s?,\s?|(?:과|와)\s|·)){{0,{LIST_MOST - 1}}}{_LIST_ITEM}"
+    rf"|(?:▷\s?{_LIST_ITEM}\s?){{2,{LIST_MOST}}}"
     rf"){_LIST_CLOSE}"
     r"(?:이|가|은|는|을|를|과|와|의|도|까지)?(?![가-힣])"
 )

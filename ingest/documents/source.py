@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from ingest.documents.reader import RawText
+from ingest.documents.spans import Spans, Stretch
 from ontology.models import SLUG
 
 _DATE = r"(20\d{2})\s?[.\-/년]\s?(\d{1,2})\s?[.\-/월]\s?(\d{1,2})(?!\d)"
@@ -125,11 +126,12 @@ def _iso(match: re.Match[str]) -> str | None:
 def _content_lines(text: str, dropped: Sequence[tuple[int, int]]) -> list[str]:
     out = []
     pos = 0
+    furniture = Spans(Stretch(a, b) for a, b in dropped)
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         inner = line.strip()
         lead = start + len(line) - len(line.lstrip())
-        if inner and not any(a <= lead < b for a, b in dropped):
+        if inner and not furniture.covering(lead):
             out.append(inner)
         if len(out) >= 8:
             break
