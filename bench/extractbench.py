@@ -62,6 +62,41 @@ def extract_speed(count: int, rounds: int = ROUNDS, folder: Path | None = None) 
     }
 
 
+def long_document(count: int, rounds: int = 3) -> dict[str, Any]:
+    """One document made of ``count`` synthetic articles (a long report) against the same
+    articles read one by one: the whole pipeline should cost about the same per character.
+    Rounds alternate the two sides; each keeps its fastest round."""
+    from ingest.documents.document import Pipeline
+    from ingest.documents.reader import read
+
+    with tempfile.TemporaryDirectory(prefix="rsgb-long-") as tmp:
+        paths = Articles().write(Path(tmp) / "parts", count)
+        parts = [read(path) for path in paths]
+        whole_path = Path(tmp) / "report.txt"
+        whole_path.write_text("\n\n".join(raw.text for raw in parts), encoding="utf-8")
+        whole = read(whole_path)
+    pipeline = Pipeline.load()
+
+    def one_by_one() -> int:
+        return sum(len(pipeline.run(raw)[1]) for raw in parts)
+
+    def as_one() -> int:
+        return len(pipeline.run(whole)[1])
+
+    facts_parts, facts_whole = one_by_one(), as_one()  # warm-up, untimed
+    parts_s, whole_s, _ = _alternate(one_by_one, as_one, rounds)
+    return {
+        "articles": count,
+        "characters": len(whole.text),
+        "parts_s": round(parts_s, 2),
+        "whole_s": round(whole_s, 2),
+        "facts_parts": facts_parts,
+        "facts_whole": facts_whole,
+        "ratio": round(whole_s / parts_s, 2),
+        "target": "<= 1.5",
+    }
+
+
 def _alternate(
     first: Callable[[], int], second: Callable[[], int], rounds: int
 ) -> tuple[float, float, list[float]]:

@@ -402,6 +402,20 @@ def _extract(r: dict[str, Any]) -> list[str]:
         f"(`ingest.documents.document.Pipeline`) {r['pipeline_docs_per_s']} docs/s, "
         f"{r['candidate_facts']} candidate facts. Ratio **{r['ratio']}** "
         f"(target >= 0.6: {_ok(r['ratio'], '>= 0.6')}).",
+        *_long_line(r.get("long_document")),
+    ]
+
+
+def _long_line(d: dict[str, Any] | None) -> list[str]:
+    if not d:
+        return []
+    return [
+        "",
+        f"One document made of {d['articles']} of them ({d['characters']:,} characters, a long "
+        f"report) against the same articles one by one: {d['whole_s']} s against "
+        f"{d['parts_s']} s, ratio **{d['ratio']}** (target <= 1.5: {_ok(d['ratio'], '<= 1.5')}). "
+        f"Candidate facts: {d['facts_whole']} as one document, {d['facts_parts']} one by one "
+        "(one document's facts are merged and read against the whole of it).",
     ]
 
 
