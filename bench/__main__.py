@@ -25,7 +25,8 @@ console = Console(stderr=True)
 #: Per tier: row-by-row baseline cap, whole-graph SHACL in the build, pyshacl on the whole
 #: graph as the reference and the seconds after which each pyshacl run is stopped (pyshacl
 #: takes minutes at tier S, about linear in the triples), API seconds per level, synthetic
-#: articles for the extraction ratio and for the long document made of them.
+#: articles for the extraction ratio and for the long document made of them, characters of
+#: hostile text for the growth of extraction time with length.
 SETTINGS: dict[str, dict[str, Any]] = {
     "T": {
         "rowwise_cap": None,
@@ -34,6 +35,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 0.5,
         "articles": 3,
         "long": 10,
+        "growth": 2_000,
     },
     "S": {
         "rowwise_cap": None,
@@ -42,6 +44,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 2.0,
         "articles": 20,
         "long": 150,
+        "growth": 10_000,
     },
     "M": {
         "rowwise_cap": None,
@@ -51,6 +54,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 3.0,
         "articles": 40,
         "long": 300,
+        "growth": 10_000,
     },
     "L": {
         "rowwise_cap": 200_000,
@@ -59,6 +63,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 3.0,
         "articles": 40,
         "long": 300,
+        "growth": 10_000,
     },
 }
 
@@ -132,11 +137,15 @@ def run(tier: str, seed: int, only: set[str]) -> None:
             _api(tier, home, srv, cfg["api_s"])
         if "extract" in only:
             from bench.extractbench import extract_speed, long_document
+            from bench.growthbench import growth
 
             console.print("extraction vs Kiwi alone ...")
             speed = extract_speed(cfg["articles"])
             console.print("one long document vs its articles one by one ...")
-            save(tier, "extract", {**speed, "long_document": long_document(cfg["long"])})
+            long = long_document(cfg["long"])
+            console.print("growth with length on hostile text ...")
+            grown = growth(cfg["growth"])
+            save(tier, "extract", {**speed, "long_document": long, "growth": grown})
         _own_graph(tier, only, srv)
     report.write()
 

@@ -403,7 +403,26 @@ def _extract(r: dict[str, Any]) -> list[str]:
         f"{r['candidate_facts']} candidate facts. Ratio **{r['ratio']}** "
         f"(target >= 0.6: {_ok(r['ratio'], '>= 0.6')}).",
         *_long_line(r.get("long_document")),
+        *_growth_lines(r.get("growth")),
     ]
+
+
+def _growth_lines(g: dict[str, Any] | None) -> list[str]:
+    if not g:
+        return []
+    lines = [
+        "",
+        f"Growth with length on hostile text (`bench/growthbench.py`): each fragment of our own "
+        f"repeated into one document of {g['characters']:,} characters and of twice that; the "
+        f"figure is the double's time over the single's (2 linear, 4 quadratic). Worst "
+        f"**{g['worst']}** (target {g['target']}: {_ok(g['worst'], g['target'])}).",
+        "",
+        "| shape | single (s) | double (s) | ratio |",
+        "|---|---|---|---|",
+    ]
+    for name, f in g["shapes"].items():
+        lines.append(f"| {name} | {f['single_s']} | {f['double_s']} | {f['ratio']} |")
+    return lines
 
 
 def _long_line(d: dict[str, Any] | None) -> list[str]:

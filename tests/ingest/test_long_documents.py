@@ -1,6 +1,7 @@
 """A long document is read as its parts are: the look-ups that keep extraction near linear
 (``Spans``, ``Cues``, the hyphenated word before a company, the bounded list of names) give
-what the list scans they replaced gave, and a long list is still read whole.
+what the list scans they replaced gave, a long list is still read whole, and a paragraph
+without line breaks is read in pieces cut after its sentences.
 
 The speed itself is measured in bench/ (``long_document``), not here."""
 
@@ -18,6 +19,7 @@ from ingest.documents.orgclause import LIST_MOST, find_by_clause
 from ingest.documents.orgform import _HYPHENATED, _hyphenated_before
 from ingest.documents.reader import RawText
 from ingest.documents.spans import Spans, Stretch
+from ingest.korean.sentences import LONGEST, pieces
 
 _stretches = st.lists(
     st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: Stretch(p[0], p[0] + p[1])),
@@ -115,3 +117,31 @@ def test_a_document_of_many_articles_reads_as_its_articles(pipeline: Pipeline) -
 def _found(pipeline: Pipeline, text: str) -> set[tuple[str, str]]:
     extraction, _ = pipeline.run(RawText(Path("m.txt"), text, "text"))
     return {(e.type, e.id or e.text) for e in extraction.entities if e.type != "Amount"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="가나다. !?\t", max_size=300), st.integers(4, 60))
+def test_a_long_paragraph_is_cut_into_pieces_that_join_back(line: str, longest: int) -> None:
+    cut = list(pieces(line, longest))
+    assert "".join(piece for _, piece in cut) == line
+    assert [start for start, _ in cut] == [sum(len(p) for _, p in cut[:k]) for k in range(len(cut))]
+    assert all(len(piece) <= longest for _, piece in cut)
+
+
+def test_a_piece_ends_after_a_sentence_when_one_ends_in_its_second_half() -> None:
+    sentence = "가온텍이 대전에 공장을 짓는다. "
+    line = sentence * 300
+    cut = list(pieces(line))
+    assert len(cut) > 1
+    assert all(piece.endswith("다. ") for _, piece in cut[:-1])
+
+
+def test_the_sentences_of_a_paragraph_without_line_breaks_are_those_of_its_sentences(
+    pipeline: Pipeline,
+) -> None:
+    sentence = "가온텍이 대전에 100억 원을 투자해 공장을 짓는다. "
+    text = sentence * (3 * LONGEST // len(sentence))
+    found = pipeline.tokenizer.sentences(text)
+    assert len(found) == text.count("짓는다.")
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert {s.text for s in found} == {sentence.strip()}
