@@ -44,7 +44,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 2.0,
         "articles": 20,
         "long": 150,
-        "growth": 10_000,
+        "growth": 20_000,
     },
     "M": {
         "rowwise_cap": None,
@@ -54,7 +54,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 3.0,
         "articles": 40,
         "long": 300,
-        "growth": 10_000,
+        "growth": 20_000,
     },
     "L": {
         "rowwise_cap": 200_000,
@@ -63,7 +63,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "api_s": 3.0,
         "articles": 40,
         "long": 300,
-        "growth": 10_000,
+        "growth": 20_000,
     },
 }
 

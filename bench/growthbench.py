@@ -7,7 +7,7 @@ were quadratic before the look-ups by position (a run of list items with its clo
 end, agreements, chiefs in brackets, caption lines, …) and a few that never were, as a check
 that the figure can tell them apart. Each side keeps its fastest of ``rounds``.
 
-    python -c "from bench.growthbench import growth; print(growth(10_000))"
+    python -c "from bench.growthbench import growth; print(growth(20_000))"
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ SHAPES: dict[str, tuple[str, str]] = {
 TARGET = "<= 2.6"
 
 
-def growth(size: int = 10_000, rounds: int = 3) -> dict[str, Any]:
+def growth(size: int = 20_000, rounds: int = 5) -> dict[str, Any]:
     """The time of each shape at ``size`` and ``2 * size`` characters, and their ratio."""
     from ingest.documents.document import Pipeline
     from ingest.documents.reader import read
