@@ -15,8 +15,11 @@ that qualify each; ``designation_facts`` gives SEEKS or HOLDS per region:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from ingest.documents.candidate import Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
@@ -114,7 +117,7 @@ def complete(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the industry qualifiers of designations and the bare or industry-named
     schemes added (in order)."""
     out: list[Mention] = []
-    industries = [m for m in mentions if m.label == "Industry"]
+    industries = _Industries([m for m in mentions if m.label == "Industry"])
     taken = Spans(mentions)
     # "연구개발특구 모델인 강소특구": a scheme that only says what kind another one is, not
     # what a bare head word after it stands for.
@@ -150,19 +153,42 @@ def complete(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         )
         last = added[-1]
+    new = set(added)
     for m in sorted([*mentions, *added], key=lambda m: m.start):
-        if m.label == "Designation" and not m.qualifier and m not in added:
+        if m.label == "Designation" and not m.qualifier and m not in new:
             ids = tuple(q.id for q in _qualifiers(text, m.start, industries))
             m = replace(m, qualifier=tuple(i for i in ids if i != _MPE_INDUSTRY))
         out.append(m)
     return out
 
 
-def _qualifiers(text: str, pos: int, industries: list[Mention]) -> list[Mention]:
+class _Industries:
+    """A document's industry mentions in order, and those that end by a position, last first.
+
+    The mentions come sorted by start; when their ends are in order too (no industry inside
+    another), those ending by ``pos`` are a prefix found by bisection instead of a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self._ends = [m.end for m in mentions]
+        self._ordered = all(a <= b for a, b in pairwise(self._ends))
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self.mentions)
+
+    def ending_by(self, pos: int) -> Iterator[Mention]:
+        """The mentions with ``end <= pos``, from the last of the list to the first."""
+        if self._ordered:
+            last = bisect.bisect_right(self._ends, pos) - 1
+            return (self.mentions[at] for at in range(last, -1, -1))
+        return reversed([m for m in self.mentions if m.end <= pos])
+
+
+def _qualifiers(text: str, pos: int, industries: _Industries) -> list[Mention]:
     """Industry names written right before ``pos``: "이차전지 ", "모빌리티·이차전지 ",
     "이차전지 첨단전략산업 ", "소부장 전력반도체 "."""
     found: list[Mention] = []
-    for m in reversed([m for m in industries if m.end <= pos]):
+    for m in industries.ending_by(pos):
         gap = text[m.end : (found[-1].start if found else pos)]
         if not _MARKER.match(gap):
             break

@@ -71,6 +71,15 @@ class Spans(Generic[T]):
         hi = bisect.bisect_left(self._starts, end)
         return [item for item in self._items[lo:hi] if start < item.end]
 
+    def ending_by(self, pos: int, within: int) -> list[T]:
+        """The items that end at most ``within`` characters before ``pos``:
+        ``pos - within <= item.end <= pos``."""
+        return [
+            item
+            for item in self.overlapping(pos - within - 1, pos + 1)
+            if pos - within <= item.end <= pos
+        ]
+
     def covering(self, pos: int) -> list[T]:
         """The items with ``item.start <= pos < item.end``."""
         return self.overlapping(pos, pos + 1)

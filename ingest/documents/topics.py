@@ -202,6 +202,8 @@ def document_industries(
     story's other industries (``_car_markets``)."""
     found = set(from_facts)
     industries = [m for m in mentions if m.label == "Industry"]
+    by_place = Spans(industries)
+    every_place = Spans(mentions)
     # An umbrella word counts when written as an industry ("에너지 산업") or as a concrete
     # thing of it ("관광리조트", "건강기능식품"), not as a word.
     named = {
@@ -212,7 +214,7 @@ def document_industries(
         or _AS_FIELD.match(text, m.end)
         or (m.id == "food" and _MADE.match(text, m.end))
         or (m.id == "tourism" and _LEISURE.match(text, m.end))
-        or _listed_with_sectors(text, m, industries)
+        or _listed_with_sectors(text, m, by_place)
     }
     # A scheme whose name is an industry concept: "소부장 특화단지" is about MPE.
     found |= {
@@ -221,10 +223,9 @@ def document_industries(
         if m.label == "Designation" and m.id in _SCHEME_INDUSTRY
         for industry in _SCHEME_INDUSTRY[m.id]
     }
-    concepts = [m for m in mentions if m.label in ("Industry", "Designation")]
+    concepts = Spans(m for m in mentions if m.label in ("Industry", "Designation"))
     quoted = {m.id for m in industries if _quoted(text, m.start)}
     only_quoted = quoted - {m.id for m in industries if not _quoted(text, m.start)}
-    by_place = Spans(industries)
     order = {id(m): at for at, m in enumerate(industries)}
     for sent in sentences:
         inside = sorted(
@@ -257,7 +258,7 @@ def document_industries(
                 found.add("semiconductor-equipment")  # "반도체 검사장비": its equipment
             if m.id in UMBRELLA and m.id not in named:
                 continue
-            if m.id == "advanced-materials" and _material_of(text, m, mentions):
+            if m.id == "advanced-materials" and _material_of(text, m, every_place):
                 continue  # "반도체용 첨단소재", "이차전지 신소재": another industry's material
             if _NOT_THE_SECTOR.match(text, m.end):
                 continue  # "AI 시대", "수소차 연료탱크", "부품용 소재": an era or a market
@@ -267,7 +268,7 @@ def document_industries(
                 text, m.end, sent.end
             ):
                 continue  # "주력산업이었던 자동차 조선 … 과 함께": the region's industries of old
-            if _in_a_name(text, m, industries) or _among_other_things(text, m, industries):
+            if _in_a_name(text, m, by_place) or _among_other_things(text, m, by_place):
                 continue  # "한국항공우주(KAI)", "기술·제도·금융·인력": a name, a list of means
             if _alone_on_its_line(text, m):
                 continue  # "로봇" as a line of its own: a menu or a tag, not a statement
@@ -285,7 +286,7 @@ def document_industries(
                 continue  # "전기차 사용후 배터리": the battery's market, not the cars
             if m.id == "automotive" and _CARMAKERS.match(text, m.end):
                 continue  # "자동차업계와 협력": the carmakers as customers or partners
-            if _other_foundry(text, m, mentions):
+            if _other_foundry(text, m, every_place):
                 continue  # "바이오 파운드리": another field's contract making
             if _FOR_DEFENSE.search(text, max(0, m.start - 12), m.start):
                 found.add("defense")  # "국방용 드론": drones for the armed forces
@@ -332,9 +333,10 @@ def _car_markets(
 
 
 _MATERIAL_FOR = re.compile(r"(?:용|용의)?\s?(?:첨단\s?)?")
+_MATERIAL_GAP = 6  # the longest text _MATERIAL_FOR matches: "용의 첨단 "
 
 
-def _material_of(text: str, m: Mention, mentions: list[Mention]) -> bool:
+def _material_of(text: str, m: Mention, mentions: Spans[Mention]) -> bool:
     """Advanced materials written right after another industry or a company ("반도체용
     첨단소재", "이차전지 신소재", "한화솔루션 첨단소재 부문"): that one's material or
     division, not the advanced-materials field."""
@@ -343,21 +345,22 @@ def _material_of(text: str, m: Mention, mentions: list[Mention]) -> bool:
         and o.label in ("Industry", "Organization")
         and o.id != m.id
         and _MATERIAL_FOR.fullmatch(text, o.end, m.start) is not None
-        for o in mentions
+        for o in mentions.ending_by(m.start, _MATERIAL_GAP)
     )
 
 
-def _other_foundry(text: str, m: Mention, mentions: list[Mention]) -> bool:
+def _other_foundry(text: str, m: Mention, mentions: Spans[Mention]) -> bool:
     """파운드리 after a word that is neither a chip nor a company ("바이오 파운드리", "전극
     파운드리"), not "반도체 파운드리" or "한빛전자 파운드리"."""
     if m.text != "파운드리" or not _OTHER_FOUNDRY.search(text, max(0, m.start - 8), m.start):
         return False
     return not any(
-        o.label == "Organization" and o.end <= m.start and m.start - o.end <= 1 for o in mentions
+        o.label == "Organization" and o.end <= m.start and m.start - o.end <= 1
+        for o in mentions.ending_by(m.start, 1)
     )
 
 
-def _listed_with_sectors(text: str, m: Mention, industries: list[Mention]) -> bool:
+def _listed_with_sectors(text: str, m: Mention, industries: Spans[Mention]) -> bool:
     """An umbrella word as an item of a list of sectors, after another industry ("로봇·
     모빌리티·에너지 등", "인공지능, 수소연료전지, 에너지 등 관련 기업")."""
     if not _LIST_END.match(text, m.end):
@@ -367,7 +370,7 @@ def _listed_with_sectors(text: str, m: Mention, industries: list[Mention]) -> bo
         and m.start - o.end <= 6
         and o.id not in UMBRELLA
         and _LIST_JOIN.fullmatch(text, o.end, m.start) is not None
-        for o in industries
+        for o in industries.ending_by(m.start, 6)
     )
 
 
@@ -378,7 +381,7 @@ def _defines(body: str) -> bool:
     return bool(_DEFINES.search(body.rstrip()) or _APPOSITION.match(body))
 
 
-def _concept_subject(text: str, sent: Sentence, concepts: list[Mention]) -> bool:
+def _concept_subject(text: str, sent: Sentence, concepts: Spans[Mention]) -> bool:
     """Whether what the sentence is about is a concept (an industry, a scheme, a term with
     its abbreviation in brackets), not a region or an organisation."""
     first = _SUBJECT.search(text, sent.start, sent.end)
@@ -388,7 +391,8 @@ def _concept_subject(text: str, sent: Sentence, concepts: list[Mention]) -> bool
     # The concept is the subject's head word ("SMR은"), not part of a longer name before
     # the particle ("마산 로봇랜드는" is a place).
     return head.endswith(")") or any(
-        sent.start <= m.start and m.end == first.start() for m in concepts
+        sent.start <= m.start and m.end == first.start()
+        for m in concepts.ending_by(first.start(), 0)
     )
 
 
@@ -420,12 +424,12 @@ def _quoted(text: str, pos: int) -> bool:
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 
 
-def _in_a_name(text: str, m: Mention, industries: list[Mention]) -> bool:
+def _in_a_name(text: str, m: Mention, industries: Spans[Mention]) -> bool:
     """An industry written inside a longer name: glued to a word before it that is no
     industry, and to a letter or a bracket after it ("한국항공우주(KAI)", "진주뿌리산업단지")."""
     if m.start == 0 or not _LETTER.match(text[m.start - 1]):
         return False
-    if any(o.end == m.start for o in industries):
+    if industries.ending_by(m.start, 0):
         return False  # "수소모빌리티": two industries glued
     after = text[m.end : m.end + 1]
     return bool(after) and (after == "(" or _LETTER.match(after) is not None)
@@ -434,7 +438,7 @@ def _in_a_name(text: str, m: Mention, industries: list[Mention]) -> bool:
 _LIST_WORD = re.compile(r"[가-힣A-Za-z]+(?:·[가-힣A-Za-z]+)+")
 
 
-def _among_other_things(text: str, m: Mention, industries: list[Mention]) -> bool:
+def _among_other_things(text: str, m: Mention, industries: Spans[Mention]) -> bool:
     """An item of a ·-list of three or more whose items are mostly no industry ("기술·제도·
     금융·인력", "생활·여가·안전"): a list of means or areas of life, not of sectors."""
     if "·" not in text[max(0, m.start - 1) : m.end + 1]:
@@ -450,7 +454,7 @@ def _among_other_things(text: str, m: Mention, industries: list[Mention]) -> boo
         return False
     named, at = 0, run.start()
     for item in items:  # an item inside an industry's name ("소재·부품·장비") is one
-        if any(o.start <= at and at + len(item) <= o.end for o in industries):
+        if any(at + len(item) <= o.end for o in industries.covering(at)):
             named += 1
         at += len(item) + 1
     return named * 2 < len(items)

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.documents.candidate import Cues
+from ingest.documents.designation import _Industries
 from ingest.documents.document import Pipeline
+from ingest.documents.matcher import Mention
 from ingest.documents.orgclause import LIST_MOST, find_by_clause
 from ingest.documents.orgform import _HYPHENATED, _hyphenated_before
 from ingest.documents.reader import RawText
@@ -46,6 +48,23 @@ def test_spans_answer_as_a_scan_of_the_list(
     assert sorted(spans.overlapping(start, end)) == sorted(scan)
     assert sorted(spans.covering(start)) == sorted(s for s in held if s.start <= start < s.end)
     assert len(spans) == len(held)
+    within = width % 7
+    assert sorted(spans.ending_by(start, within)) == sorted(
+        s for s in held if start - within <= s.end <= start
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_stretches, st.integers(0, 75))
+def test_the_industries_ending_by_a_position_come_last_first_as_a_scan_gives(
+    items: list[Stretch], pos: int
+) -> None:
+    mentions = [
+        Mention("Industry", f"i{k}", "", "", "", s.start, s.end) for k, s in enumerate(items)
+    ]
+    for order in (mentions, sorted(mentions, key=lambda m: (m.start, m.end))):
+        expected = list(reversed([m for m in order if m.end <= pos]))
+        assert list(_Industries(order).ending_by(pos)) == expected
 
 
 def _nearest_by_scan(
