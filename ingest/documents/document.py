@@ -32,6 +32,7 @@ from ingest.documents.orgnames import (
     named_aside,
     owner_group,
     tokens_within,
+    word_start,
     written_again,
 )
 from ingest.documents.places import in_passing
@@ -502,7 +503,7 @@ def _committee_named(text: str, org: Mention, tokens: Sequence[Token], places: s
     for _ in range(3):
         if start < 2 or text[start - 1] != " ":
             break
-        word = _word_start(text, start - 1)
+        word = word_start(text, start - 1)
         inside = tokens_within(word, start - 1, tokens)
         if (
             not inside
@@ -516,7 +517,7 @@ def _committee_named(text: str, org: Mention, tokens: Sequence[Token], places: s
     if start == org.start:
         return org
     if start > 0 and text[start - 1] not in "\n'\"‘“(":
-        before = tokens_within(_word_start(text, start - 1), start - 1, tokens)
+        before = tokens_within(word_start(text, start - 1), start - 1, tokens)
         if (
             not before
             or before[-1].end != start - 1
@@ -524,14 +525,6 @@ def _committee_named(text: str, org: Mention, tokens: Sequence[Token], places: s
         ):
             return org  # a longer run of nouns: where the name begins is unclear
     return _new_organization(text, start, org.end, org.confidence, org.kind)
-
-
-def _word_start(text: str, end: int) -> int:
-    """Where the word that ends at ``end`` begins (after the white space before it)."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return start
 
 
 def _region_named(text: str, linked: list[Mention], new: list[Mention]) -> list[Mention]:

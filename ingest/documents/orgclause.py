@@ -33,6 +33,7 @@ from ingest.documents.orgnames import (
     by_morphology,
     common_noun,
     particle_fits,
+    word_start,
 )
 from ingest.korean.sentences import Token
 
@@ -159,9 +160,7 @@ def _words_before(text: str, pos: int) -> Iterator[tuple[int, int]]:
     while end > 0:
         while end > 0 and text[end - 1] == " ":
             end -= 1
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
+        start = word_start(text, end)
         word = text[start:end]
         if ")" in word and "(" not in word[: word.index(")")]:
             opened = text.rfind("(", max(0, start - 30), start)

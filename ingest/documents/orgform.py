@@ -22,6 +22,7 @@ from ingest.documents.orgnames import (
     common_noun,
     generic_body,
     particle_fits,
+    word_start,
 )
 from ingest.korean.sentences import Token
 
@@ -205,10 +206,7 @@ def _hyphenated_before(text: str, end: int) -> re.Match[str] | None:
         last = end - 1
     if last == 0 or not text[last - 1].isspace():
         return None
-    begin = last - 1
-    while begin > 0 and not text[begin - 1].isspace():  # str.isspace is the pattern's \s
-        begin -= 1
-    return _HYPHENATED.search(text, begin, end)
+    return _HYPHENATED.search(text, word_start(text, last - 1), end)
 
 
 # The first word of a company's name written with a space before its company word

@@ -243,6 +243,15 @@ _GENERIC_LATIN = frozenset(
 )
 
 
+def word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` begins (after the white space before it; white
+    space as ``str.isspace`` and a pattern's ``\\s`` read it)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def tokens_within(start: int, end: int, tokens: Sequence[Token]) -> list[Token]:
     """Kiwi's ``tokens`` (sorted, text offsets) that lie wholly inside [start, end)."""
     inside = []
