@@ -173,9 +173,6 @@ class _Industries:
         self._ends = [m.end for m in mentions]
         self._ordered = all(a <= b for a, b in pairwise(self._ends))
 
-    def __iter__(self) -> Iterator[Mention]:
-        return iter(self.mentions)
-
     def ending_by(self, pos: int) -> Iterator[Mention]:
         """The mentions with ``end <= pos``, from the last of the list to the first."""
         if self._ordered:

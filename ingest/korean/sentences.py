@@ -70,8 +70,8 @@ class Tokenizer:
 
 
 #: A paragraph longer than this is read in pieces: Kiwi's time on one paragraph grows faster
-#: than its length (a text with no line breaks, 100,000 characters, took 4.8 s; in pieces
-#: 1.0 s). The longest paragraph of our evaluation texts has 886 characters.
+#: than its length (a text with no line breaks, 104,000 characters, took 4.8 s; in pieces
+#: 1.6 s). The longest paragraph of our evaluation texts has 886 characters.
 LONGEST = 2_000
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 
