@@ -2,17 +2,32 @@
 evidence marked inside its paragraph (its sentence for entries queued before paragraphs were
 kept), accept / edit / reject, bulk accept above a confidence,
 the organisations the documents propose (new to the graph), and a build button with progress.
+A page holds a few documents of the queue (``Shown``), with links to the others.
 The page asks only its own server; the decisions go through the review queue's functions."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from ontology.models import REF_RE
 from visual.page import Page, escape, fill, json_for_script, template
 
 #: The fields a reviewer edits on the page (the queue accepts more through the API).
 FIELDS = ("subject", "object", "amount_krw", "amount_text", "date", "basis", "role", "evidence")
+
+
+class Shown(BaseModel):
+    """Which part of the queue a page shows, and how much there is in all."""
+
+    page: int = 1
+    source: str | None = None
+    min_confidence: float | None = None
+    #: Pages, documents and candidates that match the filters (not only those on this page).
+    pages: int = 1
+    documents: int = 0
+    candidates: int = 0
 
 
 def new_node(ref: str) -> tuple[str, str] | None:
@@ -85,9 +100,11 @@ def render(
     csrf: str | None,
     writable: bool,
     build: dict[str, Any],
+    shown: Shown | None = None,
 ) -> Page:
     grouped = groups(items)
     payload = {
+        "shown": (shown or Shown()).model_dump(),
         "groups": grouped,
         "proposed": proposed(grouped),
         "fields": list(FIELDS),

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from ingest.documents.reader import RawText
 
 Paths = Annotated[list[Path], typer.Argument(help="files or folders (read recursively)")]
+#: How many items ``rsg review --list`` shows unless told otherwise.
+LIST_LIMIT = 50
 
 
 def register(app: typer.Typer) -> None:
@@ -77,7 +79,7 @@ def register(app: typer.Typer) -> None:
                 added += queue.add(source, str(raw.path), doc.published, facts, info, raw.text)
         except RsgError as exc:
             raise fail(exc) from None
-        pending = len(queue.items("pending"))
+        pending = queue.count("pending")
         err.print(f"queued {added} new candidate(s); {pending} pending → `rsg review`")
 
     @app.command()
@@ -89,6 +91,16 @@ def register(app: typer.Typer) -> None:
             typer.Option("--set", help="edit before accepting: FIELD=VALUE (object_id=..., ...)"),
         ] = None,
         list_: Annotated[bool, typer.Option("--list", help="list pending items and stop")] = False,
+        source: Annotated[
+            str | None, typer.Option(help="list only the items of this Source id")
+        ] = None,
+        min_confidence: Annotated[
+            float | None,
+            typer.Option(min=0.0, max=1.0, help="list only items at this confidence or above"),
+        ] = None,
+        limit: Annotated[
+            int, typer.Option(min=0, help="list at most this many items (0: all of them)")
+        ] = LIST_LIMIT,
         data: Annotated[
             Path | None, typer.Option(help="data folder (default RSG_DATA_DIR)")
         ] = None,
@@ -122,10 +134,13 @@ def register(app: typer.Typer) -> None:
                         + (f" → {where}" if item.status == "accepted" else "")
                     )
                 return
-            pending = queue.items("pending")
             if list_ or not sys.stdin.isatty():
-                _list(pending)
+                shown = queue.items(
+                    "pending", source=source, min_confidence=min_confidence, limit=limit or None
+                )
+                _list(shown, queue.count("pending", source=source, min_confidence=min_confidence))
                 return
+            pending = queue.items("pending", source=source, min_confidence=min_confidence)
             _interactive(queue, pending, data_dir, EDITABLE)
         except RsgError as exc:
             raise fail(exc) from None
@@ -377,9 +392,11 @@ def _run(
 
     limits = IngestSettings()
 
-    # The pipeline builds its tables on first use (seconds); built here once, every forked
-    # child has them, instead of each document paying for them again within its time limit.
-    pipeline.run(RawText(path=Path("warm-up.txt"), text=WARM_UP, kind="text"), None)
+    # The pipeline builds its tables on first use (seconds), and the data folder's list of
+    # sources is read once; done here, every forked child has them, instead of each document
+    # paying for them again within its time limit.
+    warm = RawText(path=Path("warm-up.txt"), text=WARM_UP, kind="text")
+    pipeline.run(warm, published_date(warm))
 
     def extract(path: Path) -> tuple[RawText, Extraction, list[ExtractedFact]]:
         raw = read(path)
@@ -512,9 +529,14 @@ def _decisions(
     return accepted, rejected
 
 
-def _list(pending: Sequence[object]) -> None:
+def _list(pending: Sequence[object], total: int) -> None:
     from ingest.documents.review import Item
 
+    shown = (
+        f"{total} pending"
+        if len(pending) == total
+        else f"{len(pending)} of {total} pending; --limit 0 shows all"
+    )
     table = Table(
         "type",
         "subject",
@@ -523,7 +545,7 @@ def _list(pending: Sequence[object]) -> None:
         "evidence",
         "source",
         Column("confidence", justify="right"),
-        title=f"review queue / 검토 대기열 ({len(pending)} pending)",
+        title=f"review queue / 검토 대기열 ({shown})",
     )
     table.columns.insert(0, Column("id", no_wrap=True, min_width=10))
     for item in pending:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from ingest.documents.listing import entries
 from ingest.documents.reader import RawText
 
 _FULL = re.compile(
@@ -43,7 +41,7 @@ def published_date(raw: RawText, data_dir: Path | None = None) -> date | None:
     name = raw.path.name
     manifest = raw.path.parent / "manifest.yaml"
     for listing, key in ((manifest, "documents"), (_sources(data_dir), "sources")):
-        for entry in _entries(listing, key):
+        for entry in entries(listing, key):
             if entry.get("file") == name and entry.get("published"):
                 return parse_iso(str(entry["published"]))
     if raw.published_hint and (found := parse_iso(raw.published_hint)):
@@ -62,14 +60,3 @@ def _sources(data_dir: Path | None) -> Path | None:
     from ingest.graph.dataset import default_data_dir
 
     return (data_dir or default_data_dir()) / "sources.yaml"
-
-
-def _entries(path: Path | None, key: str) -> list[dict[str, Any]]:
-    if path is None or not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        return []
-    items = data.get(key) if isinstance(data, dict) else None
-    return [item for item in items or [] if isinstance(item, dict)]

@@ -1,7 +1,7 @@
 """The review queue: candidate facts waiting for a person, and what accepting one writes.
 
-The queue is one JSON file under ``RSG_HOME/review/``, changed only under an exclusive lock
-and replaced atomically, so two ``rsg ingest`` runs (or the CLI and the API) never lose or
+The queue is one SQLite file, ``RSG_HOME/review/queue.sqlite``, changed only in transactions
+that hold its write lock, so two ``rsg ingest`` runs (or the CLI and the API) never lose or
 half-write an item. Accepting a candidate appends it, in the curated data format with its
 evidence, to ``facts/<source>.yaml`` of the data folder (and the source to ``sources.yaml``
 when it is new); the whole data folder is then validated by the loader, and the files are
@@ -11,11 +11,11 @@ put back as they were if it does not pass.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import re
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,9 +27,10 @@ from pydantic import BaseModel, Field
 
 from ingest.documents import proposal
 from ingest.documents.document import ExtractedFact
+from ingest.documents.listing import entries
 from ingest.documents.source import SourceInfo
 from ingest.documents.source import source_id as made_source_id
-from ontology.errors import NotFound, ValidationFailed
+from ontology.errors import NotFound, RsgError, StoreUnavailable, ValidationFailed
 from ontology.models import REF_RE, SLUG
 
 Status = Literal["pending", "accepted", "rejected"]
@@ -100,46 +101,121 @@ def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int] | None
 
 
 class Queue:
-    """The queue file of one RSG_HOME."""
+    """The review queue of one RSG_HOME: a SQLite file, one row per candidate.
+
+    Every change is one transaction that holds the database's write lock (``BEGIN
+    IMMEDIATE``) from its first read to its commit, so two ``rsg ingest`` runs, or the CLI and
+    the API, never lose or half-write an item, and an accept writes its fact into the data folder
+    and marks the item in the same hold. Adding a document's candidates costs what the document
+    brings, not what the queue already holds; listing reads only the rows asked for.
+    """
 
     def __init__(self, home: Path) -> None:
         self.dir = home / "review"
-        self.file = self.dir / "queue.json"
+        self.file = self.dir / "queue.sqlite"
+        #: The queue file of earlier versions; its items are taken in once, then it is renamed.
+        self.legacy = self.dir / "queue.json"
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[list[Item]]:
+    def _transaction(self, write: bool) -> Iterator[sqlite3.Connection]:
         self.dir.mkdir(parents=True, exist_ok=True)
-        with (self.dir / "queue.lock").open("a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            items = self._read()
-            before = [i.model_dump() for i in items]
-            yield items
-            if [i.model_dump() for i in items] != before:
-                write_atomic(
-                    self.file,
-                    json.dumps(
-                        {"version": 1, "items": [i.model_dump() for i in items]},
-                        ensure_ascii=False,
-                        indent=1,
-                    ),
-                )
-
-    def _read(self) -> list[Item]:
-        if not self.file.is_file():
-            return []
+        con: sqlite3.Connection | None = None
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-            return [Item.model_validate(item) for item in data["items"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValidationFailed(
-                f"{self.file}: the review queue is damaged",
-                [f"{self.file}: {exc}"],
-                "move the file aside; `rsg ingest` starts a new queue",
-            ) from exc
+            con = sqlite3.connect(self.file, timeout=BUSY_S, isolation_level=None)
+            if not con.execute(_HAS_TABLE).fetchone():
+                con.execute("PRAGMA journal_mode=WAL")
+                con.executescript(_SCHEMA)
+            if self.legacy.is_file():
+                self._take_legacy(con)
+            con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.Error as exc:
+            if con is not None:
+                con.close()
+            raise self._failed(exc) from exc
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._failed(exc) from exc
+            raise
+        finally:
+            con.close()
 
-    def items(self, status: Status | None = None) -> list[Item]:
-        with self._locked() as items:
-            return [i for i in items if status is None or i.status == status]
+    def _failed(self, exc: sqlite3.Error) -> RsgError:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            return StoreUnavailable(
+                f"{self.file}: the review queue stayed locked for {BUSY_S:.0f} s",
+                "another `rsg ingest` or review is writing to it; try again when it ends",
+            )
+        return ValidationFailed(
+            f"{self.file}: the review queue is damaged",
+            [f"{self.file}: {exc}"],
+            "move the file aside; `rsg ingest` starts a new queue",
+        )
+
+    def _take_legacy(self, con: sqlite3.Connection) -> None:
+        """Take in the items of an earlier version's ``queue.json`` (once; kept as
+        ``queue.json.imported``). Items already in the database are left as they are."""
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if self.legacy.is_file():
+                try:
+                    data = json.loads(self.legacy.read_text(encoding="utf-8"))
+                    items = [Item.model_validate(item) for item in data["items"]]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise ValidationFailed(
+                        f"{self.legacy}: the review queue is damaged",
+                        [f"{self.legacy}: {exc}"],
+                        "move the file aside; `rsg ingest` starts a new queue",
+                    ) from exc
+                con.executemany(_INSERT, [_row(item) for item in items])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        with contextlib.suppress(FileNotFoundError):
+            self.legacy.replace(self.legacy.with_name(self.legacy.name + ".imported"))
+
+    def items(
+        self,
+        status: Status | None = None,
+        *,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Item]:
+        """Items in queue order, those matching every filter given, ``limit`` from ``offset``."""
+        where, args = _where(status, source, min_confidence)
+        sql = f"SELECT body FROM items{where} ORDER BY seq LIMIT ? OFFSET ?"
+        with self._transaction(write=False) as con:
+            rows = con.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
+        return [Item.model_validate_json(body) for (body,) in rows]
+
+    def count(
+        self,
+        status: Status | None = None,
+        *,
+        source: str | None = None,
+        min_confidence: float | None = None,
+    ) -> int:
+        where, args = _where(status, source, min_confidence)
+        with self._transaction(write=False) as con:
+            (n,) = con.execute(f"SELECT count(*) FROM items{where}", args).fetchone()
+        return int(n)
+
+    def sources(
+        self, status: Status | None = "pending", *, min_confidence: float | None = None
+    ) -> list[tuple[str, int]]:
+        """The documents that have matching items, in the order they were first queued, each
+        with its number of items."""
+        where, args = _where(status, None, min_confidence)
+        sql = f"SELECT source, count(*) FROM items{where} GROUP BY source ORDER BY min(seq)"
+        with self._transaction(write=False) as con:
+            return [(str(s), int(n)) for s, n in con.execute(sql, args).fetchall()]
 
     def add(
         self,
@@ -155,35 +231,34 @@ class Queue:
         With the document's raw ``text``, each keeps the paragraph its evidence lies in."""
         now = _now()
         about = info.model_dump(exclude={"published"}) if info is not None else {}
-        with self._locked() as items:
-            known = {i.id for i in items}
+        with self._transaction(write=True) as con:
             added = 0
             for fact in facts:
                 item_id = candidate_id(source, fact)
-                if item_id not in known:
-                    found = paragraph_of(text, fact.start, fact.end) if text else None
-                    items.append(
-                        Item(
-                            id=item_id,
-                            source=source,
-                            path=path,
-                            published=published,
-                            added=now,
-                            fact=fact,
-                            paragraph=found[0] if found else None,
-                            evidence_at=found[1:] if found else None,
-                            **about,
-                        )
-                    )
-                    known.add(item_id)
-                    added += 1
+                if con.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone():
+                    continue
+                found = paragraph_of(text, fact.start, fact.end) if text else None
+                item = Item(
+                    id=item_id,
+                    source=source,
+                    path=path,
+                    published=published,
+                    added=now,
+                    fact=fact,
+                    paragraph=found[0] if found else None,
+                    evidence_at=found[1:] if found else None,
+                    **about,
+                )
+                con.execute(_INSERT, _row(item))
+                added += 1
             return added
 
     def get(self, item_id: str) -> Item:
-        for item in self.items():
-            if item.id == item_id:
-                return item
-        raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+        with self._transaction(write=False) as con:
+            row = con.execute("SELECT body FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+        return Item.model_validate_json(row[0])
 
     def reject(self, item_id: str) -> Item:
         return self._decide(item_id, "rejected", {})
@@ -191,16 +266,14 @@ class Queue:
     def accept(self, item_id: str, data_dir: Path, edits: dict[str, str] | None = None) -> Item:
         """Write the fact (with ``edits`` applied) into the data folder, then mark it accepted.
 
-        The status check, the write and the mark happen under the queue's lock: accepts sent
-        at the same moment neither lose a fact nor write one twice.
+        The status check, the write and the mark happen in one hold of the queue's write lock:
+        accepts sent at the same moment neither lose a fact nor write one twice.
         """
-        with self._locked() as items:
-            index = _pending_index(items, item_id)
-            item = items[index]
+        with self._transaction(write=True) as con:
+            item = _pending(con, item_id)
             merged = {**item.edits, **(edits or {})}
             write_fact(data_dir, item, merged)
-            items[index] = _decided(item, "accepted", merged)
-            return items[index]
+            return _store(con, _decided(item, "accepted", merged))
 
     def decide_many(
         self,
@@ -210,47 +283,100 @@ class Queue:
     ) -> list[Item]:
         """Accept (with each one's edits) and reject many items with one check of the data
         folder at the end: every accepted fact is written, or none is (the files are put
-        back if the loader rejects the result). All under the queue's lock, as ``accept``."""
+        back if the loader rejects the result). All in one hold of the write lock, as
+        ``accept``."""
         reject = reject or []
-        with self._locked() as items:
-            index = {item.id: i for i, item in enumerate(items) if item.status == "pending"}
-            missing = [i for i in [*(i for i, _ in accept), *reject] if i not in index]
+        with self._transaction(write=True) as con:
+            wanted = [*(i for i, _ in accept), *reject]
+            found = _pending_of(con, wanted)
+            missing = [i for i in wanted if i not in found]
             if missing:
                 raise ValidationFailed(
                     f"{len(missing)} review item(s) are not pending",
                     [f"{item_id}: unknown or already decided" for item_id in missing],
                     "list the pending items with `rsg review --list`",
                 )
-            chosen = [(items[index[i]], {**items[index[i]].edits, **edits}) for i, edits in accept]
+            chosen = [(found[i], {**found[i].edits, **edits}) for i, edits in accept]
             write_facts(data_dir, chosen)
-            done = []
-            for item, edits in chosen:
-                items[index[item.id]] = _decided(item, "accepted", edits)
-                done.append(items[index[item.id]])
-            for item_id in reject:
-                items[index[item_id]] = _decided(items[index[item_id]], "rejected", {})
-                done.append(items[index[item_id]])
+            done = [_store(con, _decided(item, "accepted", edits)) for item, edits in chosen]
+            done += [_store(con, _decided(found[i], "rejected", {})) for i in reject]
             return done
 
     def _decide(self, item_id: str, status: Status, edits: dict[str, str]) -> Item:
-        with self._locked() as items:
-            index = _pending_index(items, item_id)
-            items[index] = _decided(items[index], status, edits)
-            return items[index]
+        with self._transaction(write=True) as con:
+            return _store(con, _decided(_pending(con, item_id), status, edits))
 
 
-def _pending_index(items: list[Item], item_id: str) -> int:
-    """Where the pending item ``item_id`` is; NotFound or ValidationFailed if it is not."""
-    for i, item in enumerate(items):
-        if item.id == item_id:
-            if item.status != "pending":
-                raise ValidationFailed(
-                    f"review item {item_id} is already {item.status}",
-                    [f"{item_id}: {item.status}"],
-                    "only pending items can be accepted or rejected",
-                )
-            return i
-    raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+#: How long a transaction waits for another one's write lock before it gives up.
+BUSY_S = 60.0
+_HAS_TABLE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'items'"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    source TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_by_status ON items (status, source, seq);
+"""
+_INSERT = (
+    "INSERT OR IGNORE INTO items (id, status, source, confidence, body) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _row(item: Item) -> tuple[str, str, str, float, str]:
+    return (item.id, item.status, item.source, item.fact.confidence, item.model_dump_json())
+
+
+def _where(
+    status: Status | None, source: str | None, min_confidence: float | None
+) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    args: list[Any] = []
+    for column, value in (("status = ?", status), ("source = ?", source)):
+        if value is not None:
+            parts.append(column)
+            args.append(value)
+    if min_confidence is not None:
+        parts.append("confidence >= ?")
+        args.append(min_confidence)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), args
+
+
+def _store(con: sqlite3.Connection, item: Item) -> Item:
+    con.execute(
+        "UPDATE items SET status = ?, body = ? WHERE id = ?",
+        (item.status, item.model_dump_json(), item.id),
+    )
+    return item
+
+
+def _pending_of(con: sqlite3.Connection, ids: list[str]) -> dict[str, Item]:
+    found: dict[str, Item] = {}
+    for item_id in dict.fromkeys(ids):
+        row = con.execute(
+            "SELECT body FROM items WHERE id = ? AND status = 'pending'", (item_id,)
+        ).fetchone()
+        if row is not None:
+            found[item_id] = Item.model_validate_json(row[0])
+    return found
+
+
+def _pending(con: sqlite3.Connection, item_id: str) -> Item:
+    """The pending item ``item_id``; NotFound or ValidationFailed if it is not one."""
+    row = con.execute("SELECT body FROM items WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
+    item = Item.model_validate_json(row[0])
+    if item.status != "pending":
+        raise ValidationFailed(
+            f"review item {item_id} is already {item.status}",
+            [f"{item_id}: {item.status}"],
+            "only pending items can be accepted or rejected",
+        )
+    return item
 
 
 def _decided(item: Item, status: Status, edits: dict[str, str]) -> Item:
@@ -267,11 +393,7 @@ def source_id(path: Path, info: SourceInfo | None = None, data_dir: Path | None 
     else one made from what the document says of itself, the file name last
     (``ingest.documents.source.source_id``)."""
     if data_dir is not None and (path.name or (info and info.url)):
-        listed = data_dir / "sources.yaml"
-        data = yaml.safe_load(listed.read_text(encoding="utf-8")) if listed.is_file() else None
-        for entry in (data or {}).get("sources") or []:
-            if not isinstance(entry, dict):
-                continue
+        for entry in entries(data_dir / "sources.yaml", "sources"):
             if entry.get("file") == path.name or (
                 info and info.url and entry.get("url") == info.url
             ):

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from api.cli.main import app
 from ingest.documents.reader import read
+from ingest.documents.review import Queue
 from ontology.errors import TooLarge, ValidationFailed
 
 KOREAN = "전북특별자치도는 새만금에 이차전지 특화단지를 조성한다. 총 1조 500억 원이 투자됐다."
@@ -126,5 +127,5 @@ def test_batch_skips_bad_files_queues_nothing_from_them_and_sums_up(
         assert reason in result.stderr
     result = CliRunner().invoke(app, ["ingest", str(docs)])
     assert result.exit_code == 0, result.output
-    queue = json.loads((tmp_path / "home" / "review" / "queue.json").read_text(encoding="utf-8"))
-    assert {Path(item["path"]).name for item in queue["items"]} == {"good.txt"}
+    queued = Queue(tmp_path / "home").items()
+    assert {Path(item.path).name for item in queued} == {"good.txt"}

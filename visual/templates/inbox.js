@@ -163,7 +163,28 @@
 
   function count() {
     var pending = Object.keys(rows).filter(function (id) { return rows[id].status === "pending"; }).length;
-    byId("rsg-count").textContent = "대기 " + pending + "건 / " + pending + " pending";
+    var shown = payload.shown;
+    byId("rsg-count").textContent = "이 쪽 대기 " + pending + "건 · 전체 " + shown.candidates + "건, 문서 " +
+      shown.documents + "개 / " + pending + " pending on this page · " + shown.candidates + " in " +
+      shown.documents + " documents";
+  }
+
+  // Links to the other pages of the queue, keeping the filters of this one.
+  function pageLink(page, label) {
+    var shown = payload.shown;
+    var query = new URLSearchParams();
+    if (shown.source) { query.set("source", shown.source); }
+    if (shown.min_confidence !== null) { query.set("min_confidence", String(shown.min_confidence)); }
+    query.set("page", String(page));
+    var link = el("a", "", label);
+    link.href = "/inbox?" + query.toString();
+    return link;
+  }
+  function pages(box) {
+    var shown = payload.shown;
+    if (shown.page > 1) { box.appendChild(pageLink(shown.page - 1, "← 앞 쪽 / previous")); }
+    box.appendChild(el("span", "rsg-muted", shown.page + " / " + shown.pages + " 쪽 (page)"));
+    if (shown.page < shown.pages) { box.appendChild(pageLink(shown.page + 1, "다음 쪽 / next →")); }
   }
 
   function render() {
@@ -177,9 +198,16 @@
       group.items.forEach(function (item) { doc.appendChild(itemRow(item)); });
       box.appendChild(doc);
     });
-    if (!payload.groups.length) {
+    if (!payload.groups.length && payload.shown.candidates) {
+      box.appendChild(el("p", "rsg-muted", "이 쪽에는 후보가 없습니다. 첫 쪽으로 가세요. / No candidates on this page: go back to the first one."));
+      box.appendChild(pageLink(1, "첫 쪽 / first page"));
+    } else if (!payload.groups.length) {
       box.appendChild(el("p", "rsg-muted", "검토할 후보가 없습니다. `rsg ingest 파일`로 문서를 넣으세요. / Nothing to review: add documents with `rsg ingest FILE`."));
     }
+    pages(byId("rsg-pages"));
+    pages(byId("rsg-pages-end"));
+    byId("rsg-filter-source").value = payload.shown.source || "";
+    byId("rsg-filter-confidence").value = payload.shown.min_confidence === null ? "" : String(payload.shown.min_confidence);
     var list = byId("rsg-proposed");
     payload.proposed.forEach(function (org) {
       var item = el("li");

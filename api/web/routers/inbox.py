@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -25,6 +25,8 @@ from queries.settings import StoreSettings
 from visual import inbox
 
 router = APIRouter(tags=["inbox"])
+#: Documents shown on one page of the inbox.
+PAGE_DOCUMENTS = 20
 #: What a reviewer may set besides EDITABLE: the id of a node new to the graph.
 NEW_NODE_EDITS = ("subject_id", "object_id")
 
@@ -42,19 +44,53 @@ def build_job(request: Request) -> BuildJob:
 
 
 @router.get("/inbox", summary="검토함 / review inbox", response_class=HTMLResponse)
-def inbox_page(request: Request) -> HTMLResponse:
-    """Candidates grouped by document, evidence marked in its sentence, accept / edit /
-    reject, bulk accept above a confidence, proposed organisations, build with progress."""
+def inbox_page(
+    request: Request,
+    page: Annotated[int, Query(ge=1, description="page of documents, from 1")] = 1,
+    source: Annotated[str | None, Query(max_length=200, description="one Source id")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only candidates at this confidence or above")
+    ] = None,
+) -> HTMLResponse:
+    """Candidates grouped by document, evidence marked in its paragraph, accept / edit /
+    reject, bulk accept above a confidence, proposed organisations, build with progress.
+    ``PAGE_DOCUMENTS`` documents a page, in the order they were queued."""
     writable = keyed(request)
     found = current_session(request)
-    items = [i.model_dump() for i in queue().items("pending")] if writable else []
+    shown = inbox.Shown(page=page, source=source, min_confidence=min_confidence)
+    items: list[dict[str, Any]] = []
+    if writable:
+        items, shown = _page_of(queue(), shown)
     rendered = inbox.render(
         items,
         csrf=found.csrf if found else None,
         writable=writable,
         build=build_job(request).status(),
+        shown=shown,
     )
     return HTMLResponse(rendered.html, headers=page_headers(rendered.csp([])))
+
+
+def _page_of(queued: Queue, shown: inbox.Shown) -> tuple[list[dict[str, Any]], inbox.Shown]:
+    """The pending items of the documents on ``shown.page``, and the counts the page shows."""
+    at_least = shown.min_confidence
+    documents = queued.sources("pending", min_confidence=at_least)
+    if shown.source is not None:
+        documents = [d for d in documents if d[0] == shown.source]
+    start = (shown.page - 1) * PAGE_DOCUMENTS
+    items = [
+        i.model_dump()
+        for name, _ in documents[start : start + PAGE_DOCUMENTS]
+        for i in queued.items("pending", source=name, min_confidence=at_least)
+    ]
+    counted = shown.model_copy(
+        update={
+            "pages": max(1, -(-len(documents) // PAGE_DOCUMENTS)),
+            "documents": len(documents),
+            "candidates": sum(n for _, n in documents),
+        }
+    )
+    return items, counted
 
 
 class Decision(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from api.web.security import require_write_key
@@ -21,6 +21,9 @@ def get_queue() -> Queue:
 
 
 QueueDep = Annotated[Queue, Depends(get_queue)]
+#: Items per answer of ``GET /review`` unless ``limit`` says otherwise, and the most it may say.
+LIMIT = 500
+LIMIT_MAX = 5000
 
 
 class AcceptBody(BaseModel):
@@ -30,8 +33,22 @@ class AcceptBody(BaseModel):
 
 
 @router.get("", summary="검토 대기열 / review queue items")
-def list_items(queue: QueueDep, status: Status | None = "pending") -> list[Item]:
-    return queue.items(status)
+def list_items(
+    queue: QueueDep,
+    response: Response,
+    status: Status | None = "pending",
+    source: Annotated[str | None, Query(max_length=200, description="one Source id")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = LIMIT,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[Item]:
+    """Items in queue order, ``limit`` from ``offset``; the header ``X-Total-Count`` gives how
+    many match the filters in all."""
+    total = queue.count(status, source=source, min_confidence=min_confidence)
+    response.headers["X-Total-Count"] = str(total)
+    return queue.items(
+        status, source=source, min_confidence=min_confidence, limit=limit, offset=offset
+    )
 
 
 @router.post("/{item_id}/accept", summary="승인 / accept a candidate into the curated facts")
