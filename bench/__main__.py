@@ -26,7 +26,7 @@ console = Console(stderr=True)
 #: graph as the reference and the seconds after which each pyshacl run is stopped (pyshacl
 #: takes minutes at tier S, about linear in the triples), API seconds per level, synthetic
 #: articles for the extraction ratio and for the long document made of them, characters of
-#: hostile text for the growth of extraction time with length.
+#: hostile text for the growth of extraction time with length, candidates in the review queue.
 SETTINGS: dict[str, dict[str, Any]] = {
     "T": {
         "rowwise_cap": None,
@@ -36,6 +36,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "articles": 3,
         "long": 10,
         "growth": 2_000,
+        "queue": 2_000,
     },
     "S": {
         "rowwise_cap": None,
@@ -45,6 +46,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "articles": 20,
         "long": 150,
         "growth": 20_000,
+        "queue": 20_000,
     },
     "M": {
         "rowwise_cap": None,
@@ -55,6 +57,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "articles": 40,
         "long": 300,
         "growth": 20_000,
+        "queue": 50_000,
     },
     "L": {
         "rowwise_cap": 200_000,
@@ -64,6 +67,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
         "articles": 40,
         "long": 300,
         "growth": 20_000,
+        "queue": 50_000,
     },
 }
 
@@ -138,6 +142,7 @@ def run(tier: str, seed: int, only: set[str]) -> None:
         if "extract" in only:
             from bench.extractbench import extract_speed, long_document
             from bench.growthbench import growth
+            from bench.queuebench import queue_speed
 
             console.print("extraction vs Kiwi alone ...")
             speed = extract_speed(cfg["articles"])
@@ -145,7 +150,13 @@ def run(tier: str, seed: int, only: set[str]) -> None:
             long = long_document(cfg["long"])
             console.print("growth with length on hostile text ...")
             grown = growth(cfg["growth"])
-            save(tier, "extract", {**speed, "long_document": long, "growth": grown})
+            console.print(f"the review queue at {cfg['queue']:,} candidates ...")
+            queued = queue_speed(cfg["queue"])
+            save(
+                tier,
+                "extract",
+                {**speed, "long_document": long, "growth": grown, "queue": queued},
+            )
         _own_graph(tier, only, srv)
     report.write()
 

@@ -404,6 +404,22 @@ def _extract(r: dict[str, Any]) -> list[str]:
         f"(target >= 0.6: {_ok(r['ratio'], '>= 0.6')}).",
         *_long_line(r.get("long_document")),
         *_growth_lines(r.get("growth")),
+        *_queue_lines(r.get("queue")),
+    ]
+
+
+def _queue_lines(q: dict[str, Any] | None) -> list[str]:
+    if not q:
+        return []
+    return [
+        "",
+        f"The review queue (`bench/queuebench.py`) at {q['candidates']:,} candidates against "
+        f"one that holds almost none: adding the candidates of {q['documents_added']} documents "
+        f"{q['add_large_s']} s against {q['add_small_s']} s, ratio **{q['add_ratio']}**; a page "
+        f"of 50 {q['page_large_ms']} ms against {q['page_small_ms']} ms, ratio "
+        f"**{q['page_ratio']}** (target {q['target']}: "
+        f"{_ok(max(q['add_ratio'], q['page_ratio']), q['target'])}). The inbox's first page "
+        f"(its documents counted over the whole queue) {q['inbox_page_ms']} ms.",
     ]
 
 

@@ -76,6 +76,8 @@ def groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "confidence": fact["confidence"],
                 "edits": item.get("edits") or {},
                 "new": new,
+                # The roles that still need an id and an English name before an accept.
+                "needs": item.get("needs", sorted(new)),
             }
         )
     return list(found.values())

@@ -91,6 +91,14 @@ def register(app: typer.Typer) -> None:
             typer.Option("--set", help="edit before accepting: FIELD=VALUE (object_id=..., ...)"),
         ] = None,
         list_: Annotated[bool, typer.Option("--list", help="list pending items and stop")] = False,
+        accept_all: Annotated[
+            bool,
+            typer.Option(
+                "--accept-all",
+                help="accept every pending item --source and --min-confidence choose, but those "
+                "naming a node new to the graph (they need an id: accept them one by one)",
+            ),
+        ] = False,
         source: Annotated[
             str | None, typer.Option(help="list only the items of this Source id")
         ] = None,
@@ -113,7 +121,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """검토 / accept, edit or reject queued candidates (interactive without options)."""
-        from ingest.documents.review import EDITABLE, Queue
+        from ingest.documents.review import EDITABLE, Queue, needs_ids
         from ingest.graph.dataset import default_data_dir
 
         edits = _edits(set_ or [], EDITABLE)
@@ -125,6 +133,19 @@ def register(app: typer.Typer) -> None:
             if decisions is not None:
                 more, less = _decisions(decisions, EDITABLE)
                 chosen, dropped = chosen + more, dropped + less
+            if accept_all:
+                matching = queue.items("pending", source=source, min_confidence=min_confidence)
+                ready = [i for i in matching if not needs_ids(i, edits)]
+                chosen += [(i.id, edits) for i in ready]
+                if len(ready) < len(matching):
+                    err.print(
+                        f"left pending: {len(matching) - len(ready)} item(s) naming a node new "
+                        "to the graph → accept each with --accept ID --set subject_id=... "
+                        "--set subject_name_en=... (or object_...)"
+                    )
+                if not chosen and not dropped:
+                    err.print("nothing to accept: no pending item matches")
+                    return
             if chosen or dropped:
                 done = queue.decide_many(data_dir, chosen, dropped)
                 for item in done:

@@ -122,9 +122,10 @@ class Queue:
         con: sqlite3.Connection | None = None
         try:
             con = sqlite3.connect(self.file, timeout=BUSY_S, isolation_level=None)
-            if not con.execute(_HAS_TABLE).fetchone():
+            if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
                 con.execute("PRAGMA journal_mode=WAL")
                 con.executescript(_SCHEMA)
+                con.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
             if self.legacy.is_file():
                 self._take_legacy(con)
             con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -309,7 +310,8 @@ class Queue:
 
 #: How long a transaction waits for another one's write lock before it gives up.
 BUSY_S = 60.0
-_HAS_TABLE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'items'"
+#: The layout below; a file of an older layout is brought up to it when opened.
+SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -320,6 +322,7 @@ CREATE TABLE IF NOT EXISTS items (
     body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_by_status ON items (status, source, seq);
+CREATE INDEX IF NOT EXISTS items_in_order ON items (status, seq);
 """
 _INSERT = (
     "INSERT OR IGNORE INTO items (id, status, source, confidence, body) VALUES (?, ?, ?, ?, ?)"
@@ -519,6 +522,18 @@ def _new_node(
         "kind": kind,
         "evidence": evidence[:60],
     }
+
+
+def needs_ids(item: Item, edits: dict[str, str] | None = None) -> list[str]:
+    """The roles (``subject``, ``object``) of ``item`` that name a node new to the graph and
+    still lack the id or English name accepting it needs (``fact_records``)."""
+    edits = {**item.edits, **(edits or {})}
+    rel = edits.get("rel") or item.fact.type
+    refs = {"subject": edits.get("subject") or item.fact.subject}
+    refs["object"] = edits.get("object") or item.fact.object
+    new = [r for r, ref in refs.items() if rel in _INITIATIVE_KIND and r == "object"]
+    new += [r for r, ref in refs.items() if rel not in _INITIATIVE_KIND and not REF_RE.match(ref)]
+    return [r for r in new if not (edits.get(f"{r}_id") and edits.get(f"{r}_name_en"))]
 
 
 def write_fact(data_dir: Path, item: Item, edits: dict[str, str]) -> None:

@@ -130,3 +130,30 @@ def test_api_review_routes_always_need_the_key(workspace: Path, store: GraphStor
         assert done.json()["status"] == "accepted"
         missing = client.post("/review/nope/reject", headers={"X-API-Key": "s3cret"})
         assert missing.status_code == 404
+
+
+def test_accept_all_takes_what_the_filters_choose_and_leaves_new_nodes(workspace: Path) -> None:
+    from ingest.documents.review import needs_ids
+
+    queue = Queue(workspace / "home")
+    pending = queue.items("pending")
+    new = {i.id for i in pending if needs_ids(i)}
+    assert new, "the memo names an initiative new to the graph"
+    budget = next(i for i in pending if i.fact.type == "Initiative")
+    assert needs_ids(budget) == ["object"]
+    assert needs_ids(budget, {"object_id": "x"}) == ["object"]  # the English name too
+    assert needs_ids(budget, {"object_id": "x", "object_name_en": "X"}) == []
+    high = {i.id for i in pending if i.fact.confidence >= 0.8} - new
+    result = CliRunner().invoke(app, ["review", "--accept-all", "--min-confidence", "0.8"])
+    assert result.exit_code == 0, result.output
+    assert {i.id for i in queue.items("accepted")} == high
+    if {i.id for i in pending if i.fact.confidence >= 0.8} & new:
+        assert "left pending" in result.stderr
+    result = CliRunner().invoke(app, ["review", "--accept-all"])
+    assert result.exit_code == 0, result.output
+    assert {i.id for i in queue.items("pending")} == new
+    assert "left pending" in result.stderr
+    again = CliRunner().invoke(app, ["review", "--accept-all", "--source", "no-such-source"])
+    assert again.exit_code == 0
+    assert "nothing to accept" in again.stderr
+    load_graph_data(workspace / "data")  # what was written passes the loader

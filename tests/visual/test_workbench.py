@@ -367,6 +367,34 @@ def test_inbox_bulk_accept_above_a_confidence_writes_exactly_those_candidates(
     ) == sorted((i.fact.type, i.fact.subject, i.fact.object, i.fact.evidence) for i in chosen)
 
 
+def test_inbox_bulk_accept_leaves_candidates_that_name_a_new_node(
+    browser: Any, workspace: Path
+) -> None:
+    from ingest.documents.review import needs_ids
+
+    queue = Queue(workspace / "home")
+    pending = queue.items("pending")
+    new = {i.id for i in pending if needs_ids(i)}
+    assert new, "the memo names a node new to the graph"
+    app = create_app(store=None, settings=ApiSettings(api_key=SecretStr(KEY)))
+    with serving(app) as origin:
+        seen = open_tab(browser, origin)
+        try:
+            log_in(seen, "/inbox")
+            seen.page.wait_for_selector(READY, state="attached")
+            seen.page.fill("#rsg-threshold", "0")
+            seen.page.click("#rsg-bulk")
+            done = len(pending) - len(new)
+            seen.page.wait_for_selector(f"body[data-decided='{done}']", state="attached")
+            assert seen.page.get_attribute("body", "data-left") == str(len(new))
+            assert "left" in seen.page.inner_text("#rsg-bulk-note")
+            assert seen.page.get_attribute("body", "data-refused") is None
+            seen.clean()
+        finally:
+            seen.page.context.close()
+    assert {i.id for i in queue.items("pending")} == new
+
+
 @pytest.fixture
 def at_home(home: Path, built: BuildReport, monkeypatch: pytest.MonkeyPatch) -> Path:
     """RSG_HOME is the home the seed build wrote its map outlines into."""

@@ -226,11 +226,24 @@
     count();
   }
 
+  // Candidates naming a node new to the graph are left pending unless their id and English
+  // name are filled in: one of them would make the server refuse the whole batch.
   byId("rsg-bulk").addEventListener("click", function () {
     var threshold = parseFloat(byId("rsg-threshold").value);
-    var chosen = Object.keys(rows).filter(function (id) {
-      return rows[id].status === "pending" && rows[id].item.confidence >= threshold;
-    }).map(function (id) { return { id: id, edits: edits(rows[id]) }; });
+    var chosen = [];
+    var left = 0;
+    Object.keys(rows).forEach(function (id) {
+      var row = rows[id];
+      if (row.status !== "pending" || row.item.confidence < threshold) { return; }
+      var given = edits(row);
+      var ready = row.item.needs.every(function (role) {
+        return given[role + "_id"] && given[role + "_name_en"];
+      });
+      if (ready) { chosen.push({ id: id, edits: given }); } else { left += 1; }
+    });
+    byId("rsg-bulk-note").textContent = left ? "새 노드의 id가 없어 " + left + "건을 남김 / left " +
+      left + " pending: they name a new node; give its id and English name first" : "";
+    document.body.setAttribute("data-left", String(left));
     if (chosen.length) { decide(chosen, []); }
   });
 

@@ -18,7 +18,7 @@ from api.web.buildjob import BuildJob
 from api.web.deps import StoreDep
 from api.web.routers.workbench import keyed, page_headers
 from api.web.security import current_session, require_write_key
-from ingest.documents.review import EDITABLE, Queue
+from ingest.documents.review import EDITABLE, Queue, needs_ids
 from ingest.graph.dataset import default_data_dir
 from ontology.errors import ValidationFailed
 from queries.settings import StoreSettings
@@ -79,7 +79,7 @@ def _page_of(queued: Queue, shown: inbox.Shown) -> tuple[list[dict[str, Any]], i
         documents = [d for d in documents if d[0] == shown.source]
     start = (shown.page - 1) * PAGE_DOCUMENTS
     items = [
-        i.model_dump()
+        {**i.model_dump(), "needs": needs_ids(i)}
         for name, _ in documents[start : start + PAGE_DOCUMENTS]
         for i in queued.items("pending", source=name, min_confidence=at_least)
     ]
