@@ -382,6 +382,9 @@ def test_inbox_bulk_accept_leaves_candidates_that_name_a_new_node(
         try:
             log_in(seen, "/inbox")
             seen.page.wait_for_selector(READY, state="attached")
+            shown = seen.page.inner_text("#rsg-groups")
+            assert "ulsan-memo.txt" in shown
+            assert str(workspace) not in shown  # the file's name, not where the server keeps it
             seen.page.fill("#rsg-threshold", "0")
             seen.page.click("#rsg-bulk")
             done = len(pending) - len(new)

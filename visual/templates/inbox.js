@@ -191,9 +191,11 @@
     var box = byId("rsg-groups");
     payload.groups.forEach(function (group) {
       var doc = el("section", "rsg-doc");
-      var title = el("h2", "", group.title || group.path);
+      // The file's name only: where the server keeps it is no business of the page.
+      var file = String(group.path || "").split(/[\\/]/).pop();
+      var title = el("h2", "", group.title || file);
       doc.appendChild(title);
-      var about = [group.source, group.publisher, group.published, group.path].filter(Boolean).join(" · ");
+      var about = [group.source, group.publisher, group.published, file].filter(Boolean).join(" · ");
       doc.appendChild(el("div", "rsg-muted", about));
       group.items.forEach(function (item) { doc.appendChild(itemRow(item)); });
       box.appendChild(doc);
