@@ -1,11 +1,14 @@
 """Concurrent writes through the API: review accepts sent at the same moment over real HTTP
-(uvicorn) each reach the facts file exactly once, or are refused (issue 15, item 4)."""
+(uvicorn) each reach the facts file exactly once, or are refused (issue 15, item 4); processes
+adding to the review queue at once lose nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
@@ -94,3 +97,37 @@ def test_concurrent_accepts_of_one_item_write_it_once(
     figure("review: one fact written more than once (8 concurrent accepts)", len(facts) - 1)
     assert sorted(statuses) == [200] + [422] * (WRITERS - 1), statuses
     assert len(facts) == 1, f"the fact was written {len(facts)} times"
+
+
+def _adder(home: str, label: str, documents: int, go: Any) -> None:
+    from tests.ingest.test_review_queue import _fact
+
+    queue = Queue(Path(home))
+    go.wait()
+    for n in range(documents):
+        queue.add(f"{label}-{n}", f"/{label}-{n}.txt", None, [_fact(k, 0.9) for k in range(5)])
+
+
+def test_processes_adding_at_once_lose_no_candidate(tmp_path: Path) -> None:
+    """Four processes (four ``rsg ingest`` runs) add 30 documents each to one queue at once,
+    while this one reads it: every candidate is there once, and every read saw whole rows."""
+    context = multiprocessing.get_context("fork")
+    go = context.Barrier(5)
+    adders = [
+        context.Process(target=_adder, args=(str(tmp_path), f"run{w}", 30, go)) for w in range(4)
+    ]
+    for adder in adders:
+        adder.start()
+    queue = Queue(tmp_path)
+    go.wait()
+    seen = 0
+    while any(adder.is_alive() for adder in adders):
+        counted = queue.count()
+        assert counted % 5 == 0  # a document's candidates come in one transaction, all or none
+        seen = max(seen, counted)
+    for adder in adders:
+        adder.join(60)
+        assert adder.exitcode == 0
+    assert queue.count() == 4 * 30 * 5
+    assert len({i.id for i in queue.items()}) == 4 * 30 * 5
+    assert queue.sources() == [(s, 5) for s, _ in queue.sources()]
