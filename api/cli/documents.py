@@ -553,6 +553,11 @@ def _decisions(
 def _list(pending: Sequence[object], total: int) -> None:
     from ingest.documents.review import Item
 
+    if not total:
+        err.print(
+            "nothing pending here / 검토할 후보 없음 → queue documents with `rsg ingest PATH`"
+        )
+        return
     shown = (
         f"{total} pending"
         if len(pending) == total

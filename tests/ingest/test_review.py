@@ -157,3 +157,25 @@ def test_accept_all_takes_what_the_filters_choose_and_leaves_new_nodes(workspace
     assert again.exit_code == 0
     assert "nothing to accept" in again.stderr
     load_graph_data(workspace / "data")  # what was written passes the loader
+
+
+def test_the_list_shows_a_page_and_says_when_nothing_matches(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.cli import output
+
+    monkeypatch.setattr(output.out, "_width", 400)
+    queue = Queue(workspace / "home")
+    total = queue.count("pending")
+    first = queue.items("pending")[0]
+    result = CliRunner().invoke(app, ["review", "--list", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"1 of {total} pending; --limit 0 shows all" in result.stdout
+    assert first.id in result.stdout
+    assert all(i.id not in result.stdout for i in queue.items("pending")[1:])
+    result = CliRunner().invoke(app, ["review", "--list", "--source", "no-such-source"])
+    assert result.exit_code == 0
+    assert "nothing pending" in result.stderr
+    result = CliRunner().invoke(app, ["review", "--list", "--min-confidence", "1.5"])
+    assert result.exit_code == 2  # out of range: refused with the option's name
+    assert "min-confidence" in result.output
