@@ -95,16 +95,25 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--accept-all",
-                help="accept every pending item --source and --min-confidence choose, but those "
-                "naming a node new to the graph (they need an id: accept them one by one)",
+                help="accept every pending item --source, --min-confidence and --below choose, "
+                "but those naming a node new to the graph (they need an id: one by one)",
             ),
         ] = False,
-        source: Annotated[
-            str | None, typer.Option(help="list only the items of this Source id")
-        ] = None,
+        reject_all: Annotated[
+            bool,
+            typer.Option(
+                "--reject-all",
+                help="reject every pending item --source, --min-confidence and --below choose",
+            ),
+        ] = False,
+        source: Annotated[str | None, typer.Option(help="only the items of this Source id")] = None,
         min_confidence: Annotated[
             float | None,
-            typer.Option(min=0.0, max=1.0, help="list only items at this confidence or above"),
+            typer.Option(min=0.0, max=1.0, help="only items at this confidence or above"),
+        ] = None,
+        below: Annotated[
+            float | None,
+            typer.Option(min=0.0, max=1.0, help="only items under this confidence"),
         ] = None,
         limit: Annotated[
             int, typer.Option(min=0, help="list at most this many items (0: all of them)")
@@ -121,7 +130,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """검토 / accept, edit or reject queued candidates (interactive without options)."""
-        from ingest.documents.review import EDITABLE, Queue, needs_ids
+        from ingest.documents.review import EDITABLE, Item, Queue, needs_ids
         from ingest.graph.dataset import default_data_dir
 
         edits = _edits(set_ or [], EDITABLE)
@@ -133,10 +142,25 @@ def register(app: typer.Typer) -> None:
             if decisions is not None:
                 more, less = _decisions(decisions, EDITABLE)
                 chosen, dropped = chosen + more, dropped + less
-            if accept_all:
-                matching = queue.items("pending", source=source, min_confidence=min_confidence)
-                ready = [i for i in matching if not needs_ids(i, edits)]
-                chosen += [(i.id, edits) for i in ready]
+            if accept_all and reject_all:
+                raise typer.BadParameter("give one of them", param_hint="--accept-all/--reject-all")
+
+            def pick(limit: int | None = None) -> list[Item]:
+                return queue.items(
+                    "pending",
+                    source=source,
+                    min_confidence=min_confidence,
+                    below=below,
+                    limit=limit,
+                )
+
+            if accept_all or reject_all:
+                matching = pick()
+                ready = [i for i in matching if reject_all or not needs_ids(i, edits)]
+                if accept_all:
+                    chosen += [(i.id, edits) for i in ready]
+                else:
+                    dropped += [i.id for i in ready]
                 if len(ready) < len(matching):
                     err.print(
                         f"left pending: {len(matching) - len(ready)} item(s) naming a node new "
@@ -144,7 +168,7 @@ def register(app: typer.Typer) -> None:
                         "--set subject_name_en=... (or object_...)"
                     )
                 if not chosen and not dropped:
-                    err.print("nothing to accept: no pending item matches")
+                    err.print("nothing to decide: no pending item matches")
                     return
             if chosen or dropped:
                 done = queue.decide_many(data_dir, chosen, dropped)
@@ -154,15 +178,16 @@ def register(app: typer.Typer) -> None:
                         f"{item.status} {item.id}"
                         + (f" → {where}" if item.status == "accepted" else "")
                     )
+                taken = sum(i.status == "accepted" for i in done)
+                err.print(f"{taken} accepted, {len(done) - taken} rejected")
                 return
             if list_ or not sys.stdin.isatty():
-                shown = queue.items(
-                    "pending", source=source, min_confidence=min_confidence, limit=limit or None
+                total = queue.count(
+                    "pending", source=source, min_confidence=min_confidence, below=below
                 )
-                _list(shown, queue.count("pending", source=source, min_confidence=min_confidence))
+                _list(pick(limit or None), total)
                 return
-            pending = queue.items("pending", source=source, min_confidence=min_confidence)
-            _interactive(queue, pending, data_dir, EDITABLE)
+            _interactive(queue, pick(), data_dir, EDITABLE)
         except RsgError as exc:
             raise fail(exc) from None
 

@@ -186,11 +186,13 @@ class Queue:
         *,
         source: str | None = None,
         min_confidence: float | None = None,
+        below: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Item]:
-        """Items in queue order, those matching every filter given, ``limit`` from ``offset``."""
-        where, args = _where(status, source, min_confidence)
+        """Items in queue order, those matching every filter given, ``limit`` from ``offset``:
+        one document's (``source``), at ``min_confidence`` or above, under ``below``."""
+        where, args = _where(status, source, min_confidence, below)
         sql = f"SELECT body FROM items{where} ORDER BY seq LIMIT ? OFFSET ?"
         with self._transaction(write=False) as con:
             rows = con.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
@@ -202,8 +204,9 @@ class Queue:
         *,
         source: str | None = None,
         min_confidence: float | None = None,
+        below: float | None = None,
     ) -> int:
-        where, args = _where(status, source, min_confidence)
+        where, args = _where(status, source, min_confidence, below)
         with self._transaction(write=False) as con:
             (n,) = con.execute(f"SELECT count(*) FROM items{where}", args).fetchone()
         return int(n)
@@ -334,7 +337,10 @@ def _row(item: Item) -> tuple[str, str, str, float, str]:
 
 
 def _where(
-    status: Status | None, source: str | None, min_confidence: float | None
+    status: Status | None,
+    source: str | None,
+    min_confidence: float | None,
+    below: float | None = None,
 ) -> tuple[str, list[Any]]:
     parts: list[str] = []
     args: list[Any] = []
@@ -345,6 +351,9 @@ def _where(
     if min_confidence is not None:
         parts.append("confidence >= ?")
         args.append(min_confidence)
+    if below is not None:
+        parts.append("confidence < ?")
+        args.append(below)
     return (" WHERE " + " AND ".join(parts) if parts else ""), args
 
 

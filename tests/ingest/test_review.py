@@ -155,7 +155,7 @@ def test_accept_all_takes_what_the_filters_choose_and_leaves_new_nodes(workspace
     assert "left pending" in result.stderr
     again = CliRunner().invoke(app, ["review", "--accept-all", "--source", "no-such-source"])
     assert again.exit_code == 0
-    assert "nothing to accept" in again.stderr
+    assert "nothing to decide" in again.stderr
     load_graph_data(workspace / "data")  # what was written passes the loader
 
 
@@ -179,3 +179,20 @@ def test_the_list_shows_a_page_and_says_when_nothing_matches(
     result = CliRunner().invoke(app, ["review", "--list", "--min-confidence", "1.5"])
     assert result.exit_code == 2  # out of range: refused with the option's name
     assert "min-confidence" in result.output
+
+
+def test_reject_all_takes_the_band_below_a_confidence(workspace: Path) -> None:
+    queue = Queue(workspace / "home")
+    pending = queue.items("pending")
+    low = {i.id for i in pending if i.fact.confidence < 0.8}
+    assert 0 < len(low) < len(pending), "the memo has candidates on both sides of 0.8"
+    both = CliRunner().invoke(app, ["review", "--accept-all", "--reject-all"])
+    assert both.exit_code == 2
+    assert "--accept-all/--reject-all" in both.output
+    assert queue.count("pending") == len(pending)
+    result = CliRunner().invoke(app, ["review", "--reject-all", "--below", "0.8"])
+    assert result.exit_code == 0, result.output
+    assert {i.id for i in queue.items("rejected")} == low  # new nodes too: nothing is written
+    assert f"0 accepted, {len(low)} rejected" in result.stderr
+    assert not (workspace / "data" / "facts" / "ulsan-memo.yaml").exists()
+    assert queue.count("pending", below=0.8) == 0

@@ -46,6 +46,8 @@ def test_filters_pages_and_counts(tmp_path: Path) -> None:
     assert queue.count("pending") == 5
     assert [i.fact.object[-1] for i in queue.items("pending", source="second")] == ["3", "4", "5"]
     assert [i.fact.object[-1] for i in queue.items(min_confidence=0.9)] == ["1", "3"]
+    assert [i.fact.object[-1] for i in queue.items(below=0.7)] == ["2", "5"]
+    assert queue.count(min_confidence=0.5, below=0.9) == 2  # 0.5 and 0.7: 0.9 is not below
     assert [i.fact.object[-1] for i in queue.items(limit=2, offset=1)] == ["2", "3"]
     assert queue.count("pending", source="second", min_confidence=0.7) == 2
     assert queue.sources("pending") == [("first", 2), ("second", 3)]
