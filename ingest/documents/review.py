@@ -151,11 +151,7 @@ class Queue:
                 f"{self.file}: the review queue stayed locked for {BUSY_S:.0f} s",
                 "another `rsg ingest` or review is writing to it; try again when it ends",
             )
-        return ValidationFailed(
-            f"{self.file}: the review queue is damaged",
-            [f"{self.file}: {exc}"],
-            "move the file aside; `rsg ingest` starts a new queue",
-        )
+        return _damaged(self.file, exc)
 
     def _take_legacy(self, con: sqlite3.Connection) -> None:
         """Take in the items of an earlier version's ``queue.json`` (once; kept as
@@ -167,11 +163,7 @@ class Queue:
                     data = json.loads(self.legacy.read_text(encoding="utf-8"))
                     items = [Item.model_validate(item) for item in data["items"]]
                 except (ValueError, KeyError, TypeError) as exc:
-                    raise ValidationFailed(
-                        f"{self.legacy}: the review queue is damaged",
-                        [f"{self.legacy}: {exc}"],
-                        "move the file aside; `rsg ingest` starts a new queue",
-                    ) from exc
+                    raise _damaged(self.legacy, exc) from exc
                 con.executemany(_INSERT, [_row(item) for item in items])
             con.execute("COMMIT")
         except BaseException:
@@ -259,10 +251,7 @@ class Queue:
 
     def get(self, item_id: str) -> Item:
         with self._transaction(write=False) as con:
-            row = con.execute("SELECT body FROM items WHERE id = ?", (item_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
-        return Item.model_validate_json(row[0])
+            return _one(con, item_id)
 
     def reject(self, item_id: str) -> Item:
         return self._decide(item_id, "rejected", {})
@@ -376,12 +365,25 @@ def _pending_of(con: sqlite3.Connection, ids: list[str]) -> dict[str, Item]:
     return found
 
 
-def _pending(con: sqlite3.Connection, item_id: str) -> Item:
-    """The pending item ``item_id``; NotFound or ValidationFailed if it is not one."""
+def _damaged(path: Path, exc: Exception) -> ValidationFailed:
+    return ValidationFailed(
+        f"{path}: the review queue is damaged",
+        [f"{path}: {exc}"],
+        "move the file aside; `rsg ingest` starts a new queue",
+    )
+
+
+def _one(con: sqlite3.Connection, item_id: str) -> Item:
+    """The item ``item_id``; NotFound if the queue has none."""
     row = con.execute("SELECT body FROM items WHERE id = ?", (item_id,)).fetchone()
     if row is None:
         raise NotFound(f"no review item {item_id!r}", "list the queue with `rsg review --list`")
-    item = Item.model_validate_json(row[0])
+    return Item.model_validate_json(row[0])
+
+
+def _pending(con: sqlite3.Connection, item_id: str) -> Item:
+    """The pending item ``item_id``; NotFound or ValidationFailed if it is not one."""
+    item = _one(con, item_id)
     if item.status != "pending":
         raise ValidationFailed(
             f"review item {item_id} is already {item.status}",
@@ -455,8 +457,9 @@ def fact_records(
         obj_ref = f"Initiative:{node['id']}"
         return nodes, [{"rel": "LOCATED_IN", "from": obj_ref, "to": subject, "evidence": evidence}]
     refs = []
+    new = _new_roles(rel, subject, obj)
     for role, ref in (("subject", subject), ("object", obj)):
-        if REF_RE.match(ref):
+        if role not in new:
             refs.append(ref)
         else:
             kind = "company" if ref.startswith("Organization:") else "project"
@@ -538,11 +541,17 @@ def needs_ids(item: Item, edits: dict[str, str] | None = None) -> list[str]:
     still lack the id or English name accepting it needs (``fact_records``)."""
     edits = {**item.edits, **(edits or {})}
     rel = edits.get("rel") or item.fact.type
-    refs = {"subject": edits.get("subject") or item.fact.subject}
-    refs["object"] = edits.get("object") or item.fact.object
-    new = [r for r, ref in refs.items() if rel in _INITIATIVE_KIND and r == "object"]
-    new += [r for r, ref in refs.items() if rel not in _INITIATIVE_KIND and not REF_RE.match(ref)]
+    subject = edits.get("subject") or item.fact.subject
+    new = _new_roles(rel, subject, edits.get("object") or item.fact.object)
     return [r for r in new if not (edits.get(f"{r}_id") and edits.get(f"{r}_name_en"))]
+
+
+def _new_roles(rel: str, subject: str, obj: str) -> list[str]:
+    """The roles whose node an accept creates: the object of an initiative, event or law;
+    otherwise each side that is not a reference to a node of the graph."""
+    if rel in _INITIATIVE_KIND:
+        return ["object"]
+    return [role for role, ref in (("subject", subject), ("object", obj)) if not REF_RE.match(ref)]
 
 
 def write_fact(data_dir: Path, item: Item, edits: dict[str, str]) -> None:
