@@ -4,6 +4,7 @@ also checked for zero requests leaving the machine."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -75,6 +76,22 @@ def keyed(store: FalkorStore, built: BuildReport) -> Iterator[str]:
     """The seed graph served with RSG_API_KEY set: the browser must log in."""
     with serving(create_app(store=store, settings=ApiSettings(api_key=SecretStr(KEY)))) as origin:
         yield origin
+
+
+@contextlib.contextmanager
+def inbox_tab(browser: Any, store: FalkorStore | None = None) -> Iterator[Tab]:
+    """A tab logged in to ``/inbox`` of a server with the key, the queue shown; after the
+    block, the page is checked for stray errors and closed."""
+    app = create_app(store=store, settings=ApiSettings(api_key=SecretStr(KEY)))
+    with serving(app) as origin:
+        seen = open_tab(browser, origin)
+        try:
+            log_in(seen, "/inbox")
+            seen.page.wait_for_selector(READY, state="attached")
+            yield seen
+            seen.clean()
+        finally:
+            seen.page.context.close()
 
 
 def log_in(seen: Tab, path: str) -> None:
@@ -279,57 +296,47 @@ def test_inbox_accept_reaches_the_facts_file_and_the_build(
     pending = queue.items("pending")
     pursues = next(i for i in pending if i.fact.type == "PURSUES")
     seeks = next(i for i in pending if i.fact.type == "SEEKS")
-    app = create_app(store=scratch_store, settings=ApiSettings(api_key=SecretStr(KEY)))
-    with serving(app) as origin:
-        seen = open_tab(browser, origin)
-        try:
-            log_in(seen, "/inbox")
-            seen.page.wait_for_selector(READY, state="attached")
-            assert seen.page.locator(".rsg-doc").count() == 1
-            assert seen.page.locator(".rsg-item").count() == len(pending)
-            row = seen.page.locator(f"#item-{pursues.id}")
-            assert row.locator("mark").inner_text() == pursues.fact.evidence
-            assert pursues.fact.evidence in row.locator(".rsg-sentence").inner_text()
-            # each evidence is marked inside its paragraph, at its offsets there
-            for item in pending:
-                shown = seen.page.locator(f"#item-{item.id} .rsg-paragraph")
-                assert item.paragraph is not None
-                assert item.evidence_at is not None
-                assert shown.inner_text() == item.paragraph
-                before = shown.evaluate("b => b.firstChild.textContent.length")
-                assert (before, before + len(shown.locator("mark").inner_text())) == tuple(
-                    item.evidence_at
-                )
-                assert shown.locator("mark").get_attribute("data-start") == str(before)
-                assert MEMO.index(item.paragraph) + before == item.fact.start
-            # a forged token is refused from the page itself
-            status = seen.js("""async () => (await fetch('/inbox/decide', {method: 'POST',
-                headers: {'Content-Type': 'application/json', 'X-CSRF-Token': 'forged'},
-                body: '{"reject": []}'})).status""")
-            assert status == 403
-            expected_error(seen, 403)
-            row.locator(".rsg-accept").click()
-            seen.page.wait_for_selector("body[data-decided='1']", state="attached")
-            facts = (workspace / "data" / "facts" / "ulsan-memo.yaml").read_text("utf-8")
-            assert "rel: PURSUES" in facts
-            assert pursues.fact.evidence in facts
-            seen.page.locator(f"#item-{seeks.id} .rsg-reject").click()
-            seen.page.wait_for_selector("body[data-decided='2']", state="attached")
-            assert queue.get(seeks.id).status == "rejected"
-            assert queue.get(pursues.id).status == "accepted"
-            seen.page.click("#rsg-build")
-            seen.page.wait_for_selector(
-                "body[data-build='done']", state="attached", timeout=180_000
+    with inbox_tab(browser, scratch_store) as seen:
+        assert seen.page.locator(".rsg-doc").count() == 1
+        assert seen.page.locator(".rsg-item").count() == len(pending)
+        row = seen.page.locator(f"#item-{pursues.id}")
+        assert row.locator("mark").inner_text() == pursues.fact.evidence
+        assert pursues.fact.evidence in row.locator(".rsg-sentence").inner_text()
+        # each evidence is marked inside its paragraph, at its offsets there
+        for item in pending:
+            shown = seen.page.locator(f"#item-{item.id} .rsg-paragraph")
+            assert item.paragraph is not None
+            assert item.evidence_at is not None
+            assert shown.inner_text() == item.paragraph
+            before = shown.evaluate("b => b.firstChild.textContent.length")
+            assert (before, before + len(shown.locator("mark").inner_text())) == tuple(
+                item.evidence_at
             )
-            assert "빌드 완료" in seen.page.inner_text("#rsg-build-status")
-            edge = scratch_store.read(
-                "MATCH (:Region {id: 'ulsan'})-[p:PURSUES]->(i:Industry) "
-                "WHERE 'ulsan-memo' IN p.sources RETURN i.id AS industry"
-            ).rows
-            assert edge, "the accepted fact is in the graph after the build"
-            seen.clean()
-        finally:
-            seen.page.context.close()
+            assert shown.locator("mark").get_attribute("data-start") == str(before)
+            assert MEMO.index(item.paragraph) + before == item.fact.start
+        # a forged token is refused from the page itself
+        status = seen.js("""async () => (await fetch('/inbox/decide', {method: 'POST',
+            headers: {'Content-Type': 'application/json', 'X-CSRF-Token': 'forged'},
+            body: '{"reject": []}'})).status""")
+        assert status == 403
+        expected_error(seen, 403)
+        row.locator(".rsg-accept").click()
+        seen.page.wait_for_selector("body[data-decided='1']", state="attached")
+        facts = (workspace / "data" / "facts" / "ulsan-memo.yaml").read_text("utf-8")
+        assert "rel: PURSUES" in facts
+        assert pursues.fact.evidence in facts
+        seen.page.locator(f"#item-{seeks.id} .rsg-reject").click()
+        seen.page.wait_for_selector("body[data-decided='2']", state="attached")
+        assert queue.get(seeks.id).status == "rejected"
+        assert queue.get(pursues.id).status == "accepted"
+        seen.page.click("#rsg-build")
+        seen.page.wait_for_selector("body[data-build='done']", state="attached", timeout=180_000)
+        assert "빌드 완료" in seen.page.inner_text("#rsg-build-status")
+        edge = scratch_store.read(
+            "MATCH (:Region {id: 'ulsan'})-[p:PURSUES]->(i:Industry) "
+            "WHERE 'ulsan-memo' IN p.sources RETURN i.id AS industry"
+        ).rows
+        assert edge, "the accepted fact is in the graph after the build"
 
 
 def test_inbox_bulk_accept_above_a_confidence_writes_exactly_those_candidates(
@@ -340,22 +347,14 @@ def test_inbox_bulk_accept_above_a_confidence_writes_exactly_those_candidates(
     threshold = 0.7
     above = {i.id for i in pending if i.fact.confidence >= threshold}
     assert 0 < len(above) < len(pending), "the memo has candidates on both sides"
-    app = create_app(store=None, settings=ApiSettings(api_key=SecretStr(KEY)))
-    with serving(app) as origin:
-        seen = open_tab(browser, origin)
-        try:
-            log_in(seen, "/inbox")
-            seen.page.wait_for_selector(READY, state="attached")
-            seen.page.fill("#rsg-threshold", str(threshold))
-            seen.page.click("#rsg-bulk")
-            seen.page.wait_for_selector(f"body[data-decided='{len(above)}']", state="attached")
-            accepted = seen.page.locator(".rsg-item.rsg-accepted").evaluate_all(
-                "rows => rows.map(r => r.id.slice(5))"
-            )
-            assert set(accepted) == above
-            seen.clean()
-        finally:
-            seen.page.context.close()
+    with inbox_tab(browser) as seen:
+        seen.page.fill("#rsg-threshold", str(threshold))
+        seen.page.click("#rsg-bulk")
+        seen.page.wait_for_selector(f"body[data-decided='{len(above)}']", state="attached")
+        accepted = seen.page.locator(".rsg-item.rsg-accepted").evaluate_all(
+            "rows => rows.map(r => r.id.slice(5))"
+        )
+        assert set(accepted) == above
     assert {i.id for i in queue.items("accepted")} == above
     assert {i.id for i in queue.items("pending")} == {i.id for i in pending} - above
     written = yaml.safe_load(
@@ -376,25 +375,17 @@ def test_inbox_bulk_accept_leaves_candidates_that_name_a_new_node(
     pending = queue.items("pending")
     new = {i.id for i in pending if needs_ids(i)}
     assert new, "the memo names a node new to the graph"
-    app = create_app(store=None, settings=ApiSettings(api_key=SecretStr(KEY)))
-    with serving(app) as origin:
-        seen = open_tab(browser, origin)
-        try:
-            log_in(seen, "/inbox")
-            seen.page.wait_for_selector(READY, state="attached")
-            shown = seen.page.inner_text("#rsg-groups")
-            assert "ulsan-memo.txt" in shown
-            assert str(workspace) not in shown  # the file's name, not where the server keeps it
-            seen.page.fill("#rsg-threshold", "0")
-            seen.page.click("#rsg-bulk")
-            done = len(pending) - len(new)
-            seen.page.wait_for_selector(f"body[data-decided='{done}']", state="attached")
-            assert seen.page.get_attribute("body", "data-left") == str(len(new))
-            assert "left" in seen.page.inner_text("#rsg-bulk-note")
-            assert seen.page.get_attribute("body", "data-refused") is None
-            seen.clean()
-        finally:
-            seen.page.context.close()
+    with inbox_tab(browser) as seen:
+        shown = seen.page.inner_text("#rsg-groups")
+        assert "ulsan-memo.txt" in shown
+        assert str(workspace) not in shown  # the file's name, not where the server keeps it
+        seen.page.fill("#rsg-threshold", "0")
+        seen.page.click("#rsg-bulk")
+        done = len(pending) - len(new)
+        seen.page.wait_for_selector(f"body[data-decided='{done}']", state="attached")
+        assert seen.page.get_attribute("body", "data-left") == str(len(new))
+        assert "left" in seen.page.inner_text("#rsg-bulk-note")
+        assert seen.page.get_attribute("body", "data-refused") is None
     assert {i.id for i in queue.items("pending")} == new
 
 
