@@ -39,7 +39,8 @@ def new_node(ref: str) -> tuple[str, str] | None:
 
 
 def groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pending items (``Item.model_dump()``) grouped by their document, in queue order."""
+    """Pending items (``Item.model_dump()`` with ``needs``: the roles that still lack an id,
+    ``review.needs_ids``) grouped by their document, in queue order."""
     found: dict[str, dict[str, Any]] = {}
     for item in items:
         fact = item["fact"]
@@ -77,7 +78,7 @@ def groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "edits": item.get("edits") or {},
                 "new": new,
                 # The roles that still need an id and an English name before an accept.
-                "needs": item.get("needs", sorted(new)),
+                "needs": item["needs"],
             }
         )
     return list(found.values())

@@ -204,11 +204,15 @@ class Queue:
         return int(n)
 
     def sources(
-        self, status: Status | None = "pending", *, min_confidence: float | None = None
+        self,
+        status: Status | None = "pending",
+        *,
+        source: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[tuple[str, int]]:
         """The documents that have matching items, in the order they were first queued, each
         with its number of items."""
-        where, args = _where(status, None, min_confidence)
+        where, args = _where(status, source, min_confidence)
         sql = f"SELECT source, count(*) FROM items{where} GROUP BY source ORDER BY min(seq)"
         with self._transaction(write=False) as con:
             return [(str(s), int(n)) for s, n in con.execute(sql, args).fetchall()]

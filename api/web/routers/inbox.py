@@ -74,9 +74,7 @@ def inbox_page(
 def _page_of(queued: Queue, shown: inbox.Shown) -> tuple[list[dict[str, Any]], inbox.Shown]:
     """The pending items of the documents on ``shown.page``, and the counts the page shows."""
     at_least = shown.min_confidence
-    documents = queued.sources("pending", min_confidence=at_least)
-    if shown.source is not None:
-        documents = [d for d in documents if d[0] == shown.source]
+    documents = queued.sources("pending", source=shown.source, min_confidence=at_least)
     start = (shown.page - 1) * PAGE_DOCUMENTS
     items = [
         {**i.model_dump(), "needs": needs_ids(i)}
