@@ -83,21 +83,24 @@ def queue_speed(size: int, rounds: int = 5) -> dict[str, Any]:
 def _fill(queue: Any, size: int, extracted: list[tuple[str, list[Any]]]) -> None:
     """Candidates of the articles under made-up documents until the queue holds ``size``."""
     facts = [fact for _, found in extracted for fact in found]
-    n = 0
-    while queue.count() < size:
+    held, n = queue.count(), 0
+    while held < size:
         batch = [
-            fact.model_copy(update={"object": f"{fact.object}-{n}-{k}"})
-            for k, fact in enumerate(facts[:FILLER] * (1 + FILLER // max(1, len(facts))))
-        ][: min(FILLER, size - queue.count())]
-        queue.add(f"filler-{n}", f"/filler-{n}.txt", None, batch)
+            facts[k % len(facts)].model_copy(
+                update={"object": f"{facts[k % len(facts)].object}-{n}-{k}"}
+            )
+            for k in range(min(FILLER, size - held))
+        ]
+        held += queue.add(f"filler-{n}", f"/filler-{n}.txt", None, batch)
         n += 1
 
 
 def _inbox_page(queue: Any) -> int:
-    from api.web.routers.inbox import PAGE_DOCUMENTS
+    """The work of the inbox's first page: its documents and their candidates."""
+    from api.web.routers.inbox import page_of
+    from visual.inbox import Shown
 
-    first = queue.sources("pending")[:PAGE_DOCUMENTS]
-    return sum(len(queue.items("pending", source=name)) for name, _ in first)
+    return len(page_of(queue, Shown())[0])
 
 
 def _seconds(work: Callable[[], object]) -> float:

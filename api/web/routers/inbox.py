@@ -60,7 +60,7 @@ def inbox_page(
     shown = inbox.Shown(page=page, source=source, min_confidence=min_confidence)
     items: list[dict[str, Any]] = []
     if writable:
-        items, shown = _page_of(queue(), shown)
+        items, shown = page_of(queue(), shown)
     rendered = inbox.render(
         items,
         csrf=found.csrf if found else None,
@@ -71,7 +71,7 @@ def inbox_page(
     return HTMLResponse(rendered.html, headers=page_headers(rendered.csp([])))
 
 
-def _page_of(queued: Queue, shown: inbox.Shown) -> tuple[list[dict[str, Any]], inbox.Shown]:
+def page_of(queued: Queue, shown: inbox.Shown) -> tuple[list[dict[str, Any]], inbox.Shown]:
     """The pending items of the documents on ``shown.page``, and the counts the page shows."""
     at_least = shown.min_confidence
     documents = queued.sources("pending", source=shown.source, min_confidence=at_least)
