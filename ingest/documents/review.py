@@ -184,6 +184,13 @@ class Queue:
     ) -> list[Item]:
         """Items in queue order, those matching every filter given, ``limit`` from ``offset``:
         one document's (``source``), at ``min_confidence`` or above, under ``below``."""
+        for name, value in (("limit", limit), ("offset", offset)):
+            if value is not None and not 0 <= value <= ROW_MAX:
+                raise ValidationFailed(
+                    f"{name} {value} is out of range",
+                    [f"{name}: a whole number from 0 to {ROW_MAX}"],
+                    "ask for a smaller page",
+                )
         where, args = _where(status, source, min_confidence, below)
         sql = f"SELECT body FROM items{where} ORDER BY seq LIMIT ? OFFSET ?"
         with self._transaction(write=False) as con:
@@ -304,6 +311,8 @@ class Queue:
             return _store(con, _decided(_pending(con, item_id), status, edits))
 
 
+#: The largest limit or offset the queue's file takes (SQLite's 64-bit integer).
+ROW_MAX = 2**63 - 1
 #: How long a transaction waits for another one's write lock before it gives up.
 BUSY_S = 60.0
 #: The layout below; a file of an older layout is brought up to it when opened.

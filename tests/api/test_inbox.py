@@ -168,3 +168,6 @@ def test_the_review_route_gives_a_page_and_the_total(workspace: Path) -> None:
     only = client.get("/review?source=doc-a&min_confidence=0.9", headers=head)
     assert only.headers["X-Total-Count"] == "7"
     assert client.get("/review?limit=0", headers=head).status_code == 422
+    # past 64 bits the queue's file cannot take the offset: a 422, not a server error
+    assert client.get(f"/review?offset={2**64}", headers=head).status_code == 422
+    assert client.get(f"/review?offset={2**63 - 1}", headers=head).json() == []

@@ -176,6 +176,10 @@ def test_the_list_shows_a_page_and_says_when_nothing_matches(
     result = CliRunner().invoke(app, ["review", "--list", "--source", "no-such-source"])
     assert result.exit_code == 0
     assert "nothing pending" in result.stderr
+    result = CliRunner().invoke(app, ["review", "--list", "--limit", str(2**64)])
+    assert result.exit_code != 0
+    assert "limit 18446744073709551616 is out of range" in result.output
+    assert "Traceback" not in result.output
     result = CliRunner().invoke(app, ["review", "--list", "--min-confidence", "1.5"])
     assert result.exit_code == 2  # out of range: refused with the option's name
     assert "min-confidence" in result.output
