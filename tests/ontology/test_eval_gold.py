@@ -1,4 +1,4 @@
-"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews20.yaml).
+"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews21.yaml).
 
 Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
 document carries its source metadata, no file is listed twice, and the split is the one the
@@ -60,6 +60,7 @@ SETS = {
     "realnews18": GoldFile(DATA / "eval" / "realnews18.yaml", "RSG_REALNEWS18_CORPUS", 28, True, 4),
     "realnews19": GoldFile(DATA / "eval" / "realnews19.yaml", "RSG_REALNEWS19_CORPUS", 28, True, 4),
     "realnews20": GoldFile(DATA / "eval" / "realnews20.yaml", "RSG_REALNEWS20_CORPUS", 28, True, 4),
+    "realnews21": GoldFile(DATA / "eval" / "realnews21.yaml", "RSG_REALNEWS21_CORPUS", 14, True, 0),
 }
 
 
