@@ -2,7 +2,9 @@
 
 A company is written with ㈜, (주) or 주식회사; a university ends in 대학교 (or 대 after a
 known stem such as 국립); institutes in 연구원, 연구소, 진흥원, 기술원; agencies in 공단,
-재단, 테크노파크, 사업단; associations in 협회, 포럼, 조합; committees in 위원회, 심의회, 추진단.
+재단, 테크노파크, 사업단, 관리원; associations in 협회, 조합, 상공회의소 (a 포럼 only with
+"(사)" before it); hospitals in 의료원, 병원; military commands in 사령부; committees in 위원회,
+심의회, 추진단.
 "센터" names are as often a facility as an organisation, so they come with a low confidence.
 Names listed before "등 기업" or "등 대학" are organisations by context. Each proposal carries
 a confidence in [0, 1].
@@ -36,8 +38,11 @@ _END = (
 _COMPANY_MARKS = ("㈜", "(주)", "주식회사", "(유)", "유한회사")  # (유): a limited company
 _MODIFIER = r"(?<![가-힣A-Za-z])(?:글로벌|국제|세계|아시아)"
 _RESEARCH = ("연구원", "연구소", "진흥원", "기술원", "평가원", "정보원")
-_PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회")
-_ASSOCIATION = ("협회", "포럼", "조합", "연합회", "협의회")
+_PUBLIC = ("공단", "공사", "재단", "테크노파크", "진흥회", "관리원")
+# Not 포럼: a forum is a meeting or a network, and no reading of our gold counts one (0 of the
+# organisations of sets 1 to 20); an incorporated one "(사)…포럼" still is.
+_ASSOCIATION = ("협회", "조합", "연합회", "협의회", "상공회의소")
+_HOSPITAL = ("의료원", "병원")
 # (pattern, kind, confidence, marks); a pattern can only match a text that holds one of its
 # marks, a substring test that is much cheaper than running the pattern.
 _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
@@ -89,6 +94,20 @@ _FORMS: list[tuple[re.Pattern[str], str, float, tuple[str, ...]]] = [
         _ASSOCIATION,
     ),
     (re.compile(rf"(?P<name>{_WORD}{{2,20}}센터){_END}"), "public_institution", 0.35, ("센터",)),
+    # "어느시의료원", "어느기독병원": a hospital that takes part (a bare 대학병원 is a common noun).
+    (
+        re.compile(rf"(?P<name>{_WORD}{{2,20}}(?:{'|'.join(_HOSPITAL)})){_END}"),
+        "public_institution",
+        0.6,
+        _HOSPITAL,
+    ),
+    # "육군 제2작전사령부", "해군어느기지사령부": a military command.
+    (
+        re.compile(rf"(?P<name>(?:(?:육군|해군|공군|해병대)\s)?{_WORD}{{2,20}}사령부){_END}"),
+        "government_body",
+        0.6,
+        ("사령부",),
+    ),
     # "광주경제자유구역청장": the agency of its head.
     (
         re.compile(
@@ -135,6 +154,26 @@ _LIST_KIND |= {"대학": "university", "연구기관": "research_institute", "�
 # Names that look like an organisation by form but are generic words.
 _GENERIC = {"대학교", "연구원", "연구소", "기술원", "센터", "포럼", "공단", "재단", "지원센터"}
 _GENERIC |= {"거점센터", "혁신센터", "실증센터", "주식회사", "국립대"}
+_GENERIC |= {
+    "대학병원",
+    "종합병원",
+    "요양병원",
+    "전문병원",
+    "공공병원",
+    "거점병원",
+    "지역병원",
+    "의료원",
+}
+_GENERIC |= {
+    "대형병원",
+    "지방의료원",
+    "산재병원",
+    "연구중심병원",
+    "권역병원",
+    "협력병원",
+    "민간병원",
+}
+_GENERIC |= {"어린이병원", "치과병원", "한방병원", "동물병원", "군병원", "상급종합병원"}
 # After a marked name, what shows that its last letter is no particle: its home in brackets
 # ("이인(광주)"), the next item of a list ("㈜모아이·㈜누리"), its chief's title ("㈜모아이
 # 대표이사").
@@ -147,7 +186,7 @@ _GLUED_BEFORE = re.compile(r"[가-힣A-Za-z0-9&\-]{2,20}$")
 _PREFIX_AFTER = re.compile(r"^\s?[가-힣A-Za-z]")
 # X공사 is building work, not a public corporation, after these words.
 _WORKS = re.compile(
-    r"(?:증설|신설|건설|보수|설비|착공|건축|토목|정비|확장|시설|설치|전기|배관|포장|해체|준공|기반|조성"
+    r"(?:증설|신설|신축|건설|보수|보강|설비|착공|건축|토목|정비|확장|시설|설치|전기|배관|포장|해체|준공|기반|기초|조성"
     r"|매립|부지|개량|복구|공사)공사$"
 )
 _PARTICLE_TAIL = re.compile(

@@ -60,6 +60,9 @@ def test_a_former_name_is_that_organisation(pipeline: Pipeline) -> None:
         "포항시청에서 협약식이 열렸다.",
         "국회의원들이 현장을 찾았다.",
         "민간발전사가 참여한다.",
+        # a forum is a meeting or a network; building work is no corporation
+        "시는 한빛투자포럼에서 기업 다섯 곳과 협약을 맺었다.",
+        "연구동 신축공사와 기초공사가 이달 시작된다.",
     ],
 )
 def test_words_that_are_no_organisation(pipeline: Pipeline, text: str) -> None:
@@ -177,3 +180,22 @@ def test_the_particle_of_money_received_is_no_part_of_the_name(pipeline: Pipelin
     its 로 was left on the name (set 17)."""
     text = "또한 지난 2월에는 방산기업인 풍산테크로부터 500억 원 규모의 투자를 유치했다.\n"
     assert organizations(run_text(pipeline, text)) == [(None, "풍산테크")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a chamber of commerce, a hospital and a military command by the end of their names
+        (
+            "한빛산업진흥원과 한빛상공회의소는 지난 3일 협약을 맺었다.",
+            ["한빛산업진흥원", "한빛상공회의소"],
+        ),
+        ("한빛시의료원과 한빛기독병원은 시와 협약을 맺었다.", ["한빛시의료원", "한빛기독병원"]),
+        ("육군 제9작전사령부와 시는 드론 방호 협약을 맺었다.", ["육군 제9작전사령부"]),
+        ("시는 한빛자유무역관리원과 입주 협약을 맺었다.", ["한빛자유무역관리원"]),
+        # a hospital named by its kind alone is no organisation
+        ("시는 대학병원과 지방의료원의 협력을 늘린다.", []),
+    ],
+)
+def test_chambers_hospitals_and_commands(pipeline: Pipeline, text: str, names: list[str]) -> None:
+    assert [name for _, name in _orgs(pipeline, text)] == names
