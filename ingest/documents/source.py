@@ -126,7 +126,10 @@ _NOT_OUTLET = re.compile(
     r"|(?:뉴스국|편집국|취재부|뉴스부|뉴스팀|보도국|기자)$"
 )
 # A reporter's e-mail address: its domain names the site when nothing else names the outlet.
-_EMAIL_SITE = re.compile(r"[\w.+-]+@(?:www\.)?(?P<site>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+# (The local part is bounded and starts a word: a long line without spaces stays linear.)
+_EMAIL_SITE = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@(?:www\.)?(?P<site>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4})", re.I
+)
 _MAIL_SERVICES = frozenset(
     {
         "naver.com",
@@ -238,6 +241,8 @@ def _publisher(lines: list[str]) -> str | None:
     edges = lines[:25] + lines[-12:]
     for pattern in _PUBLISHER_PATTERNS:
         for line in edges:
+            if pattern is _NAME_AND_SITE and "www." not in line:
+                continue  # an unanchored pattern: look only where it can match
             match = pattern.search(line)
             if not match:
                 continue
@@ -251,6 +256,8 @@ def _publisher(lines: list[str]) -> str | None:
             if name and not _NOT_OUTLET.search(name) and "기자" not in name:
                 return name
     for line in edges:  # "홍길동 기자 hong@example.kr": the site
+        if "@" not in line:
+            continue
         for found in _EMAIL_SITE.finditer(line):
             site = found["site"].lower().rstrip(".")
             if site not in _MAIL_SERVICES:
