@@ -11,7 +11,8 @@
 - a quoted name that forms a consortium: "‘K-UAM 드림팀’ 컨소시엄" (0.7).
 
 A name is one written word (two when a Latin form in brackets spells both, "케이에프
-윈드(KF Wind)"), its particle cut off; generic words ("지역기업은", "이 회사는"), counts ("5개사")
+윈드(KF Wind)"; up to six when it is written in Latin letters, "Eco Health International"), its
+particle cut off; generic words ("지역기업은", "이 회사는"), counts ("5개사")
 and names the gazetteer already links are refused. The caller drops candidates that overlap a
 linked mention.
 """
@@ -190,10 +191,35 @@ def _name_of(text: str, start: int, end: int) -> tuple[int, int] | None:
             if not re.fullmatch(r"[가-힣]{2,8}", text[prev : start - 1]):
                 break
             start, words = prev, words - 1
+    if re.fullmatch(_LATIN_WORD, text[start:end]):
+        start = _latin_name_start(text, start)
     name = text[start:end]
-    if not re.fullmatch(rf"{_NAME_CHARS}+(?:\s{_NAME_CHARS}+)?", name):
+    if not re.fullmatch(
+        rf"{_NAME_CHARS}+(?:\s{_NAME_CHARS}+)?|{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,{_LATIN_WORDS}}}",
+        name,
+    ):
         return None
     return (start, end) if end - start >= 2 else None
+
+
+# A name in Latin letters is often several words ("Eco Health International", "Park's Health
+# Care Group"); its last word alone is no name. The words before it that start with a capital
+# (or a digit) belong to it, up to five more.
+_LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9&.'’\-]*"
+_LATIN_CAPITAL = re.compile(r"[A-Z0-9][A-Za-z0-9&.'’\-]*")
+_LATIN_WORDS = 5
+
+
+def _latin_name_start(text: str, start: int) -> int:
+    """Where the Latin name whose last word starts at ``start`` begins."""
+    for _ in range(_LATIN_WORDS):
+        if start < 2 or text[start - 1] != " ":
+            break
+        prev = text.rfind(" ", 0, start - 1) + 1
+        if not _LATIN_CAPITAL.fullmatch(text[prev : start - 1]):
+            break
+        start = prev
+    return start
 
 
 # What a bracket after a company's name says about it: its chief ("(대표 홍길동)"), its

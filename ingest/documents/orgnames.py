@@ -217,7 +217,16 @@ def acceptable(name: str) -> bool:
         and not generic_body(bare)
         and not bare.isdigit()
         and re.search(r"[가-힣A-Za-z]", bare) is not None
+        and name.strip(" .").upper() not in _LATIN_FORM_WORDS
     )
+
+
+# Latin words that say what kind of body a name is, never a name alone ("International은",
+# "Group과", "LLC").
+_LATIN_FORM_WORDS = frozenset(
+    {"GROUP", "INTERNATIONAL", "INC", "CO", "LTD", "CORP", "CORPORATION", "COMPANY", "LLC"}
+    | {"HOLDINGS", "KOREA", "GMBH", "AG", "SA", "PLC", "LIMITED", "TECHNOLOGIES", "SOLUTIONS"}
+)
 
 
 def refused(text: str, after: str) -> bool:

@@ -199,3 +199,13 @@ def test_the_particle_of_money_received_is_no_part_of_the_name(pipeline: Pipelin
 )
 def test_chambers_hospitals_and_commands(pipeline: Pipeline, text: str, names: list[str]) -> None:
     assert [name for _, name in _orgs(pipeline, text)] == names
+
+
+def test_a_latin_name_of_several_words_is_whole_and_its_form_word_alone_is_no_name(
+    pipeline: Pipeline,
+) -> None:
+    text = "미국 의료기업 Hanbit Dental International은 대전에 300억원을 투자할 계획이다."
+    assert [name for _, name in _orgs(pipeline, text)] == ["Hanbit Dental International"]
+    assert orgnames.acceptable("International") is False
+    assert orgnames.acceptable("Group") is False
+    assert orgnames.acceptable("Hanbit Group") is True
