@@ -73,12 +73,13 @@ _EMAIL_LINE_MAX = 100
 _DATELINE_LINE = re.compile(
     rf"^[{_OPEN}]?\s?[가-힣]{{1,10}}\s?=\s?[가-힣A-Za-z0-9\s]{{1,12}}[{_CLOSE}]?$"
 )
-# A weather ticker's line in the page's header: maybe the sky, a place, its temperature
-# ("흐림서울 16.5℃", "구름많음 제주 26℃", "서울 20.7℃"). The place is the weather's, not the
-# story's.
+# A weather ticker's line in the page's header: maybe the sky, a place (maybe marked as a
+# forecast, "홍성(예)"), its temperature ("흐림서울 16.5℃", "구름많음 제주 26℃", "서울 20.7℃").
+# The place is the weather's, not the story's.
 _WEATHER_LINE = re.compile(
     r"^(?:(?:맑음|흐림|구름\s?많음|구름\s?조금|약간\s?흐림|비|눈|비\s?또는\s?눈|눈\s?또는\s?비|"
-    r"소나기|진눈깨비|안개|황사|박무|연무)\s?)?[가-힣]{1,6}\s?-?\d{1,2}(?:\.\d)?\s?(?:℃|°C?)$"
+    r"소나기|진눈깨비|안개|황사|박무|연무)\s?)?[가-힣]{1,6}(?:\([가-힣]{1,2}\))?\s?-?\d{1,2}(?:\.\d)?"
+    r"\s?(?:℃|°C?)$"
 )
 # A list bullet before a line of furniture: "• 홍길동 기자", "- 승인 2024.01.02".
 _LEAD_BULLET = re.compile(r"^[•·ㆍ∙◦\-]\s?")

@@ -218,6 +218,7 @@ def acceptable(name: str) -> bool:
         and not bare.isdigit()
         and re.search(r"[가-힣A-Za-z]", bare) is not None
         and name.strip(" .").upper() not in _LATIN_FORM_WORDS
+        and not COMPANY_END.fullmatch(bare)  # "건설과 관련한": a company's ending alone
     )
 
 

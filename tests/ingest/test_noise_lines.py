@@ -72,6 +72,7 @@ def test_a_bullet_does_not_hide_furniture(line: str, reason: str) -> None:
 def test_a_weather_ticker_goes_and_a_temperature_in_a_sentence_stays() -> None:
     # The sky may be left out when it is clear: a place and its temperature alone on a line.
     ticker = ["• 흐림가람 15.1℃", "• 맑음 새봄 -3℃", "• 구름많음한빛군 23.2°C", "• 가람 20.7℃"]
+    ticker += ["• 한빛(예) 3.6℃"]  # a place marked as a forecast
     raw = "\n".join([*ticker, BODY])
     assert normalize(raw).text == BODY
     assert _dropped(raw) == [("weather", line) for line in ticker]

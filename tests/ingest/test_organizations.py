@@ -209,3 +209,10 @@ def test_a_latin_name_of_several_words_is_whole_and_its_form_word_alone_is_no_na
     assert orgnames.acceptable("International") is False
     assert orgnames.acceptable("Group") is False
     assert orgnames.acceptable("Hanbit Group") is True
+
+
+def test_a_company_ending_alone_is_no_name(pipeline: Pipeline) -> None:
+    text = "도와 시는 한빛중공업과 공장 건설과 관련한 투자 협약을 맺었다."
+    assert [name for _, name in _orgs(pipeline, text)] == ["한빛중공업"]
+    assert orgnames.acceptable("건설") is False
+    assert orgnames.acceptable("한빛건설") is True
