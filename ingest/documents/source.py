@@ -25,8 +25,10 @@ from ontology.models import SLUG
 
 _DATE = r"((?:19|20)\d{2})\s?[.\-/년]\s?(\d{1,2})\s?[.\-/월]\s?(\d{1,2})(?!\d)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
-# What may sit between a date and its time: a full stop, 일, a weekday, 오전/오후.
-_DAY_TAIL = r"\.?\s?일?\s?(?:\([월화수목금토일]\))?\s?(?:오전|오후)?\s?"
+# What may follow a date: a full stop, 일, a weekday ("2024.03.15 (금)", "2024년 03월 15일(금)").
+_DAY = r"\.?\s?일?\s?(?:\([월화수목금토일]\))?"
+# What may sit between a date and its time: the above, then 오전/오후.
+_DAY_TAIL = rf"{_DAY}\s?(?:오전|오후)?\s?"
 # Time stamps of the page, the first kind being the date the story went out ("입력 …",
 # "등록일 …", "송고시간 | …", "작성일2022년 …", "방송일 : …").
 _STAMP = re.compile(
@@ -35,7 +37,7 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 _LATER_STAMP = re.compile(rf"(?:수정|최종수정|업데이트|updated)\s?[:：]?\s?{_DATE}", re.IGNORECASE)
-_BARE_STAMP = re.compile(rf"^\s?{_DATE}\.?\s?일?\s?(?:\([월화수목금토일]\))?(?:\s?{_CLOCK})?\s*$")
+_BARE_STAMP = re.compile(rf"^\s?{_DATE}{_DAY}(?:\s?{_CLOCK})?\s*$")
 _LEADING_STAMP = re.compile(rf"^(?:{_STAMP.pattern})(?:\s?{_CLOCK})?", re.I)
 # A date with its time on a short line of furniture, the byline's or the board's
 # ("홍길동 기자 2024.03.15 10:30", "2024/03/15 10:30:00 조회 : 3", "2024-03-15 10:30 송고").
@@ -78,8 +80,6 @@ _DATELINE = re.compile(
     rf"^\s?[(\[【〔]\s?(?!사진|자료|그래픽|제공|출처|영상)(?P<place>[가-힣]{{1,8}})\s?=\s?"
     rf"(?P<name>{_OUTLET})(?:\s{_REPORTER})?\s?[)\]】〕]"
 )
-# [충북일보] 충북 청주 ... (a name alone in brackets before the text)
-_BARE_NAME = re.compile(r"^\s?[\[【〔]\s?(?P<name>[가-힣A-Za-z0-9]{2,12})\s?[\]】〕]\s?\S")
 # An outlet alone on a line, as a wire's sign-off or a broadcaster's: "/어느통신", "<어느통신>",
 # "(어느방송)". Only a name that ends like an outlet counts.
 _SIGN_OFF = re.compile(rf"^(?:/\s?|<|\()(?P<name>{_OUTLET})[>)]?$")
