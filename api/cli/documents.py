@@ -248,15 +248,24 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--out", help="where to write the table (default: the data folder's)"),
         ] = None,
+        organizations_from: Annotated[
+            Path | None,
+            typer.Option(
+                "--organizations-from",
+                help="count the organisation classes on a held-out runs file "
+                "(data/eval/heldout-runs.yaml) instead of on the sets; facts are still counted "
+                "on the sets",
+            ),
+        ] = None,
     ) -> None:
         """조직 신뢰도 보정 / how often each class of organisation is right, for confidences."""
         try:
-            _calibrate(sets, out_file)
+            _calibrate(sets, out_file, organizations_from)
         except RsgError as exc:
             raise fail(exc) from None
 
 
-def _calibrate(sets: list[str], out_file: Path | None) -> None:
+def _calibrate(sets: list[str], out_file: Path | None, organizations_from: Path | None) -> None:
     """``rsg calibrate GOLD=TEXTS ...``: count, write and show the calibration table."""
     from ingest.documents import calibration
     from ingest.documents.goldset import calibration_rows, load_goldset
@@ -294,6 +303,7 @@ def _calibrate(sets: list[str], out_file: Path | None) -> None:
             missing[:20],
             "name the folder that holds each gold file's texts after its =",
         )
+    runs = calibration.load_runs(organizations_from) if organizations_from else None
     pipeline = _pipeline(calibrated=False)
     rows: list[tuple[calibration.Evidence, bool]] = []
     fact_rows: list[tuple[str, float, bool]] = []
@@ -306,7 +316,11 @@ def _calibrate(sets: list[str], out_file: Path | None) -> None:
             rows += org_rows
             fact_rows += doc_fact_rows
             progress.advance(task)
-    table = calibration.table(rows, [p.name for p, _ in pairs], len(jobs), fact_rows)
+    source = ""
+    if runs is not None and organizations_from is not None:
+        rows = runs.rows()
+        source = runs.summary(organizations_from)
+    table = calibration.table(rows, [p.name for p, _ in pairs], len(jobs), fact_rows, source)
     target = out_file or default_data_dir() / calibration.FILE_NAME
     write_atomic(target, calibration.dump(table))
     shown: list[tuple[str, ...]] = [("found in", "role", "named", "right", "confidence")]
@@ -320,7 +334,8 @@ def _calibrate(sets: list[str], out_file: Path | None) -> None:
                 f"{table.confidence(cell.evidence):.2f}",
             )
         )
-    _print_table(f"{len(jobs)} documents, {len(rows)} organisations -> {target}", shown)
+    counted_on = source or f"{len(jobs)} documents"
+    _print_table(f"{counted_on}, {len(rows)} organisations -> {target}", shown)
     by_fact: list[tuple[str, ...]] = [("fact", "rule's confidence", "right", "confidence")]
     for fc in table.facts:
         calibrated = table.fact_confidence(fc.type, fc.rule)

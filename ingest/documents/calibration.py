@@ -18,6 +18,14 @@ organisations given 0.9, about nine in ten are right on text like the developmen
 The facts the gold can settle (investments, designations held or sought) are calibrated the
 same way by their type and the confidence their rule gives them: a rule's own figure says how
 sure its author was, the table how often facts of that rule's figure were right.
+
+처음 채점한 대로 / as first scored: counted on the development sets, a class says how often
+the rules are right on text they were tuned on, which is more often than on new text. A file of
+held-out runs (``data/eval/heldout-runs.yaml``, written by ``python -m tools.heldout_runs``)
+keeps, for every gold set, the organisations that the code of the commit at which the set was
+scored held out found in its held-out documents, with their class and whether the gold has
+them. Counting the organisation classes on those rows says how often each class is right on
+text the rules had not seen.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ingest.graph.datafile import DataFile
 from ontology.errors import ValidationFailed
 
 Role = Literal["invests", "takes part", "named"]
@@ -100,6 +109,9 @@ class Calibration(BaseModel):
 
     measured_on: list[str] = []
     documents: int = Field(default=0, ge=0)
+    #: Where the organisation classes were counted when not on ``measured_on``: the held-out
+    #: runs file and how many sets and documents it holds.
+    organizations_from: str = ""
     weight: float = Field(default=10.0, gt=0)
     classes: list[Cell] = []
     facts: list[FactCell] = []
@@ -138,6 +150,93 @@ def load(data_dir: Path) -> Calibration:
             [str(exc)],
             "write it again with `rsg calibrate` (docs/extraction.md, 'Confidence')",
         ) from exc
+
+
+class RunRow(BaseModel):
+    """One organisation a held-out run found in one document: its class and whether the gold
+    has it. ``name`` is its gazetteer id or, for a new one, its name as written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=40)
+    linked: bool
+    role: Role
+    repeated: bool
+    right: bool
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(linked=self.linked, role=self.role, repeated=self.repeated)
+
+
+class HeldOutRun(BaseModel):
+    """A gold set as first scored: the commit of that score and what its code found."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gold: str = Field(min_length=1, description="the gold file's name under data/eval/")
+    commit: str = Field(pattern=r"^[0-9a-f]{7,40}$")
+    documents: int = Field(default=0, ge=0)
+    organizations: list[RunRow] = []
+
+
+class HeldOutRuns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sets: list[HeldOutRun] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_run_per_set(self) -> HeldOutRuns:
+        seen: set[str] = set()
+        for run in self.sets:
+            if run.gold in seen:
+                raise ValueError(f"{run.gold} is listed twice; keep one run per gold set")
+            seen.add(run.gold)
+        return self
+
+    def rows(self) -> list[tuple[Evidence, bool]]:
+        return [(row.evidence, row.right) for run in self.sets for row in run.organizations]
+
+    def summary(self, path: Path) -> str:
+        documents = sum(run.documents for run in self.sets)
+        return f"{path.name}: {len(self.sets)} sets, {documents} documents as first scored"
+
+
+def load_runs(path: Path) -> HeldOutRuns:
+    """The held-out runs file; every problem located by file and line."""
+    return DataFile(path).validate(HeldOutRuns)
+
+
+def runs_text(runs: HeldOutRuns) -> str:
+    """The runs file as YAML, one organisation a line, with a header saying what it is."""
+    head = (
+        "# 처음 채점한 대로 / Held-out runs: for each gold set, the commit at which it was first\n"
+        "# scored held out, and the organisations that commit's code found in the set's held-out\n"
+        "# documents, with their class of evidence and whether the gold has them. Only `gold` and\n"
+        "# `commit` are written by hand (when a set is scored); `python -m tools.heldout_runs`\n"
+        "# writes the rest. `rsg calibrate --organizations-from` counts the classes on them\n"
+        "# (docs/extraction.md, 'Confidence').\n"
+        "sets:\n"
+    )
+    lines = [head]
+    for run in runs.sets:
+        lines.append(f'  - gold: {run.gold}\n    commit: "{run.commit}"\n')
+        lines.append(f"    documents: {run.documents}\n")
+        if not run.organizations:
+            lines.append("    organizations: []\n")
+            continue
+        lines.append("    organizations:\n")
+        for row in run.organizations:
+            flow = yaml.safe_dump(
+                row.model_dump(),
+                allow_unicode=True,
+                default_flow_style=True,
+                sort_keys=False,
+                width=10_000,
+            ).strip()
+            lines.append(f"      - {flow}\n")
+    return "".join(lines)
 
 
 def reference(entity_id: str | None, text: str) -> str:
@@ -179,6 +278,7 @@ def table(
     measured_on: list[str],
     documents: int,
     fact_rows: Sequence[tuple[str, float, bool]] = (),
+    organizations_from: str = "",
 ) -> Calibration:
     """The table of (class, whether the gold has it) organisation rows and (type, the rule's
     confidence, whether the gold has it) fact rows."""
@@ -205,7 +305,13 @@ def table(
             fact_total.items(), key=lambda kv: (FACT_TYPES.index(kv[0][0]), kv[0][1])
         )
     ]
-    return Calibration(measured_on=measured_on, documents=documents, classes=cells, facts=facts)
+    return Calibration(
+        measured_on=measured_on,
+        documents=documents,
+        organizations_from=organizations_from,
+        classes=cells,
+        facts=facts,
+    )
 
 
 def dump(calibration: Calibration) -> str:

@@ -391,12 +391,7 @@ def calibration_rows(
     names = tally_organizations(
         SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
     )
-    orgs = [e for e in extraction.entities if e.type == "Organization"]
-    keys = {e.id or e.text: f"id={e.id}" if e.id else name_key(e.text) for e in orgs}
-    classes = evidence(
-        [(e.id, e.text) for e in orgs], [(f.type, f.subject, f.object) for f in extraction.facts]
-    )
-    org_rows = [(ev, keys[ref] in names) for ref, ev in classes.items()]
+    org_rows = [(ev, right) for _, ev, right in organization_rows(doc, extraction)]
     resolve = Resolver(gazetteer)
     invested = {(i.organization, i.amount_krw) for i in doc.investments}
     designated = _wanted_designations(doc, resolve)
@@ -407,6 +402,22 @@ def calibration_rows(
         elif (designation := _designation_key(f, resolve)) is not None:
             fact_rows.append((f.type, f.confidence, designation in designated))
     return org_rows, fact_rows
+
+
+def organization_rows(
+    doc: GoldDocument, extraction: Extraction
+) -> list[tuple[str, Evidence, bool]]:
+    """Each organisation of the extraction, by ``reference`` (its id, or a new one's name): its
+    class of evidence and whether the gold has it, by the same keys as the scores."""
+    names = tally_organizations(
+        SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
+    )
+    orgs = [e for e in extraction.entities if e.type == "Organization"]
+    keys = {e.id or e.text: f"id={e.id}" if e.id else name_key(e.text) for e in orgs}
+    classes = evidence(
+        [(e.id, e.text) for e in orgs], [(f.type, f.subject, f.object) for f in extraction.facts]
+    )
+    return [(ref, ev, keys[ref] in names) for ref, ev in classes.items()]
 
 
 def _score_organizations(

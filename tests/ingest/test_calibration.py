@@ -195,3 +195,110 @@ def test_calibrate_refuses_a_bad_pair_and_a_set_without_texts(tmp_path: Path) ->
     assert nothing.exit_code == EXIT_INVALID
     assert "no text of any gold document found" in nothing.stderr
     assert not target.exists()
+
+
+RUNS = """sets:
+  - gold: gold.yaml
+    commit: 0123abc
+    documents: 2
+    organizations:
+      - {file: one.txt, name: 한빛소재, linked: false, role: invests, repeated: true, right: true}
+      - {file: one.txt, name: samsung-sdi, linked: true, role: named, repeated: false, right: false}
+      - {file: two.txt, name: 누리텍, linked: false, role: named, repeated: false, right: true}
+      - {file: two.txt, name: 가온전자, linked: false, role: named, repeated: false, right: true}
+"""
+
+
+def test_a_runs_file_loads_and_writes_back_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "heldout-runs.yaml"
+    path.write_text(RUNS, "utf-8")
+    runs = calibration.load_runs(path)
+    assert [len(r.organizations) for r in runs.sets] == [4]
+    assert runs.rows()[0] == (_ev(False, "invests", True), True)
+    assert runs.summary(path) == "heldout-runs.yaml: 1 sets, 2 documents as first scored"
+    again = tmp_path / "again.yaml"
+    again.write_text(calibration.runs_text(runs), "utf-8")
+    assert calibration.load_runs(again) == runs
+    assert again.read_text("utf-8").startswith("# 처음 채점한 대로 / Held-out runs")
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "said"),
+    [
+        (("role: invests", "role: funds"), ":6", "organizations.0.role"),
+        (("right: false", "right: maybe"), ":7", "organizations.1.right"),
+        (("commit: 0123abc", "commit: HEAD"), ":3", "sets.0.commit"),
+        (("name: 누리텍", "name: " + "가" * 41), ":8", "organizations.2.name"),
+    ],
+)
+def test_a_bad_runs_file_is_refused_by_file_line_and_field(
+    tmp_path: Path, change: tuple[str, str], where: str, said: str
+) -> None:
+    path = tmp_path / "heldout-runs.yaml"
+    path.write_text(RUNS.replace(*change), "utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        calibration.load_runs(path)
+    assert any(f"{path}{where}: " in p and said in p for p in caught.value.problems), (
+        caught.value.problems
+    )
+
+
+def test_a_set_listed_twice_in_the_runs_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "heldout-runs.yaml"
+    twice = RUNS + "  - gold: gold.yaml\n    commit: 4567def\n"
+    path.write_text(twice, "utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        calibration.load_runs(path)
+    assert any("gold.yaml is listed twice" in p for p in caught.value.problems)
+
+
+def test_calibrate_counts_organisations_on_the_runs_file_and_facts_on_the_sets(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "one.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "heldout-runs.yaml").write_text(RUNS, "utf-8")
+    target = tmp_path / "out" / "calibration.yaml"
+    pair = f"{tmp_path / 'gold.yaml'}={tmp_path / 'texts'}"
+    runs = str(tmp_path / "heldout-runs.yaml")
+    result = CliRunner().invoke(
+        app, ["calibrate", pair, "--out", str(target), "--organizations-from", runs]
+    )
+    assert result.exit_code == 0, result.output
+    table = calibration.load(target.parent)
+    assert table.organizations_from == "heldout-runs.yaml: 1 sets, 2 documents as first scored"
+    cells = {c.evidence: (c.right, c.total) for c in table.classes}
+    # The runs' four rows, not the one document's own organisations.
+    assert cells == {
+        _ev(False, "invests", True): (1, 1),
+        _ev(True, "named", False): (0, 1),
+        _ev(False, "named", False): (2, 2),
+    }
+    assert [(f.type, f.right, f.total) for f in table.facts] == [("INVESTS_IN", 1, 1)]
+    assert "heldout-runs.yaml: 1 sets, 2 documents as first scored, 4 organisations" in (
+        result.stdout
+    )
+
+
+def test_calibrate_refuses_a_bad_runs_file_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "one.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "runs.yaml").write_text(RUNS.replace("right: true", "right: 3"), "utf-8")
+    target = tmp_path / "calibration.yaml"
+    pair = f"{tmp_path / 'gold.yaml'}={tmp_path / 'texts'}"
+    result = CliRunner().invoke(
+        app,
+        [
+            "calibrate",
+            pair,
+            "--out",
+            str(target),
+            "--organizations-from",
+            str(tmp_path / "runs.yaml"),
+        ],
+    )
+    assert result.exit_code == EXIT_INVALID
+    assert f"{tmp_path / 'runs.yaml'}:6" in result.stderr
+    assert not target.exists()
