@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ingest.documents.noise import inline_spans, line_reasons
 from ingest.documents.paragraphs import FREE_SYLLABLES, assemble
 from ingest.documents.textrun import Line, Run
+from ingest.korean.numbers import find_amounts
 from ontology.errors import ValidationFailed
 
 # A doubled stretch needs this many pairs, so that "보보" or "다다음" in running text is kept.
@@ -289,9 +290,13 @@ def _chrome_reason(text: str) -> str | None:
         w in _CHROME_WORDS for w in words
     ):
         return "share"
-    # Even a wrapped piece of a sentence has particles and endings; a menu bar has none.
+    # Even a wrapped piece of a sentence has particles and endings; a menu bar has none. A
+    # headline can be as bare ("누리시 소재기업 3천억원 투자 유치 협약 체결"), but a menu bar
+    # never names a sum of money.
     bare = all(len(w) <= 6 and w not in FREE_SYLLABLES and w[-1] not in _ENDINGS for w in words)
-    return "menu" if len(words) >= 6 and bare and not _MENU_PUNCT.search(text) else None
+    if len(words) < 6 or not bare or _MENU_PUNCT.search(text):
+        return None
+    return None if find_amounts(text) else "menu"
 
 
 def _menu_item(text: str) -> bool:
