@@ -125,6 +125,31 @@ _RANGE_FROM = re.compile(r"\s?(?:원\s?)?(?:[~∼～〜-]|에서\s|내지\s)\s?(
 _LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
 
 
+# An item of a list written inline, each after a mark: "투자규모는 ▲A 3만㎡에 220억 원(…)
+# ▲B 1만㎡에 110억 원 등이다". The company that opens an item owns the item's first sum.
+_ITEM_MARK = re.compile(r"[▲△■◆▶]")
+_ITEM_LEAD = re.compile(r"\s?(?:\(주\)|㈜)?\s?")
+_ITEM_GAP = 30
+# An item about a group the company only leads: "▲A 등 전자부품 분야 2개사 76억원".
+_ITEM_GROUP = re.compile(r"(?<![가-힣])등\s|\d+\s?개\s?(?:사|기업|업체|社)")
+
+
+def item_head(text: str, s: int, money: Money, mentions: list[Mention]) -> Mention | None:
+    """The organisation that opens the marked list item ``money`` is the first sum of."""
+    marks = [m.end() for m in _ITEM_MARK.finditer(text, s, money.start)]
+    if not marks:
+        return None
+    lead = _ITEM_LEAD.match(text, marks[-1])
+    start = lead.end() if lead else marks[-1]
+    head = next((m for m in mentions if m.label == "Organization" and m.start == start), None)
+    if head is None or not 0 <= money.start - head.end <= _ITEM_GAP:
+        return None
+    gap = text[head.end : money.start]
+    if _ITEM_GROUP.search(gap) or any(a.krw for a in find_amounts(gap)):
+        return None  # a group's sum, or not the item's first sum
+    return head
+
+
 def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -> bool:
     """Whether the clause says the amount is invested (not a forecast, not an MOU total).
 
@@ -134,7 +159,10 @@ def invested(text: str, s: int, e: int, money: Money, mentions: list[Mention]) -
     that ends the list ("투자 규모는 A 500억원, B 700억원 등 총 1200억원이다")."""
     after = text[money.end : min(e, money.end + 70)]
     before = text[max(s, money.start - 12) : money.start]
-    named = any(m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions)
+    named = (
+        any(m.label == "Organization" and 0 <= money.start - m.end <= 2 for m in mentions)
+        or item_head(text, s, money, mentions) is not None
+    )
     each = _EACH_AMOUNT.search(before) is not None and any(
         m.label == "Organization" and s <= m.start and m.end <= money.start for m in mentions
     )
@@ -186,6 +214,9 @@ def investors(
         gap = text[m.end : money.start]
         if m.end <= money.start and re.fullmatch(r"\s?\(\s?|의\s|\s", gap):
             return [(m, 0.75 if "의" in gap else 0.8)]
+    head = item_head(text, s, money, orgs)
+    if head is not None:
+        return [(head, 0.7)]
     if _EACH.match(text[money.end : money.end + 2]):
         listed = [m for m in orgs if m.end <= money.start] or previous
         return [(m, 0.6) for m in _distinct(listed)]

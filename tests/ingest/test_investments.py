@@ -231,6 +231,14 @@ EOK = 10**8
             "총 1조 원이 투입된다.",
             {("Organization:한빛마석아이디씨", 10_000 * EOK)},
         ),
+        # An inline list, each item after ▲: the company that opens the item owns its first
+        # sum, with its site's area between them; a sum of a group it leads is no one's.
+        (
+            "울산시는 기업들과 투자협약을 맺었다. 투자규모는 ▲㈜한빛소재 3만㎡에 220억 원(신규 "
+            "고용 45명 포함 총 80명) ▲㈜가온전자 1만 6500㎡에 110억 원(신규 19명) ▲㈜누리텍 "
+            "등 부품 분야 2개사 76억 원 등이다.",
+            {("Organization:한빛소재", 220 * EOK), ("Organization:가온전자", 110 * EOK)},
+        ),
     ],
 )
 def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
