@@ -168,7 +168,6 @@ def test_menu_bars_go_but_short_headings_and_wrapped_lines_stay() -> None:
     assert [d.reason for d in norm.dropped] == ["menu"] * 6
 
 
-
 def test_a_headline_of_short_words_with_a_sum_is_no_menu_bar() -> None:
     # Written like a menu bar (six short words, no particle), but a menu has no sum of money.
     headline = "누리시 소재기업 3천억원 투자 유치 협약 체결"
@@ -178,6 +177,7 @@ def test_a_headline_of_short_words_with_a_sum_is_no_menu_bar() -> None:
     assert norm.dropped == ()
     menu = normalize(f"뉴스 경제 산업 정치 사회 2026 연예\n\n{body}\n")
     assert [d.reason for d in menu.dropped] == ["menu"]
+
 
 # ---- news furniture (ingest/documents/noise.py), on our own lines --------------------------
 
