@@ -12,11 +12,13 @@ was scored held out (written by hand when a set is scored). For each set this to
    held-out documents, whose texts are ``ROOT/<gold file's stem>/<file>`` (texts are kept
    outside the repository);
 3. scores each organisation it found with today's gold and matching rules, and its class of
-   evidence (``ingest.documents.calibration``), and writes the rows back into the file.
+   evidence (``ingest.documents.calibration``), and each investment and designation fact, and
+   writes the rows back into the file.
 
-`rsg calibrate --organizations-from data/eval/heldout-runs.yaml` then counts the organisation
-classes on these rows, so that a confidence says how often a class is right on text the rules
-had not been tuned on (docs/extraction.md, "Confidence"). A document without its text is left
+Each set's investment and designation facts are scored the same way. `rsg calibrate
+--held-out-runs data/eval/heldout-runs.yaml` then counts the organisation classes and the facts'
+types on these rows, so that a confidence says how often such a prediction is right on text the
+rules had not been tuned on (docs/extraction.md, "Confidence"). A document without its text is left
 out and counted in the report; a set with none is an error.
 """
 
@@ -33,9 +35,17 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ingest.documents.calibration import HeldOutRun, HeldOutRuns, RunRow, load_runs, runs_text
+from ingest.documents.calibration import (
+    FactRunRow,
+    HeldOutRun,
+    HeldOutRuns,
+    RunRow,
+    load_runs,
+    runs_text,
+)
 from ingest.documents.document import Extraction
-from ingest.documents.goldset import GoldDocument, load_goldset, organization_rows
+from ingest.documents.goldset import GoldDocument, load_goldset, organization_rows, scored_facts
+from ingest.documents.matcher import Gazetteer
 from ingest.documents.review import write_atomic
 from ontology.errors import RsgError, ValidationFailed
 
@@ -114,6 +124,25 @@ def old_extractions(commit: str, gold: Path, texts: Path) -> dict[str, Extractio
     return out
 
 
+def fact_rows_of(
+    doc: GoldDocument, extraction: Extraction, gazetteer: Gazetteer
+) -> list[FactRunRow]:
+    """The investment and designation facts of one document's extraction as rows."""
+    return [
+        FactRunRow.model_validate(
+            {
+                "file": doc.file,
+                "type": f.type,
+                "subject": f.subject.partition(":")[2][:NAME_LIMIT],
+                "object": f.object.partition(":")[2][:NAME_LIMIT],
+                "amount_krw": f.amount_krw,
+                "right": right,
+            }
+        )
+        for f, right in scored_facts(doc, extraction, extraction.facts, gazetteer)
+    ]
+
+
 def rows_of(doc: GoldDocument, extraction: Extraction) -> list[RunRow]:
     """The organisations of one document's extraction as rows of the runs file."""
     return [
@@ -129,7 +158,9 @@ def rows_of(doc: GoldDocument, extraction: Extraction) -> list[RunRow]:
     ]
 
 
-def run_set(run: HeldOutRun, gold_dir: Path, texts_root: Path) -> tuple[HeldOutRun, int]:
+def run_set(
+    run: HeldOutRun, gold_dir: Path, texts_root: Path, gazetteer: Gazetteer
+) -> tuple[HeldOutRun, int]:
     """The set run again: (its rows, how many held-out documents had no text). The gold file
     is ``gold_dir / run.gold``: the runs file's own folder."""
     gold_path = gold_dir / run.gold
@@ -143,14 +174,13 @@ def run_set(run: HeldOutRun, gold_dir: Path, texts_root: Path) -> tuple[HeldOutR
             f"pass --texts ROOT with the texts in ROOT/{gold_path.stem}/",
         )
     extractions = old_extractions(run.commit, gold_path, texts)
-    rows = [
-        row
-        for doc in held
-        if doc.file in extractions
-        for row in rows_of(doc, extractions[doc.file])
-    ]
+    ran = [(doc, extractions[doc.file]) for doc in held if doc.file in extractions]
     updated = HeldOutRun(
-        gold=run.gold, commit=run.commit, documents=len(extractions), organizations=rows
+        gold=run.gold,
+        commit=run.commit,
+        documents=len(extractions),
+        organizations=[row for doc, ex in ran for row in rows_of(doc, ex)],
+        facts=[row for doc, ex in ran for row in fact_rows_of(doc, ex, gazetteer)],
     )
     return updated, len(held) - len(extractions)
 
@@ -174,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"add it with its commit to {args.runs.name}",
             )
         chosen = [run for run in runs.sets if args.only is None or run.gold in args.only]
+        gazetteer = Gazetteer.load()  # today's, to settle designations' regions as the scores do
         result: list[HeldOutRun] = []
         missing = 0
         with Progress(
@@ -185,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                     result.append(run)
                     continue
                 progress.update(task, description=f"{run.gold} at {run.commit}")
-                updated, lacking = run_set(run, args.runs.parent, args.texts)
+                updated, lacking = run_set(run, args.runs.parent, args.texts, gazetteer)
                 result.append(updated)
                 missing += lacking
                 progress.advance(task)

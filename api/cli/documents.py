@@ -248,24 +248,24 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--out", help="where to write the table (default: the data folder's)"),
         ] = None,
-        organizations_from: Annotated[
+        held_out_runs: Annotated[
             Path | None,
             typer.Option(
-                "--organizations-from",
-                help="count the organisation classes on a held-out runs file "
-                "(data/eval/heldout-runs.yaml) instead of on the sets; facts are still counted "
-                "on the sets",
+                "--held-out-runs",
+                help="count the organisation classes and the facts' types on a held-out runs "
+                "file (data/eval/heldout-runs.yaml) instead of on the sets; the facts of the sets "
+                "are still counted, for types the runs lack",
             ),
         ] = None,
     ) -> None:
         """조직 신뢰도 보정 / how often each class of organisation is right, for confidences."""
         try:
-            _calibrate(sets, out_file, organizations_from)
+            _calibrate(sets, out_file, held_out_runs)
         except RsgError as exc:
             raise fail(exc) from None
 
 
-def _calibrate(sets: list[str], out_file: Path | None, organizations_from: Path | None) -> None:
+def _calibrate(sets: list[str], out_file: Path | None, held_out_runs: Path | None) -> None:
     """``rsg calibrate GOLD=TEXTS ...``: count, write and show the calibration table."""
     from ingest.documents import calibration
     from ingest.documents.goldset import calibration_rows, load_goldset
@@ -303,7 +303,7 @@ def _calibrate(sets: list[str], out_file: Path | None, organizations_from: Path 
             missing[:20],
             "name the folder that holds each gold file's texts after its =",
         )
-    runs = calibration.load_runs(organizations_from) if organizations_from else None
+    runs = calibration.load_runs(held_out_runs) if held_out_runs else None
     pipeline = _pipeline(calibrated=False)
     rows: list[tuple[calibration.Evidence, bool]] = []
     fact_rows: list[tuple[str, float, bool]] = []
@@ -317,10 +317,14 @@ def _calibrate(sets: list[str], out_file: Path | None, organizations_from: Path 
             fact_rows += doc_fact_rows
             progress.advance(task)
     source = ""
-    if runs is not None and organizations_from is not None:
+    type_rows: list[tuple[str, bool]] = []
+    if runs is not None and held_out_runs is not None:
         rows = runs.rows()
-        source = runs.summary(organizations_from)
-    table = calibration.table(rows, [p.name for p, _ in pairs], len(jobs), fact_rows, source)
+        type_rows = runs.fact_rows()
+        source = runs.summary(held_out_runs)
+    table = calibration.table(
+        rows, [p.name for p, _ in pairs], len(jobs), fact_rows, source, type_rows
+    )
     target = out_file or default_data_dir() / calibration.FILE_NAME
     write_atomic(target, calibration.dump(table))
     shown: list[tuple[str, ...]] = [("found in", "role", "named", "right", "confidence")]
@@ -343,6 +347,18 @@ def _calibrate(sets: list[str], out_file: Path | None, organizations_from: Path 
             (fc.type, f"{fc.rule:.2f}", f"{fc.right}/{fc.total}", f"{calibrated or 0:.2f}")
         )
     _print_table(f"{len(fact_rows)} investment and designation facts", by_fact)
+    if table.fact_types:
+        by_type: list[tuple[str, ...]] = [("fact", "right", "confidence")]
+        for kind_cell in table.fact_types:
+            given = table.fact_confidence(kind_cell.type, 0.0)
+            by_type.append(
+                (kind_cell.type, f"{kind_cell.right}/{kind_cell.total}", f"{given or 0:.2f}")
+            )
+        _print_table(
+            f"{sum(c.total for c in table.fact_types)} facts of the held-out runs: the confidence "
+            "of every fact of the type",
+            by_type,
+        )
 
 
 def _evaluate_set(

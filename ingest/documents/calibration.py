@@ -97,6 +97,12 @@ class FactCell(_Counts, FactClass):
     """The facts of a type whose rule gave them ``rule``."""
 
 
+class FactTypeCell(_Counts):
+    """The facts of a type in the held-out runs, whatever their rule gave them."""
+
+    type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+
+
 def _share(right: int, total: int, prior: float, weight: float) -> float:
     return round((right + weight * prior) / (total + weight), 2)
 
@@ -109,12 +115,15 @@ class Calibration(BaseModel):
 
     measured_on: list[str] = []
     documents: int = Field(default=0, ge=0)
-    #: Where the organisation classes were counted when not on ``measured_on``: the held-out
-    #: runs file and how many sets and documents it holds.
-    organizations_from: str = ""
+    #: Where the organisation classes and ``fact_types`` were counted when not on
+    #: ``measured_on``: the held-out runs file and how many sets and documents it holds.
+    held_out_runs: str = ""
     weight: float = Field(default=10.0, gt=0)
     classes: list[Cell] = []
     facts: list[FactCell] = []
+    #: Facts by type in the held-out runs; where a type has a cell, it gives that type's
+    #: confidence (the rules' figures changed from commit to commit, so only the type is kept).
+    fact_types: list[FactTypeCell] = []
 
     def prior(self) -> float:
         total = sum(c.total for c in self.classes)
@@ -127,7 +136,14 @@ class Calibration(BaseModel):
         return _share(right, total, prior, self.weight)
 
     def fact_confidence(self, kind: str, rule: float) -> float | None:
-        """A fact's calibrated confidence, or None where the table has no fact of its type."""
+        """A fact's calibrated confidence, or None where the table has no fact of its type:
+        its type's share in the held-out runs where counted, else the share of its type and
+        rule's figure on the development sets."""
+        held = next((c for c in self.fact_types if c.type == kind), None)
+        if held is not None and held.total:
+            total = sum(c.total for c in self.fact_types)
+            prior = sum(c.right for c in self.fact_types) / total
+            return _share(held.right, held.total, prior, self.weight)
         cells = [c for c in self.facts if c.type == kind]
         total = sum(c.total for c in cells)
         if not total:
@@ -170,6 +186,20 @@ class RunRow(BaseModel):
         return Evidence(linked=self.linked, role=self.role, repeated=self.repeated)
 
 
+class FactRunRow(BaseModel):
+    """One investment or designation fact a held-out run found, and whether the gold has it.
+    ``subject`` and ``object`` are its nodes without their label, cut to 40 characters."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str = Field(min_length=1)
+    type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+    subject: str = Field(min_length=1, max_length=40)
+    object: str = Field(min_length=1, max_length=40)
+    amount_krw: int | None = None
+    right: bool
+
+
 class HeldOutRun(BaseModel):
     """A gold set as first scored: the commit of that score and what its code found."""
 
@@ -179,6 +209,7 @@ class HeldOutRun(BaseModel):
     commit: str = Field(pattern=r"^[0-9a-f]{7,40}$")
     documents: int = Field(default=0, ge=0)
     organizations: list[RunRow] = []
+    facts: list[FactRunRow] = []
 
 
 class HeldOutRuns(BaseModel):
@@ -198,6 +229,9 @@ class HeldOutRuns(BaseModel):
     def rows(self) -> list[tuple[Evidence, bool]]:
         return [(row.evidence, row.right) for run in self.sets for row in run.organizations]
 
+    def fact_rows(self) -> list[tuple[str, bool]]:
+        return [(row.type, row.right) for run in self.sets for row in run.facts]
+
     def summary(self, path: Path) -> str:
         documents = sum(run.documents for run in self.sets)
         return f"{path.name}: {len(self.sets)} sets, {documents} documents as first scored"
@@ -213,29 +247,30 @@ def runs_text(runs: HeldOutRuns) -> str:
     head = (
         "# 처음 채점한 대로 / Held-out runs: for each gold set, the commit at which it was first\n"
         "# scored held out, and the organisations that commit's code found in the set's held-out\n"
-        "# documents, with their class of evidence and whether the gold has them. Only `gold` and\n"
-        "# `commit` are written by hand (when a set is scored); `python -m tools.heldout_runs`\n"
-        "# writes the rest. `rsg calibrate --organizations-from` counts the classes on them\n"
-        "# (docs/extraction.md, 'Confidence').\n"
+        "# documents, with their class of evidence and whether the gold has them, and its\n"
+        "# investment and designation facts. Only `gold` and `commit` are written by hand (when\n"
+        "# a set is scored); `python -m tools.heldout_runs` writes the rest. `rsg calibrate\n"
+        "# --held-out-runs` counts confidences on them (docs/extraction.md, 'Confidence').\n"
         "sets:\n"
     )
     lines = [head]
     for run in runs.sets:
         lines.append(f'  - gold: {run.gold}\n    commit: "{run.commit}"\n')
         lines.append(f"    documents: {run.documents}\n")
-        if not run.organizations:
-            lines.append("    organizations: []\n")
-            continue
-        lines.append("    organizations:\n")
-        for row in run.organizations:
-            flow = yaml.safe_dump(
-                row.model_dump(),
-                allow_unicode=True,
-                default_flow_style=True,
-                sort_keys=False,
-                width=10_000,
-            ).strip()
-            lines.append(f"      - {flow}\n")
+        for key, rows in (("organizations", run.organizations), ("facts", run.facts)):
+            if not rows:
+                lines.append(f"    {key}: []\n")
+                continue
+            lines.append(f"    {key}:\n")
+            for row in rows:
+                flow = yaml.safe_dump(
+                    row.model_dump(),
+                    allow_unicode=True,
+                    default_flow_style=True,
+                    sort_keys=False,
+                    width=10_000,
+                ).strip()
+                lines.append(f"      - {flow}\n")
     return "".join(lines)
 
 
@@ -278,7 +313,8 @@ def table(
     measured_on: list[str],
     documents: int,
     fact_rows: Sequence[tuple[str, float, bool]] = (),
-    organizations_from: str = "",
+    held_out_runs: str = "",
+    fact_type_rows: Sequence[tuple[str, bool]] = (),
 ) -> Calibration:
     """The table of (class, whether the gold has it) organisation rows and (type, the rule's
     confidence, whether the gold has it) fact rows."""
@@ -305,12 +341,22 @@ def table(
             fact_total.items(), key=lambda kv: (FACT_TYPES.index(kv[0][0]), kv[0][1])
         )
     ]
+    type_total: Counter[str] = Counter()
+    type_right: Counter[str] = Counter()
+    for kind, ok in fact_type_rows:
+        type_total[kind] += 1
+        type_right[kind] += ok
+    fact_types = [
+        FactTypeCell.model_validate({"type": kind, "right": type_right[kind], "total": n})
+        for kind, n in sorted(type_total.items(), key=lambda kv: FACT_TYPES.index(kv[0]))
+    ]
     return Calibration(
         measured_on=measured_on,
         documents=documents,
-        organizations_from=organizations_from,
+        held_out_runs=held_out_runs,
         classes=cells,
         facts=facts,
+        fact_types=fact_types,
     )
 
 

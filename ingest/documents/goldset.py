@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -34,7 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.documents.calibration import Evidence, evidence
-from ingest.documents.document import ExtractedFact, Extraction, Pipeline
+from ingest.documents.document import ExtractedFact, Extraction, Fact, Pipeline
 from ingest.documents.evaluation import Tally
 from ingest.documents.matcher import Gazetteer
 from ingest.documents.reader import read
@@ -388,20 +388,35 @@ def calibration_rows(
     """What ``rsg calibrate`` counts in one document (the pipeline uncalibrated): each
     organisation's class of evidence, and each investment and designation fact's type and
     confidence, with whether the gold has it, by the same keys as the scores."""
+    org_rows = [(ev, right) for _, ev, right in organization_rows(doc, extraction)]
+    fact_rows = [
+        (f.type, f.confidence, right)
+        for f, right in scored_facts(doc, extraction, facts, gazetteer)
+    ]
+    return org_rows, fact_rows
+
+
+_F = TypeVar("_F", bound=Fact)
+
+
+def scored_facts(
+    doc: GoldDocument, extraction: Extraction, facts: Sequence[_F], gazetteer: Gazetteer
+) -> list[tuple[_F, bool]]:
+    """The investment and designation facts among ``facts`` (those the gold settles), each
+    with whether the gold has it, by the same keys as the scores."""
     names = tally_organizations(
         SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
     )
-    org_rows = [(ev, right) for _, ev, right in organization_rows(doc, extraction)]
     resolve = Resolver(gazetteer)
     invested = {(i.organization, i.amount_krw) for i in doc.investments}
     designated = _wanted_designations(doc, resolve)
-    fact_rows = []
+    out = []
     for f in facts:
         if (investment := _investment_key(f, names)) is not None:
-            fact_rows.append((f.type, f.confidence, investment in invested))
+            out.append((f, investment in invested))
         elif (designation := _designation_key(f, resolve)) is not None:
-            fact_rows.append((f.type, f.confidence, designation in designated))
-    return org_rows, fact_rows
+            out.append((f, designation in designated))
+    return out
 
 
 def organization_rows(
@@ -509,7 +524,7 @@ def _score_investments(
     tally_investments(out, result, doc, got)
 
 
-def _investment_key(f: ExtractedFact, names: dict[str, str]) -> tuple[str, int] | None:
+def _investment_key(f: Fact, names: dict[str, str]) -> tuple[str, int] | None:
     """What an investment fact is scored by: (gold name of the investor, won)."""
     if f.type != "INVESTS_IN" or f.amount_krw is None:
         return None
@@ -548,7 +563,7 @@ def _score_designations(
     tally_designations(out, result, doc, got, resolve)
 
 
-def _designation_key(f: ExtractedFact, resolve: Resolver) -> tuple[str, str] | None:
+def _designation_key(f: Fact, resolve: Resolver) -> tuple[str, str] | None:
     """What a designation fact is scored by: (scheme, local government)."""
     if f.type not in _STATUS or not f.object.startswith("Designation:"):
         return None

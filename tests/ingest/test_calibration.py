@@ -206,6 +206,10 @@ RUNS = """sets:
       - {file: one.txt, name: samsung-sdi, linked: true, role: named, repeated: false, right: false}
       - {file: two.txt, name: 누리텍, linked: false, role: named, repeated: false, right: true}
       - {file: two.txt, name: 가온전자, linked: false, role: named, repeated: false, right: true}
+    facts:
+      - {file: one.txt, type: INVESTS_IN, subject: 한빛소재, object: ulsan, right: true}
+      - {file: one.txt, type: INVESTS_IN, subject: samsung-sdi, object: ulsan, right: false}
+      - {file: two.txt, type: HOLDS, subject: ulsan, object: regulation-free-zone, right: true}
 """
 
 
@@ -215,6 +219,7 @@ def test_a_runs_file_loads_and_writes_back_the_same(tmp_path: Path) -> None:
     runs = calibration.load_runs(path)
     assert [len(r.organizations) for r in runs.sets] == [4]
     assert runs.rows()[0] == (_ev(False, "invests", True), True)
+    assert runs.fact_rows() == [("INVESTS_IN", True), ("INVESTS_IN", False), ("HOLDS", True)]
     assert runs.summary(path) == "heldout-runs.yaml: 1 sets, 2 documents as first scored"
     again = tmp_path / "again.yaml"
     again.write_text(calibration.runs_text(runs), "utf-8")
@@ -252,7 +257,7 @@ def test_a_set_listed_twice_in_the_runs_file_is_refused(tmp_path: Path) -> None:
     assert any("gold.yaml is listed twice" in p for p in caught.value.problems)
 
 
-def test_calibrate_counts_organisations_on_the_runs_file_and_facts_on_the_sets(
+def test_calibrate_counts_organisations_and_fact_types_on_the_runs_file(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
@@ -263,11 +268,11 @@ def test_calibrate_counts_organisations_on_the_runs_file_and_facts_on_the_sets(
     pair = f"{tmp_path / 'gold.yaml'}={tmp_path / 'texts'}"
     runs = str(tmp_path / "heldout-runs.yaml")
     result = CliRunner().invoke(
-        app, ["calibrate", pair, "--out", str(target), "--organizations-from", runs]
+        app, ["calibrate", pair, "--out", str(target), "--held-out-runs", runs]
     )
     assert result.exit_code == 0, result.output
     table = calibration.load(target.parent)
-    assert table.organizations_from == "heldout-runs.yaml: 1 sets, 2 documents as first scored"
+    assert table.held_out_runs == "heldout-runs.yaml: 1 sets, 2 documents as first scored"
     cells = {c.evidence: (c.right, c.total) for c in table.classes}
     # The runs' four rows, not the one document's own organisations.
     assert cells == {
@@ -275,10 +280,20 @@ def test_calibrate_counts_organisations_on_the_runs_file_and_facts_on_the_sets(
         _ev(True, "named", False): (0, 1),
         _ev(False, "named", False): (2, 2),
     }
+    # The sets' facts are still counted; the runs' give each type its confidence.
     assert [(f.type, f.right, f.total) for f in table.facts] == [("INVESTS_IN", 1, 1)]
+    assert [(c.type, c.right, c.total) for c in table.fact_types] == [
+        ("INVESTS_IN", 1, 2),
+        ("HOLDS", 1, 1),
+    ]
+    prior = 2 / 3  # right share over the runs' facts
+    assert table.fact_confidence("INVESTS_IN", 0.7) == round((1 + 10 * prior) / (2 + 10), 2)
+    assert table.fact_confidence("INVESTS_IN", 0.5) == table.fact_confidence("INVESTS_IN", 0.7)
+    assert table.fact_confidence("SEEKS", 0.7) is None  # neither the runs nor the sets have one
     assert "heldout-runs.yaml: 1 sets, 2 documents as first scored, 4 organisations" in (
         result.stdout
     )
+    assert "3 facts of the held-out runs" in result.stdout
 
 
 def test_calibrate_refuses_a_bad_runs_file_and_writes_nothing(tmp_path: Path) -> None:
@@ -295,7 +310,7 @@ def test_calibrate_refuses_a_bad_runs_file_and_writes_nothing(tmp_path: Path) ->
             pair,
             "--out",
             str(target),
-            "--organizations-from",
+            "--held-out-runs",
             str(tmp_path / "runs.yaml"),
         ],
     )
