@@ -62,7 +62,7 @@ SETS = {
     "realnews20": GoldFile(DATA / "eval" / "realnews20.yaml", "RSG_REALNEWS20_CORPUS", 28, True, 4),
     "realnews21": GoldFile(DATA / "eval" / "realnews21.yaml", "RSG_REALNEWS21_CORPUS", 28, True, 4),
     "realnews22": GoldFile(DATA / "eval" / "realnews22.yaml", "RSG_REALNEWS22_CORPUS", 28, True, 4),
-    "realnews23": GoldFile(DATA / "eval" / "realnews23.yaml", "RSG_REALNEWS23_CORPUS", 14, True, 0),
+    "realnews23": GoldFile(DATA / "eval" / "realnews23.yaml", "RSG_REALNEWS23_CORPUS", 28, True, 4),
 }
 
 
