@@ -42,6 +42,7 @@ _HOLD = re.compile(
     r"지정해\s(?!줄|달라|주기|주도록|주길|달라고)|"  # "추가로 지정해 고시한다"
     r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|(?:으로|로)\s?(?:최종\s?)?결정(?:된|돼|되었|됐|됨)|"
     r"에 따라|에\s?힘입어|승인|운영\s?(?:을|하|되|중)|"
+    r"^\s?운영\s?(?=[△▲■◆▶]|$)|"  # an item of what a plan does: "… 특구 운영 △ …"
     r"^\s?참여\s?(?:기업|업체|기관)|"  # "… 규제자유특구 참여 기업으로": the zone is there
     r"^\s?(?:사업\s?)?성과(?:를|로|가|와|는)\s|"  # "… 클러스터 성과를 발판으로": it has results
     r"^[’'\"”]?\s?(?:으로|로)\s?(?:넓혔|넓힌|넓혀|확대(?:했|한|됐|된|돼))|"  # "… 지역으로 넓혔다"
@@ -789,7 +790,8 @@ def _roll_call(
 
 
 # A zone that is already there: "포항 외국인투자지역 내에 공장을 지었다".
-_WITHIN = re.compile(r"\s?(?:내|안)(?:에|의|에서)?\s")
+# Where the scheme is the place of a thing: "특구 내에", "국가시범도시 일원에서".
+_WITHIN = re.compile(r"\s?(?:내|안|일원)(?:에|의|에서|으로)?\s")
 
 
 # "지정," or "선정." with no verb: a headline's news, or an item of a plan when the sentence

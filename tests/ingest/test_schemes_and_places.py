@@ -261,6 +261,17 @@ NSIC = "Designation:national-strategic-industry-complex"
                 ("HOLDS", "Region:busan-gangseo", "Designation:opportunity-development-zone"),
             },
         ),
+        # The place of a thing: "… 국가시범도시 일원에서" (like "특구 내에").
+        (
+            "세종시 5-1생활권의 스마트시티 국가시범도시 일원에서 드론 실증을 한다.",
+            {("HOLDS", "Region:sejong", "Designation:smart-city-national-pilot")},
+        ),
+        # An item of what a plan does, with no verb: "… 특구 운영 △ …".
+        (
+            "울산시의 주요 사업은 △전지 기술개발 지원 △미래형 전지 특화 강소연구개발특구 운영 "
+            "△전문인력 양성 등이다.",
+            {("HOLDS", "Region:ulsan", "Designation:innopolis-campus")},
+        ),
     ],
 )
 def test_lists_of_places_and_bids_won(
