@@ -79,7 +79,10 @@ _THIS_INVESTMENT = re.compile(
     r"|(?<![가-힣])(?<!총 )투자\s?(?:규모|금액|금|액|비)(?:은|는)\s"
 )
 _EACH = re.compile(r"^(?:원)?씩")
-_AFTER_NAMED = re.compile(r"^\s?규모의?\s?$")
+# The company named right after its sum: "N원 규모의 A", "N원이 투입되는 A 구미 4공장".
+_AFTER_NAMED = re.compile(
+    r"^\s?(?:규모의?|(?:이|가)\s?(?:투입|투자)(?:되는|된|될))\s?(?:㈜|\(주\))?\s?$"
+)
 _MOU = re.compile(r"협약|MOU|양해각서|투자의향서|의향서|LOI")
 _EXECUTED = re.compile(r"건립\s?중|건설\s?중|진행\s?중|가동|준공|완공|투자했|들였|투입했")
 _LEVEL_ORDER = {"district": 0, "county": 0, "city": 0, "metropolitan_city": 1, "province": 2}

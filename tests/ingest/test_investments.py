@@ -239,6 +239,12 @@ EOK = 10**8
             "등 부품 분야 2개사 76억 원 등이다.",
             {("Organization:한빛소재", 220 * EOK), ("Organization:가온전자", 110 * EOK)},
         ),
+        # The company named right after its sum: "N원이 투입되는 A 공장".
+        (
+            "구미시는 착공식을 열었다. 총 4,000억원이 투입되는 ㈜한빛소재 구미 2공장은 내년에 "
+            "완공된다.",
+            {("Organization:한빛소재", 4_000 * EOK)},
+        ),
     ],
 )
 def test_investors_by_clause(pipeline: Pipeline, raw: str, want: set[tuple[str, int]]) -> None:
