@@ -381,6 +381,11 @@ def _regions(pipeline: Pipeline, raw: str) -> set[str]:
             "횡성군은 가온소재와 협약했다. 가온소재의 연구소는 경기도 하남에 자리 잡았다.",
             {"gangwon-hoengseong"},
         ),
+        # A venue with its short name in brackets: "서울 …플라자(IKP)에서".
+        (
+            "천안시와 누리텍은 24일 서울 인베스트코리아플라자(IKP)에서 투자협약을 맺었다.",
+            {"chungnam-cheonan"},
+        ),
     ],
 )
 def test_regions_named_only_as_an_origin_a_venue_or_an_area(
