@@ -125,7 +125,11 @@ _ACCOUNTS = re.compile(
 # amount.
 _RANGE_FROM = re.compile(r"\s?(?:원\s?)?(?:[~∼～〜-]|에서\s|내지\s)\s?(?:약\s?)?\d")
 # A list of amounts headed by "투자 규모는": "투자 규모는 A 500억원, B 700억원 등 총 …".
-_LIST_HEAD = re.compile(r"투자\s?(?:금액|액|규모)(?:은|는)\s")
+_LIST_HEAD = re.compile(
+    r"투자\s?(?:금액|액|규모)(?:은|는)\s"
+    # "투자협약을 맺은 기업은 A(300억원), B(100억원) 등이다": each firm's own sum
+    r"|투자\s?협약을\s(?:맺은|체결한)\s(?:\d+\s?개\s?)?(?:기업|업체|회사)(?:은|는|들은)\s"
+)
 
 
 # An item of a list written inline, each after a mark: "투자규모는 ▲A 3만㎡에 220억 원(…)

@@ -476,19 +476,28 @@ def _person(word: str) -> bool:
 # The parties of a signing named as a roll of three or more: "협약식에는 A, B, C가
 # 참여했다", "협약 기업은 A, B, C이다", "협약기업은 A·B·C이다"; the exhibitors of a fair, each
 # maybe with what it makes in brackets: "참가 기업은 A(측정장비), B(센서 모듈), C 등이다".
-_ROLL = re.compile(r"(?:협약식|체결식)에는\s|(?:협약|참여|참가|입주)\s?기업(?:은|들은|으로는)\s")
+_ROLL = re.compile(
+    r"(?:협약식|체결식)에는\s|(?:\d+\s?개\s?)?(?:협약|참여|참가|입주)\s?기업(?:은|들은|으로는)\s"
+    # "(투자)협약을 맺은 6개 기업은 △A △B △C 등이다", "… 체결한 기업은 A(300억원), B(…)"
+    r"|협약을\s(?:맺은|체결한)\s(?:\d+\s?개\s?)?(?:기업|업체|회사)(?:은|는|들은)\s"
+)
 _ROLL_WARES = r"(?:\([^()\n]{2,30}\))?"
+# A name of the roll, maybe after a company mark ("㈜가온랩").
+_ROLL_MARK = r"(?:㈜|\(주\))?\s?"
+_ROLL_NAME = rf"{_ROLL_MARK}{_LIST_NAME}"
 _ROLL_LIST = re.compile(
-    rf"(?P<list>{_LIST_NAME}{_ROLL_WARES}(?:\s?,\s?{_LIST_NAME}{_ROLL_WARES}){{2,}}"
-    rf"|{_LIST_NAME}(?:·{_LIST_NAME}){{2,}})"
+    rf"(?P<list>{_ROLL_NAME}{_ROLL_WARES}(?:\s?,\s?{_ROLL_NAME}{_ROLL_WARES}){{2,}}"
+    rf"|{_ROLL_NAME}(?:·{_ROLL_NAME}){{2,}})"
     r"(?:(?:이|가)\s(?:참여|참석|함께)|\s?등?(?:이다|입니다))"
 )
-_ROLL_ITEM = re.compile(rf"(?:^|(?<=[,·▲△▷])|(?<=[,·▲△▷]\s))(?P<name>{_LIST_NAME}){_ROLL_WARES}")
+_ROLL_ITEM = re.compile(
+    rf"(?:^|(?<=[,·▲△▷])|(?<=[,·▲△▷]\s)){_ROLL_MARK}(?P<name>{_LIST_NAME}){_ROLL_WARES}"
+)
 
 
 # The same roll written with bullets: "협약 기업은 △A △B △C 등으로".
 _ROLL_BULLETS = re.compile(
-    rf"(?P<list>(?:[▲△▷]\s?{_LIST_NAME}\s?){{3,}})(?:등)?(?:으로|이다|입니다|이며|이\s|가\s)"
+    rf"(?P<list>(?:[▲△▷]\s?{_ROLL_NAME}\s?){{3,}})(?:등)?(?:으로|이다|입니다|이며|이\s|가\s)"
 )
 
 

@@ -239,6 +239,17 @@ EOK = 10**8
             "등 부품 분야 2개사 76억 원 등이다.",
             {("Organization:한빛소재", 220 * EOK), ("Organization:가온전자", 110 * EOK)},
         ),
+        # "투자협약을 맺은 기업은 A(N원), B(N원) 등이다": each firm's own sum.
+        (
+            "화순군과 투자협약을 맺은 기업은 누리제약(300억원), ㈜가온랩(100억원), 누리셀(50억원),"
+            " 다온팜(20억원) 등이다.",
+            {
+                ("Organization:누리제약", 300 * EOK),
+                ("Organization:가온랩", 100 * EOK),
+                ("Organization:누리셀", 50 * EOK),
+                ("Organization:다온팜", 20 * EOK),
+            },
+        ),
         # The company named right after its sum: "N원이 투입되는 A 공장".
         (
             "구미시는 착공식을 열었다. 총 4,000억원이 투입되는 ㈜한빛소재 구미 2공장은 내년에 "

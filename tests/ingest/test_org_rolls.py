@@ -44,6 +44,17 @@ def test_a_company_with_its_chief_and_home_in_brackets(text: str, names: list[st
         ),
         # Brackets that are no description of a company: a roll of places is no roll.
         ("참가 지역은 가온(대전), 누리(세종), 다솜(청주) 등이다.", []),
+        # "협약을 맺은 (N개) 기업은": the signing companies, by bullets or with their sums and
+        # company marks.
+        (
+            "이번에 협약을 맺은 5개 기업은 △한빛테크 △가온코리아 △누리넵코어스△다온넷△미르스코 "
+            "등이다.",
+            ["한빛테크", "가온코리아", "누리넵코어스", "다온넷", "미르스코"],
+        ),
+        (
+            "투자협약을 맺은 기업은 누리제약(300억원), ㈜가온랩(100억원), 누리셀(50억원) 등이다.",
+            ["누리제약", "가온랩", "누리셀"],
+        ),
     ],
 )
 def test_a_roll_of_signing_companies_joined_by_middle_dots(text: str, names: list[str]) -> None:
