@@ -1,4 +1,4 @@
-"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews23.yaml).
+"""The hand-made gold of real articles (data/eval/realnews.yaml, realnews2.yaml to realnews24.yaml).
 
 Every id it uses exists in data/*.yaml or is marked new, every copied span is short, every
 document carries its source metadata, no file is listed twice, and the split is the one the
@@ -63,6 +63,7 @@ SETS = {
     "realnews21": GoldFile(DATA / "eval" / "realnews21.yaml", "RSG_REALNEWS21_CORPUS", 28, True, 4),
     "realnews22": GoldFile(DATA / "eval" / "realnews22.yaml", "RSG_REALNEWS22_CORPUS", 28, True, 4),
     "realnews23": GoldFile(DATA / "eval" / "realnews23.yaml", "RSG_REALNEWS23_CORPUS", 28, True, 4),
+    "realnews24": GoldFile(DATA / "eval" / "realnews24.yaml", "RSG_REALNEWS24_CORPUS", 14, True, 0),
 }
 
 
