@@ -1,4 +1,4 @@
-"""The second annotations of sets 10 to 23 (data/eval/agreement/realnews*-b.yaml) for agreement.
+"""The second annotations of sets 10 to 24 (data/eval/agreement/realnews*-b.yaml) for agreement.
 
 Each file loads with the gold loader, covers the 28 documents of its set once each, every document
 is held out with a stratum, and every document passes the gold sets' own checks
@@ -9,10 +9,10 @@ With ``RSG_REALNEWS10_CORPUS`` (``RSG_REALNEWS11_CORPUS``, ``RSG_REALNEWS12_CORP
 ``RSG_REALNEWS13_CORPUS``, ``RSG_REALNEWS14_CORPUS``, ``RSG_REALNEWS15_CORPUS``,
 ``RSG_REALNEWS16_CORPUS``, ``RSG_REALNEWS17_CORPUS``, ``RSG_REALNEWS18_CORPUS``,
 ``RSG_REALNEWS19_CORPUS``, ``RSG_REALNEWS20_CORPUS``, ``RSG_REALNEWS21_CORPUS``,
-``RSG_REALNEWS22_CORPUS``, ``RSG_REALNEWS23_CORPUS``) naming the folder of set 10's (set 11's,
-set 12's, set 13's, set 14's, set 15's, set 16's, set 17's, set 18's, set 19's, set 20's, set 21's,
-set 22's, set 23's) texts,
-every copied span is also found in its text. Broken entries written here fail.
+``RSG_REALNEWS22_CORPUS``, ``RSG_REALNEWS23_CORPUS``, ``RSG_REALNEWS24_CORPUS``) naming the folder
+of set 10's (set 11's, set 12's, set 13's, set 14's, set 15's, set 16's, set 17's, set 18's, set
+19's, set 20's, set 21's, set 22's, set 23's, set 24's) texts, every copied span is also found in
+its text. Broken entries written here fail.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ READINGS = {
     "realnews21-b.yaml": "RSG_REALNEWS21_CORPUS",
     "realnews22-b.yaml": "RSG_REALNEWS22_CORPUS",
     "realnews23-b.yaml": "RSG_REALNEWS23_CORPUS",
+    "realnews24-b.yaml": "RSG_REALNEWS24_CORPUS",
 }
 DOCUMENTS = 28
 STRATA = {
