@@ -63,7 +63,7 @@ SETS = {
     "realnews21": GoldFile(DATA / "eval" / "realnews21.yaml", "RSG_REALNEWS21_CORPUS", 28, True, 4),
     "realnews22": GoldFile(DATA / "eval" / "realnews22.yaml", "RSG_REALNEWS22_CORPUS", 28, True, 4),
     "realnews23": GoldFile(DATA / "eval" / "realnews23.yaml", "RSG_REALNEWS23_CORPUS", 28, True, 4),
-    "realnews24": GoldFile(DATA / "eval" / "realnews24.yaml", "RSG_REALNEWS24_CORPUS", 14, True, 0),
+    "realnews24": GoldFile(DATA / "eval" / "realnews24.yaml", "RSG_REALNEWS24_CORPUS", 28, True, 4),
 }
 
 
