@@ -15,11 +15,10 @@ was scored held out (written by hand when a set is scored). For each set this to
    evidence (``ingest.documents.calibration``), and each investment and designation fact, and
    writes the rows back into the file.
 
-Each set's investment and designation facts are scored the same way. `rsg calibrate
---held-out-runs data/eval/heldout-runs.yaml` then counts the organisation classes and the facts'
-types on these rows, so that a confidence says how often such a prediction is right on text the
-rules had not been tuned on (docs/extraction.md, "Confidence"). A document without its text is left
-out and counted in the report; a set with none is an error.
+`rsg calibrate --held-out-runs data/eval/heldout-runs.yaml` then counts the organisation classes
+and the facts' types on these rows, so that a confidence says how often such a prediction is
+right on text the rules had not been tuned on (docs/extraction.md, "Confidence"). A document
+without its text is left out and counted in the report; a set with none is an error.
 """
 
 from __future__ import annotations
