@@ -16,6 +16,10 @@ from datetime import date
 from ingest.documents.matcher import Mention
 from ontology.models import MAX_EVIDENCE  # the data files' limit: accepted facts must fit it
 
+#: The marks that open an item of a list written inline in a sentence ("투자규모는 ▲A … ▲B …",
+#: "주요 사업은 △… 특구 운영 △…"), as a character class.
+ITEM_MARKS = "[▲△■◆▶]"
+
 
 @dataclass
 class Candidate:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from ingest.documents.candidate import Candidate, Context, ref, span
+from ingest.documents.candidate import ITEM_MARKS, Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
 from ingest.documents.places import compared, venue
 from ingest.documents.spans import Spans
@@ -42,7 +42,7 @@ _HOLD = re.compile(
     r"지정해\s(?!줄|달라|주기|주도록|주길|달라고)|"  # "추가로 지정해 고시한다"
     r"선정(?:된|돼|되었|됐|되어|됨|했|하였|한)|(?:으로|로)\s?(?:최종\s?)?결정(?:된|돼|되었|됐|됨)|"
     r"에 따라|에\s?힘입어|승인|운영\s?(?:을|하|되|중)|"
-    r"^\s?운영\s?(?=[△▲■◆▶]|$)|"  # an item of what a plan does: "… 특구 운영 △ …"
+    rf"^\s?운영\s?(?={ITEM_MARKS}|$)|"  # an item of what a plan does: "… 특구 운영 △ …"
     r"^\s?참여\s?(?:기업|업체|기관)|"  # "… 규제자유특구 참여 기업으로": the zone is there
     r"^\s?(?:사업\s?)?성과(?:를|로|가|와|는)\s|"  # "… 클러스터 성과를 발판으로": it has results
     r"^[’'\"”]?\s?(?:으로|로)\s?(?:넓혔|넓힌|넓혀|확대(?:했|한|됐|된|돼))|"  # "… 지역으로 넓혔다"

@@ -27,7 +27,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ingest.documents.candidate import Candidate, Context, ref, span
+from ingest.documents.candidate import ITEM_MARKS, Candidate, Context, ref, span
 from ingest.documents.matcher import Mention
 from ingest.documents.orgnames import COUNTRY_PATTERN, acceptable
 from ingest.korean.numbers import Money, find_amounts
@@ -134,7 +134,7 @@ _LIST_HEAD = re.compile(
 
 # An item of a list written inline, each after a mark: "투자규모는 ▲A 3만㎡에 220억 원(…)
 # ▲B 1만㎡에 110억 원 등이다". The company that opens an item owns the item's first sum.
-_ITEM_MARK = re.compile(r"[▲△■◆▶]")
+_ITEM_MARK = re.compile(ITEM_MARKS)
 _ITEM_LEAD = re.compile(r"\s?(?:\(주\)|㈜)?\s?")
 _ITEM_GAP = 30
 # An item about a group the company only leads: "▲A 등 전자부품 분야 2개사 76억원".
