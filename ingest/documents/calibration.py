@@ -31,9 +31,9 @@ text the rules had not seen.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -42,11 +42,12 @@ from ingest.graph.datafile import DataFile
 from ontology.errors import ValidationFailed
 
 Role = Literal["invests", "takes part", "named"]
+#: The facts the gold settles, and so the table calibrates; other facts keep their rule's.
+FactType = Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+FACT_TYPES: tuple[FactType, ...] = ("INVESTS_IN", "HOLDS", "SEEKS")
 ROLES: tuple[Role, ...] = ("invests", "takes part", "named")
 #: The file's name in the data folder.
 FILE_NAME = "calibration.yaml"
-#: Fact types the gold settles, and so the table calibrates; other facts keep their rule's.
-FACT_TYPES = ("INVESTS_IN", "HOLDS", "SEEKS")
 #: Facts that are proposals for the review queue, not a part the organisation plays.
 _NOT_A_PART = frozenset({"NewOrganization"})
 
@@ -89,7 +90,7 @@ class FactClass(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+    type: FactType
     rule: float = Field(ge=0, le=1)
 
 
@@ -100,7 +101,7 @@ class FactCell(_Counts, FactClass):
 class FactTypeCell(_Counts):
     """The facts of a type in the held-out runs, whatever their rule gave them."""
 
-    type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+    type: FactType
 
 
 def _share(right: int, total: int, prior: float, weight: float) -> float:
@@ -193,7 +194,7 @@ class FactRunRow(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     file: str = Field(min_length=1)
-    type: Literal["INVESTS_IN", "HOLDS", "SEEKS"]
+    type: FactType
     subject: str = Field(min_length=1, max_length=40)
     object: str = Field(min_length=1, max_length=40)
     amount_krw: int | None = None
@@ -308,6 +309,19 @@ def evidence(
     return out
 
 
+_K = TypeVar("_K", bound=Hashable)
+
+
+def _tally(rows: Iterable[tuple[_K, bool]]) -> tuple[Counter[_K], Counter[_K]]:
+    """How many rows of each key, and how many of them the gold has: (total, right)."""
+    total: Counter[_K] = Counter()
+    right: Counter[_K] = Counter()
+    for key, ok in rows:
+        total[key] += 1
+        right[key] += ok
+    return total, right
+
+
 def table(
     rows: Sequence[tuple[Evidence, bool]],
     measured_on: list[str],
@@ -318,21 +332,13 @@ def table(
 ) -> Calibration:
     """The table of (class, whether the gold has it) organisation rows and (type, the rule's
     confidence, whether the gold has it) fact rows."""
-    right: Counter[Evidence] = Counter()
-    total: Counter[Evidence] = Counter()
-    for ev, ok in rows:
-        total[ev] += 1
-        right[ev] += ok
+    total, right = _tally(rows)
     order = sorted(total, key=lambda ev: (not ev.linked, ROLES.index(ev.role), ev.repeated))
     cells = [
         Cell(linked=ev.linked, role=ev.role, repeated=ev.repeated, right=right[ev], total=total[ev])
         for ev in order
     ]
-    fact_total: Counter[tuple[str, float]] = Counter()
-    fact_right: Counter[tuple[str, float]] = Counter()
-    for kind, rule, ok in fact_rows:
-        fact_total[(kind, round(rule, 2))] += 1
-        fact_right[(kind, round(rule, 2))] += ok
+    fact_total, fact_right = _tally(((kind, round(rule, 2)), ok) for kind, rule, ok in fact_rows)
     facts = [
         FactCell.model_validate(
             {"type": kind, "rule": rule, "right": fact_right[(kind, rule)], "total": n}
@@ -341,11 +347,7 @@ def table(
             fact_total.items(), key=lambda kv: (FACT_TYPES.index(kv[0][0]), kv[0][1])
         )
     ]
-    type_total: Counter[str] = Counter()
-    type_right: Counter[str] = Counter()
-    for kind, ok in fact_type_rows:
-        type_total[kind] += 1
-        type_right[kind] += ok
+    type_total, type_right = _tally(fact_type_rows)
     fact_types = [
         FactTypeCell.model_validate({"type": kind, "right": type_right[kind], "total": n})
         for kind, n in sorted(type_total.items(), key=lambda kv: FACT_TYPES.index(kv[0]))
