@@ -43,7 +43,7 @@ from ingest.documents.calibration import (
     runs_text,
 )
 from ingest.documents.document import Extraction
-from ingest.documents.goldset import GoldDocument, load_goldset, organization_rows, scored_facts
+from ingest.documents.goldset import GoldDocument, gold_rows, load_goldset
 from ingest.documents.matcher import Gazetteer
 from ingest.documents.review import write_atomic
 from ontology.errors import RsgError, ValidationFailed
@@ -123,11 +123,24 @@ def old_extractions(commit: str, gold: Path, texts: Path) -> dict[str, Extractio
     return out
 
 
-def fact_rows_of(
+def rows_of(
     doc: GoldDocument, extraction: Extraction, gazetteer: Gazetteer
-) -> list[FactRunRow]:
-    """The investment and designation facts of one document's extraction as rows."""
-    return [
+) -> tuple[list[RunRow], list[FactRunRow]]:
+    """One document's extraction as rows of the runs file: its organisations, and its
+    investment and designation facts."""
+    orgs, facts = gold_rows(doc, extraction, extraction.facts, gazetteer)
+    org_rows = [
+        RunRow(
+            file=doc.file,
+            name=ref[:NAME_LIMIT],
+            linked=ev.linked,
+            role=ev.role,
+            repeated=ev.repeated,
+            right=right,
+        )
+        for ref, ev, right in orgs
+    ]
+    fact_rows = [
         FactRunRow.model_validate(
             {
                 "file": doc.file,
@@ -138,23 +151,9 @@ def fact_rows_of(
                 "right": right,
             }
         )
-        for f, right in scored_facts(doc, extraction, extraction.facts, gazetteer)
+        for f, right in facts
     ]
-
-
-def rows_of(doc: GoldDocument, extraction: Extraction) -> list[RunRow]:
-    """The organisations of one document's extraction as rows of the runs file."""
-    return [
-        RunRow(
-            file=doc.file,
-            name=ref[:NAME_LIMIT],
-            linked=ev.linked,
-            role=ev.role,
-            repeated=ev.repeated,
-            right=right,
-        )
-        for ref, ev, right in organization_rows(doc, extraction)
-    ]
+    return org_rows, fact_rows
 
 
 def run_set(
@@ -173,13 +172,15 @@ def run_set(
             f"pass --texts ROOT with the texts in ROOT/{gold_path.stem}/",
         )
     extractions = old_extractions(run.commit, gold_path, texts)
-    ran = [(doc, extractions[doc.file]) for doc in held if doc.file in extractions]
+    rows = [
+        rows_of(doc, extractions[doc.file], gazetteer) for doc in held if doc.file in extractions
+    ]
     updated = HeldOutRun(
         gold=run.gold,
         commit=run.commit,
         documents=len(extractions),
-        organizations=[row for doc, ex in ran for row in rows_of(doc, ex)],
-        facts=[row for doc, ex in ran for row in fact_rows_of(doc, ex, gazetteer)],
+        organizations=[row for orgs, _ in rows for row in orgs],
+        facts=[row for _, facts in rows for row in facts],
     )
     return updated, len(held) - len(extractions)
 

@@ -388,42 +388,23 @@ def calibration_rows(
     """What ``rsg calibrate`` counts in one document (the pipeline uncalibrated): each
     organisation's class of evidence, and each investment and designation fact's type and
     confidence, with whether the gold has it, by the same keys as the scores."""
-    org_rows = [(ev, right) for _, ev, right in organization_rows(doc, extraction)]
-    fact_rows = [
-        (f.type, f.confidence, right)
-        for f, right in scored_facts(doc, extraction, facts, gazetteer)
-    ]
-    return org_rows, fact_rows
+    orgs, scored = gold_rows(doc, extraction, facts, gazetteer)
+    return (
+        [(ev, right) for _, ev, right in orgs],
+        [(f.type, f.confidence, right) for f, right in scored],
+    )
 
 
 _F = TypeVar("_F", bound=Fact)
 
 
-def scored_facts(
+def gold_rows(
     doc: GoldDocument, extraction: Extraction, facts: Sequence[_F], gazetteer: Gazetteer
-) -> list[tuple[_F, bool]]:
-    """The investment and designation facts among ``facts`` (those the gold settles), each
-    with whether the gold has it, by the same keys as the scores."""
-    names = tally_organizations(
-        SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
-    )
-    resolve = Resolver(gazetteer)
-    invested = {(i.organization, i.amount_krw) for i in doc.investments}
-    designated = _wanted_designations(doc, resolve)
-    out = []
-    for f in facts:
-        if (investment := _investment_key(f, names)) is not None:
-            out.append((f, investment in invested))
-        elif (designation := _designation_key(f, resolve)) is not None:
-            out.append((f, designation in designated))
-    return out
-
-
-def organization_rows(
-    doc: GoldDocument, extraction: Extraction
-) -> list[tuple[str, Evidence, bool]]:
-    """Each organisation of the extraction, by ``reference`` (its id, or a new one's name): its
-    class of evidence and whether the gold has it, by the same keys as the scores."""
+) -> tuple[list[tuple[str, Evidence, bool]], list[tuple[_F, bool]]]:
+    """Each organisation of the extraction, by ``reference`` (its id, or a new one's name),
+    with its class of evidence; and the investment and designation facts among ``facts``
+    (those the gold settles). Each with whether the gold has it, by the same keys as the
+    scores."""
     names = tally_organizations(
         SetScores(), DocumentResult(doc.file), doc, _predicted_orgs(extraction)
     )
@@ -432,7 +413,16 @@ def organization_rows(
     classes = evidence(
         [(e.id, e.text) for e in orgs], [(f.type, f.subject, f.object) for f in extraction.facts]
     )
-    return [(ref, ev, keys[ref] in names) for ref, ev in classes.items()]
+    resolve = Resolver(gazetteer)
+    invested = {(i.organization, i.amount_krw) for i in doc.investments}
+    designated = _wanted_designations(doc, resolve)
+    scored = []
+    for f in facts:
+        if (investment := _investment_key(f, names)) is not None:
+            scored.append((f, investment in invested))
+        elif (designation := _designation_key(f, resolve)) is not None:
+            scored.append((f, designation in designated))
+    return [(ref, ev, keys[ref] in names) for ref, ev in classes.items()], scored
 
 
 def _score_organizations(

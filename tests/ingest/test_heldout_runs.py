@@ -70,8 +70,9 @@ def test_the_commits_extractor_runs_the_held_out_documents_and_rows_are_written(
     assert run.documents == 1  # the tuned document is not run; the absent one has no text
     doc = next(d for d in load_goldset(folder / "gold.yaml").documents if d.file == "one.txt")
     extraction = run_text(pipeline, TEXT)
-    assert run.organizations == heldout_runs.rows_of(doc, extraction)
-    assert run.facts == heldout_runs.fact_rows_of(doc, extraction, pipeline.gazetteer)
+    orgs, facts = heldout_runs.rows_of(doc, extraction, pipeline.gazetteer)
+    assert run.organizations == orgs
+    assert run.facts == facts
     assert [(f.type, f.subject, f.amount_krw, f.right) for f in run.facts] == [
         ("INVESTS_IN", "한빛소재", 300_000_000_000, False)  # the gold lists no investment
     ]
